@@ -1,0 +1,121 @@
+/*
+ * DiffNative C API — the contract between the native core and every caller.
+ *
+ * Conventions:
+ *  - Every function is prefixed dn_ and returns a dn_status, except dn_status_string and
+ *    dn_version, which cannot fail and return constant strings.
+ *  - Sizes are size_t and every pointer's length is stated next to it.
+ *  - No function aborts, and none reads or writes past a stated length. On any error the
+ *    output buffers are left untouched.
+ *  - ISA names are "scalar", "avx2" and "avx512" everywhere.
+ */
+#ifndef DIFFNATIVE_DIFFNATIVE_H
+#define DIFFNATIVE_DIFFNATIVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#  if defined(DIFFNATIVE_BUILDING)
+#    define DN_API __declspec(dllexport)
+#  else
+#    define DN_API __declspec(dllimport)
+#  endif
+#else
+#  define DN_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes. Values are stable: managed code mirrors them. */
+typedef enum dn_status {
+    DN_OK = 0,
+    DN_ERR_NULL_POINTER = 1,      /* a required pointer was NULL */
+    DN_ERR_LENGTH = 2,            /* a length is too small for the operation */
+    DN_ERR_SIZE_OVERFLOW = 3,     /* a length times the element size overflows size_t */
+    DN_ERR_INVALID_STEP = 4,      /* a step or spacing is NaN, infinite, zero or negative */
+    DN_ERR_OVERLAP = 5,           /* an output buffer overlaps an input buffer */
+    DN_ERR_UNKNOWN_ISA = 6,       /* an ISA id or name is not one of scalar, avx2, avx512 */
+    DN_ERR_ISA_UNSUPPORTED = 7,   /* this CPU or OS cannot run the requested ISA */
+    DN_ERR_ISA_NOT_COMPILED = 8,  /* this build of the library lacks the requested ISA */
+    DN_ERR_BUFFER_TOO_SMALL = 9,  /* an output buffer is shorter than needed */
+    DN_ERR_INVALID_ARGUMENT = 10  /* any other out-of-range argument */
+} dn_status;
+
+/* Instruction-set paths. DN_ISA_ACTIVE selects the process-wide active path. */
+typedef enum dn_isa {
+    DN_ISA_ACTIVE = 0,
+    DN_ISA_SCALAR = 1,
+    DN_ISA_AVX2 = 2,   /* AVX2 + FMA */
+    DN_ISA_AVX512 = 3  /* AVX-512F */
+} dn_isa;
+
+/* Bit masks of ISAs: bit (1u << isa). */
+#define DN_ISA_BIT(isa) (1u << (unsigned)(isa))
+
+/* CPU and OS feature bits reported by dn_cpu_features. OS bits mean the OS saves the state. */
+#define DN_CPU_SSE2      (1ull << 0)
+#define DN_CPU_AVX       (1ull << 1)
+#define DN_CPU_AVX2      (1ull << 2)
+#define DN_CPU_FMA       (1ull << 3)
+#define DN_CPU_AVX512F   (1ull << 4)
+#define DN_CPU_AVX512DQ  (1ull << 5)
+#define DN_CPU_AVX512BW  (1ull << 6)
+#define DN_CPU_AVX512VL  (1ull << 7)
+#define DN_CPU_OS_AVX    (1ull << 8)
+#define DN_CPU_OS_AVX512 (1ull << 9)
+
+/* ---- library ---------------------------------------------------------------------------- */
+
+/* A static English description of a status code; unknown codes get a generic text. */
+DN_API const char *dn_status_string(dn_status status);
+
+/* The library version, "MAJOR.MINOR.PATCH". */
+DN_API const char *dn_version(void);
+
+/* Writes the file system path of the loaded library (NUL-terminated) into buffer[0..capacity).
+ * *needed receives the size including the NUL; if capacity is too small the buffer is left
+ * untouched and DN_ERR_BUFFER_TOO_SMALL is returned. */
+DN_API dn_status dn_library_path(char *buffer, size_t capacity, size_t *needed);
+
+/* ---- CPU features and ISA dispatch ------------------------------------------------------- */
+
+/* Feature bits (DN_CPU_*) of this CPU and OS, detected with CPUID and XGETBV. */
+DN_API dn_status dn_cpu_features(uint64_t *features);
+
+/* Mask of ISAs compiled into this library. */
+DN_API dn_status dn_isa_compiled_mask(uint32_t *mask);
+
+/* Mask of ISAs both compiled in and runnable on this CPU and OS. */
+DN_API dn_status dn_isa_available_mask(uint32_t *mask);
+
+/* The name of an ISA ("scalar", "avx2", "avx512"). DN_ISA_ACTIVE is not a name. */
+DN_API dn_status dn_isa_name(dn_isa isa, const char **name);
+
+/* Parses an ISA name (exact, lower case). */
+DN_API dn_status dn_isa_parse(const char *name, dn_isa *isa);
+
+/* The active ISA. On first use it is chosen: DIFFNATIVE_ISA if set (an unknown or unsupported
+ * name is an error, never a silent fallback), else the best available. */
+DN_API dn_status dn_get_active_isa(dn_isa *isa);
+
+/* Makes isa the active ISA for the whole process. It must be available. */
+DN_API dn_status dn_set_active_isa(dn_isa isa);
+
+/* ---- sampled data ------------------------------------------------------------------------- */
+
+/* First derivative of n samples y spaced uniformly by h, written to out[0..out_length).
+ * Central differences (y[i+1] - y[i-1]) / (2h) inside; second-order one-sided differences at
+ * both ends, evaluated as numpy.gradient(y, h, edge_order=2) evaluates them, so the numbers
+ * are the same. n == 0 writes nothing; n of 1 or 2 is DN_ERR_LENGTH (3 samples are needed).
+ * out must not overlap y. Every ISA gives bit-identical results. */
+DN_API dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h,
+                                     double *out, size_t out_length);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DIFFNATIVE_DIFFNATIVE_H */
