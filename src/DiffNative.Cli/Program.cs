@@ -1,0 +1,9 @@
+using System.CommandLine;
+using DiffNative.Cli;
+using DiffNative.Cli.Commands;
+
+var root = new RootCommand("DiffNative: numerical differentiation on a native SIMD core with a managed reference.")
+{
+    InfoCommand.Create(),
+};
+return CommandRunner.Run(root, args);

@@ -1,0 +1,78 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace DiffNative.Interop;
+
+/// <summary>Typed, exception-throwing access to the C API. Spans are pinned, never copied.</summary>
+internal static unsafe class NativeCore
+{
+    internal static string Version => Marshal.PtrToStringUTF8((IntPtr)NativeMethods.dn_version()) ?? "";
+
+    internal static string LibraryPath
+    {
+        get
+        {
+            nuint needed = 0;
+            NativeMethods.dn_library_path(null, 0, &needed);
+            var buffer = new byte[(int)needed];
+            fixed (byte* p = buffer)
+                Ensure.Success(NativeMethods.dn_library_path(p, needed, &needed), "dn_library_path");
+            return Encoding.UTF8.GetString(buffer, 0, Math.Max(0, (int)needed - 1));
+        }
+    }
+
+    internal static ulong CpuFeatureBits
+    {
+        get
+        {
+            ulong features;
+            Ensure.Success(NativeMethods.dn_cpu_features(&features), "dn_cpu_features");
+            return features;
+        }
+    }
+
+    internal static IReadOnlyList<Isa> CompiledIsas
+    {
+        get
+        {
+            uint mask;
+            Ensure.Success(NativeMethods.dn_isa_compiled_mask(&mask), "dn_isa_compiled_mask");
+            return IsaNames.FromMask(mask);
+        }
+    }
+
+    internal static IReadOnlyList<Isa> AvailableIsas
+    {
+        get
+        {
+            uint mask;
+            Ensure.Success(NativeMethods.dn_isa_available_mask(&mask), "dn_isa_available_mask");
+            return IsaNames.FromMask(mask);
+        }
+    }
+
+    internal static Isa ActiveIsa
+    {
+        get
+        {
+            int isa;
+            Ensure.Success(NativeMethods.dn_get_active_isa(&isa), "choosing the active ISA");
+            return (Isa)isa;
+        }
+    }
+
+    internal static void SetActiveIsa(Isa isa) =>
+        Ensure.Success(NativeMethods.dn_set_active_isa((int)isa), $"setting the active ISA to {isa.ToName()}");
+
+    /// <summary>isa null means the active ISA.</summary>
+    internal static void GradientUniform(Isa? isa, ReadOnlySpan<double> samples, double spacing, Span<double> destination)
+    {
+        fixed (double* y = samples)
+        fixed (double* output = destination)
+        {
+            var status = NativeMethods.dn_gradient_uniform(
+                (int)(isa ?? 0), y, (nuint)samples.Length, spacing, output, (nuint)destination.Length);
+            Ensure.Success(status, "dn_gradient_uniform");
+        }
+    }
+}

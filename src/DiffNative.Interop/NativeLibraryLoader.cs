@@ -1,0 +1,65 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Silk.NET.Core.Loader;
+
+namespace DiffNative.Interop;
+
+/// <summary>Finds and loads libdiffnative once. DIFFNATIVE_LIBRARY_PATH (a file or a folder), when
+/// set, is the only place tried, so a wrong override is an error rather than a silent fallback;
+/// otherwise the interop assembly's folder and then Silk.NET's default candidates (application
+/// folder, runtimes/&lt;rid&gt;/native, the plain name for the system loader). A failure lists every
+/// path tried.</summary>
+internal static class NativeLibraryLoader
+{
+    internal const string LibraryName = "diffnative";
+    internal const string FileName = "libdiffnative.so";
+    internal const string PathVariable = "DIFFNATIVE_LIBRARY_PATH";
+
+    private static readonly Lazy<IntPtr> Handle = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static int installed;
+
+    /// <summary>Installs the import resolver for the interop assembly; safe to call many times.</summary>
+    internal static void Install()
+    {
+        if (Interlocked.Exchange(ref installed, 1) == 0)
+            NativeLibrary.SetDllImportResolver(typeof(NativeLibraryLoader).Assembly, Resolve);
+    }
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+        name == LibraryName ? Handle.Value : IntPtr.Zero;
+
+    /// <summary>The paths tried, in order.</summary>
+    internal static IReadOnlyList<string> Candidates()
+    {
+        var overridePath = Environment.GetEnvironmentVariable(PathVariable);
+        if (!string.IsNullOrEmpty(overridePath))
+            return [Directory.Exists(overridePath) ? Path.Combine(overridePath, FileName) : overridePath];
+
+        var candidates = new List<string>();
+        var assemblyDirectory = Path.GetDirectoryName(typeof(NativeLibraryLoader).Assembly.Location);
+        if (!string.IsNullOrEmpty(assemblyDirectory))
+        {
+            candidates.Add(Path.Combine(assemblyDirectory, FileName));
+            candidates.Add(Path.Combine(assemblyDirectory, "runtimes", "linux-x64", "native", FileName));
+        }
+        candidates.AddRange(new DefaultPathResolver().EnumeratePossibleLibraryLoadTargets(FileName));
+        return candidates.Distinct().ToArray();
+    }
+
+    private static IntPtr Load()
+    {
+        var tried = new List<string>();
+        foreach (var candidate in Candidates())
+        {
+            tried.Add(candidate);
+            if (NativeLibrary.TryLoad(candidate, out var handle))
+                return handle;
+        }
+        var source = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 }
+            ? $" ({PathVariable} is set, so only it was tried)"
+            : "";
+        throw new DllNotFoundException(
+            $"Could not load the DiffNative native library{source}. Paths tried: {string.Join(", ", tried)}. " +
+            $"Build it with 'dotnet build' (which runs CMake) or point {PathVariable} at libdiffnative.so.");
+    }
+}

@@ -1,0 +1,64 @@
+using DiffNative.Interop;
+
+namespace DiffNative;
+
+/// <summary>The process-wide view of the native core: its library, the CPU, the active ISA, and
+/// the backend used when a call names none.</summary>
+public static class DiffNativeRuntime
+{
+    // Encoded as one int so that reads and writes are atomic: -1 managed, 0 native on the active
+    // ISA, 1..3 native on that ISA.
+    private static int defaultBackend;
+
+    /// <summary>The backend used by calls that pass none; <see cref="Backend.Native"/> at start.</summary>
+    public static Backend DefaultBackend
+    {
+        get
+        {
+            var code = Volatile.Read(ref defaultBackend);
+            return code switch
+            {
+                -1 => Backend.Managed,
+                0 => Backend.Native,
+                _ => Backend.NativeOn((Isa)code),
+            };
+        }
+        set
+        {
+            var code = value.Kind == BackendKind.Managed ? -1 : value.Isa is { } isa ? (int)isa : 0;
+            if (value.Isa is { } named) _ = named.ToName(); // rejects undefined enum values
+            Volatile.Write(ref defaultBackend, code);
+        }
+    }
+
+    /// <summary>The ISA native calls use when they name none. Chosen on first use: DIFFNATIVE_ISA
+    /// when set, else the best available.</summary>
+    /// <exception cref="IsaNotAvailableException">DIFFNATIVE_ISA names an ISA this machine cannot
+    /// run, or is not an ISA name.</exception>
+    public static Isa ActiveIsa => NativeCore.ActiveIsa;
+
+    /// <summary>Makes <paramref name="isa"/> the active ISA for the whole process.</summary>
+    /// <exception cref="IsaNotAvailableException">This CPU, OS or build cannot run it.</exception>
+    public static void SetActiveIsa(Isa isa)
+    {
+        _ = isa.ToName();
+        NativeCore.SetActiveIsa(isa);
+    }
+
+    /// <summary>ISAs compiled in and runnable here, worst to best.</summary>
+    public static IReadOnlyList<Isa> AvailableIsas => NativeCore.AvailableIsas;
+
+    /// <summary>ISAs compiled into the loaded library, worst to best.</summary>
+    public static IReadOnlyList<Isa> CompiledIsas => NativeCore.CompiledIsas;
+
+    /// <summary>This CPU's and OS's features.</summary>
+    public static CpuFeatures Cpu => CpuFeatures.FromBits(NativeCore.CpuFeatureBits);
+
+    /// <summary>Everything above in one record.</summary>
+    /// <exception cref="IsaNotAvailableException">DIFFNATIVE_ISA cannot be honoured.</exception>
+    public static RuntimeInfo Describe() => new(
+        NativeCore.Version, NativeCore.LibraryPath, ActiveIsa, AvailableIsas, CompiledIsas, Cpu);
+
+    /// <summary>Resolves a call's backend: the one given, else the default.</summary>
+    internal static Backend Resolve(Backend? backend) => backend ?? DefaultBackend;
+}

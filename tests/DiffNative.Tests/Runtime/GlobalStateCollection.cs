@@ -1,0 +1,9 @@
+namespace DiffNative.Tests.Runtime;
+
+/// <summary>Tests that read or change the process-wide active ISA or default backend run one at a
+/// time, so one test's switch cannot be seen by another's assertion.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public class GlobalStateCollection
+{
+    public const string Name = "global runtime state";
+}
