@@ -75,4 +75,11 @@ internal static unsafe class NativeCore
             Ensure.Success(status, "dn_gradient_uniform");
         }
     }
+
+    internal static void FdWeights(int derivative, ReadOnlySpan<double> offsets, double at, Span<double> weights)
+    {
+        fixed (double* x = offsets)
+        fixed (double* w = weights)
+            Ensure.Success(NativeMethods.dn_fd_weights(derivative, x, (nuint)offsets.Length, at, w, (nuint)weights.Length), "dn_fd_weights");
+    }
 }

@@ -114,6 +114,18 @@ DN_API dn_status dn_set_active_isa(dn_isa isa);
 DN_API dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h,
                                      double *out, size_t out_length);
 
+/* ---- stencils ----------------------------------------------------------------------------- */
+
+#define DN_FD_MAX_POINTS 64
+#define DN_FD_MAX_DERIVATIVE 16
+
+/* Finite-difference weights for the derivative-th derivative at x0 from samples at offsets[0..n)
+ * (Fornberg 1988): f^(d)(x0) ~= sum_j weights[j] f(offsets[j]). Offsets must be finite and
+ * distinct, 1 <= n <= DN_FD_MAX_POINTS, 0 <= derivative < n and derivative <= DN_FD_MAX_DERIVATIVE.
+ * The managed reference performs the same operations, so both give the same bits. */
+DN_API dn_status dn_fd_weights(int derivative, const double *offsets, size_t n, double x0,
+                               double *weights, size_t weights_length);
+
 #ifdef __cplusplus
 }
 #endif

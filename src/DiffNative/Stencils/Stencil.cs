@@ -1,0 +1,36 @@
+namespace DiffNative;
+
+/// <summary>A finite-difference stencil on a uniform grid of step h:
+/// f⁽ᵈ⁾(x) ≈ h⁻ᵈ·Σⱼ Weights[j]·f(x + Offsets[j]·h), with error O(h^Accuracy). Immutable and shared.</summary>
+public sealed class Stencil
+{
+    private readonly double[] offsets;
+    private readonly double[] weights;
+
+    internal Stencil(DifferenceScheme scheme, int derivative, int accuracy, double[] offsets, double[] weights)
+    {
+        Scheme = scheme;
+        Derivative = derivative;
+        Accuracy = accuracy;
+        this.offsets = offsets;
+        this.weights = weights;
+    }
+
+    /// <summary>Central, forward or backward.</summary>
+    public DifferenceScheme Scheme { get; }
+
+    /// <summary>The derivative order d.</summary>
+    public int Derivative { get; }
+
+    /// <summary>The order of accuracy p: the error is O(hᵖ).</summary>
+    public int Accuracy { get; }
+
+    /// <summary>Sample positions in units of h.</summary>
+    public ReadOnlySpan<double> Offsets => offsets;
+
+    /// <summary>One weight per offset; some may be zero (the centre of odd central stencils).</summary>
+    public ReadOnlySpan<double> Weights => weights;
+
+    /// <summary>Number of points with a non-zero weight: the evaluations one application costs.</summary>
+    public int Evaluations => weights.Count(w => w != 0);
+}

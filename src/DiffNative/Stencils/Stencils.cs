@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+
+namespace DiffNative;
+
+/// <summary>The standard stencils, built once per (scheme, derivative, accuracy) and shared.
+/// Central stencils have 2⌊(d+1)/2⌋−1+p points, one-sided ones d+p (Fornberg's tables).</summary>
+public static class Stencils
+{
+    private static readonly ConcurrentDictionary<(DifferenceScheme, int, int), Stencil> Cache = new();
+
+    /// <summary>Highest derivative order the differentiation engine offers.</summary>
+    public const int MaxDerivative = 4;
+
+    /// <summary>The stencil for a scheme, derivative order 1..4 and accuracy order (central 2, 4, 6,
+    /// 8; one-sided 1..6).</summary>
+    public static Stencil Get(DifferenceScheme scheme, int derivative, int accuracy)
+    {
+        Validate(scheme, derivative, accuracy);
+        return Cache.GetOrAdd((scheme, derivative, accuracy), static key => Build(key.Item1, key.Item2, key.Item3));
+    }
+
+    /// <summary>Whether <paramref name="accuracy"/> is offered for <paramref name="scheme"/>.</summary>
+    public static bool IsSupportedAccuracy(DifferenceScheme scheme, int accuracy) => scheme == DifferenceScheme.Central
+        ? accuracy is 2 or 4 or 6 or 8
+        : accuracy is >= 1 and <= 6;
+
+    private static void Validate(DifferenceScheme scheme, int derivative, int accuracy)
+    {
+        if (!Enum.IsDefined(scheme))
+            throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Not a difference scheme.");
+        if (derivative is < 1 or > MaxDerivative)
+            throw new ArgumentOutOfRangeException(nameof(derivative), derivative, $"The derivative order must be 1..{MaxDerivative}.");
+        if (!IsSupportedAccuracy(scheme, accuracy))
+            throw new ArgumentOutOfRangeException(nameof(accuracy), accuracy, scheme == DifferenceScheme.Central
+                ? "Central stencils have accuracy 2, 4, 6 or 8."
+                : "One-sided stencils have accuracy 1 to 6.");
+    }
+
+    private static Stencil Build(DifferenceScheme scheme, int derivative, int accuracy)
+    {
+        double[] offsets;
+        if (scheme == DifferenceScheme.Central)
+        {
+            var points = 2 * ((derivative + 1) / 2) - 1 + accuracy;
+            var half = (points - 1) / 2;
+            offsets = Enumerable.Range(-half, points).Select(i => (double)i).ToArray();
+        }
+        else
+        {
+            var points = derivative + accuracy;
+            offsets = Enumerable.Range(0, points)
+                .Select(i => scheme == DifferenceScheme.Forward ? (double)i : i - (points - 1.0)).ToArray();
+        }
+        // The managed reference, so that a stencil never depends on the native library loading.
+        var weights = new double[offsets.Length];
+        Reference.FornbergReference.Compute(derivative, offsets, 0, weights);
+        return new Stencil(scheme, derivative, accuracy, offsets, weights);
+    }
+}
