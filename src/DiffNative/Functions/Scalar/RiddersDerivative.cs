@@ -1,0 +1,112 @@
+namespace DiffNative;
+
+/// <summary>Ridders' adaptive derivative: central estimates D(h) on steps shrinking by 1.4 fill a
+/// Neville tableau that cancels the h², h⁴, … error terms one column at a time; the error estimate
+/// is how much the best entry differs from its neighbours, plus the rounding the smallest step
+/// suffers. More than one starting step is tried when |x| is a poor scale (sin at 1e4, 1/x at 1e-3)
+/// and the result with the smallest estimated error wins.</summary>
+internal static class RiddersDerivative
+{
+    private const double Shrink = 1.4;
+    private const double ShrinkSquared = Shrink * Shrink;
+    private const int Levels = 12;
+    private const double Safe = 2.0;
+    private const int MaxShrinksToFinite = 40;
+
+    internal static DerivativeResult Compute(Func<double, double> f, double x, DerivativeOptions options)
+    {
+        var stencil = Stencils.Get(DifferenceScheme.Central, options.Order, 2);
+        var evaluations = 0;
+        var best = (Value: double.NaN, Error: double.PositiveInfinity, Step: double.NaN, Scale: 0.0);
+        Span<double> starts = stackalloc double[3];
+        var count = StartingSteps(x, options, starts);
+        for (var i = 0; i < count; i++)
+        {
+            var run = Run(stencil, f, x, starts[i], ref evaluations);
+            if (run.Error < best.Error || double.IsNaN(best.Value))
+                best = run;
+        }
+        if (double.IsNaN(best.Value))
+            return new DerivativeResult(double.NaN, null, best.Step, evaluations, DerivativeStatus.NonFinite);
+
+        var status = DerivativeStatus.Ok;
+        var floor = 1e-6 * best.Scale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), options.TypicalScale), options.Order);
+        if (!(best.Error <= Math.Max(1e-6 * Math.Abs(best.Value), floor)))
+            status = DerivativeStatus.NotConverged;
+        if (status == DerivativeStatus.Ok && options.CheckDifferentiability && options.Order == 1)
+        {
+            var h = StepRule.Default(x, 1, 2, options.TypicalScale);
+            status = DifferentiabilityCheck.Run(f, x, h, double.NaN, double.NaN, ref evaluations);
+        }
+        return new DerivativeResult(best.Value, best.Error, best.Step, evaluations, status);
+    }
+
+    private static int StartingSteps(double x, DerivativeOptions options, Span<double> starts)
+    {
+        if (options.Step is { } given)
+        {
+            starts[0] = given;
+            return 1;
+        }
+        var ax = Math.Abs(x);
+        var scale = options.TypicalScale;
+        var count = 0;
+        starts[count++] = 0.1 * Math.Max(ax, scale);
+        if (ax > 0 && ax < scale / 4) starts[count++] = 0.1 * ax;   // f may vary on the scale of x itself (1/x, log)
+        if (ax > 4 * scale) starts[count++] = 0.1 * scale;           // or on its typical scale wherever x is (sin at 1e4)
+        return count;
+    }
+
+    private static (double Value, double Error, double Step, double Scale) Run(Stencil stencil, Func<double, double> f, double x, double start, ref int evaluations)
+    {
+        Span<double> table = stackalloc double[Levels * Levels];
+        var scale = 0.0;
+        var h = StepRule.MakeExact(x, start);
+        var first = StencilEvaluation.Apply(stencil, f, x, h, ref evaluations, ref scale, out _, out _);
+        for (var shrink = 0; !double.IsFinite(first) && shrink < MaxShrinksToFinite; shrink++)
+        {
+            h = StepRule.MakeExact(x, h / 4);
+            first = StencilEvaluation.Apply(stencil, f, x, h, ref evaluations, ref scale, out _, out _);
+        }
+        if (!double.IsFinite(first))
+            return (double.NaN, double.PositiveInfinity, h, scale);
+
+        table[0] = first;
+        var value = first;
+        var error = double.PositiveInfinity;
+        var bestStep = h;
+        for (var i = 1; i < Levels; i++)
+        {
+            h = StepRule.MakeExact(x, h / Shrink);
+            var estimate = StencilEvaluation.Apply(stencil, f, x, h, ref evaluations, ref scale, out _, out _);
+            if (!double.IsFinite(estimate)) break;
+            table[i * Levels] = estimate;
+            var factor = ShrinkSquared;
+            for (var j = 1; j <= i; j++)
+            {
+                // Column j removes the h^(2j) term from column j-1.
+                var current = table[i * Levels + j - 1];
+                var previous = table[(i - 1) * Levels + j - 1];
+                // current + (current - previous)/(factor - 1), not (current*factor - previous)/(factor - 1):
+                // the same value without overflowing when the derivative is near the double range.
+                var extrapolated = current + (current - previous) / (factor - 1);
+                table[i * Levels + j] = extrapolated;
+                factor *= ShrinkSquared;
+                var difference = Math.Max(Math.Abs(extrapolated - current), Math.Abs(extrapolated - table[(i - 1) * Levels + j - 1]));
+                if (difference <= error)
+                {
+                    error = difference;
+                    value = extrapolated;
+                    bestStep = h;
+                }
+            }
+            // Once higher orders make things worse by a clear margin, rounding has taken over.
+            if (Math.Abs(table[i * Levels + i] - table[(i - 1) * Levels + i - 1]) >= Safe * error)
+                break;
+        }
+        // Rounding in the function values, amplified by 1/h^d at the step that gave the value and by
+        // the extrapolation's own coefficients (a few units; 8 covers the deepest columns used).
+        var rounding = 8 * StepRule.MachineEpsilon * scale / StencilEvaluation.PowerOfStep(bestStep, stencil.Derivative);
+        return (value, error + rounding, bestStep, scale);
+    }
+}
