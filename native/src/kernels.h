@@ -1,5 +1,7 @@
-/* Per-ISA kernel tables: one table per instruction set, each filled by that ISA's object
- * library. Kernels here do no argument checking; the public API in api_*.c does it once. */
+/* Per-ISA kernel tables. Each kernel is one source compiled once per ISA (a file under kernels/ with that
+ * ISA's flags), giving functions suffixed _scalar, _avx2, _avx512; the tables in
+ * kernel_tables.c gather them. Kernels do no argument checking: the public API in api_*.c does it
+ * once for every ISA. */
 #ifndef DIFFNATIVE_KERNELS_H
 #define DIFFNATIVE_KERNELS_H
 
@@ -12,7 +14,29 @@ typedef struct dn_kernels {
     dn_isa isa;
     /* y[0..n), n >= 3, out[0..n) not overlapping y; h finite and positive. */
     void (*gradient_uniform)(const double *y, size_t n, double h, double *out);
+    /* steps[i] = (x[i] + t) - x[i], t = base * max(|x[i]|, scales ? scales[i] : 1); t if that is not > 0. */
+    void (*fd_steps)(const double *x, size_t n, const double *scales, double base, double *steps);
+    /* out[e] = (sum_j weights[j] * values[j*stride + e]) / steps[e]^derivative, e < count. */
+    void (*fd_combine)(const double *values, size_t stride, const double *weights, size_t npoints,
+                       const double *steps, size_t count, int derivative, double *out);
+    /* Dense symmetric Hessian from second differences; pairs packed row by row over i < j. */
+    void (*hessian_assemble)(size_t n, double centre, const double *plus, const double *minus,
+                             const double *pp, const double *pm, const double *mp, const double *mm,
+                             const double *steps, double *hessian);
 } dn_kernels;
+
+#define DN_DECLARE_KERNELS(isa)                                                                   \
+    void dn_gradient_uniform_##isa(const double *y, size_t n, double h, double *out);             \
+    void dn_fd_steps_##isa(const double *x, size_t n, const double *scales, double base, double *steps); \
+    void dn_fd_combine_##isa(const double *values, size_t stride, const double *weights, size_t npoints, \
+                             const double *steps, size_t count, int derivative, double *out);     \
+    void dn_hessian_assemble_##isa(size_t n, double centre, const double *plus, const double *minus, \
+                                   const double *pp, const double *pm, const double *mp, const double *mm, \
+                                   const double *steps, double *hessian);
+
+DN_DECLARE_KERNELS(scalar)
+DN_DECLARE_KERNELS(avx2)
+DN_DECLARE_KERNELS(avx512)
 
 extern const dn_kernels dn_kernels_scalar;
 #if defined(DN_HAVE_AVX2)

@@ -114,6 +114,30 @@ DN_API dn_status dn_set_active_isa(dn_isa isa);
 DN_API dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h,
                                      double *out, size_t out_length);
 
+/* ---- function differentiation: the vector-wide arithmetic ------------------------------- */
+
+/* Error-balancing steps: steps[i] = (x[i] + t) - x[i] with t = base_step * max(|x[i]|, scale_i),
+ * scale_i = scales[i] or 1 when scales is NULL (t itself if that difference is not positive).
+ * x and scales finite (scales positive), base_step finite and positive. */
+DN_API dn_status dn_fd_steps(dn_isa isa, const double *x, size_t n, const double *scales,
+                             double base_step, double *steps, size_t steps_length);
+
+/* Stencil combination: out[e] = (sum_j weights[j] * values[j*stride + e]) / steps[e]^derivative
+ * for e < count, summed in j order. values holds npoints rows of stride (>= count) values;
+ * 1 <= npoints <= 64, 1 <= derivative <= 16. */
+DN_API dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_length, size_t stride,
+                               const double *weights, size_t npoints, const double *steps,
+                               size_t count, int derivative, double *out, size_t out_length);
+
+/* Dense symmetric Hessian (n x n, row-major) from second differences of f at x:
+ * H[i][i] = ((plus[i] + minus[i]) - 2*centre) / (h_i*h_i) and
+ * H[i][j] = H[j][i] = (((pp - pm) - mp) + mm) / ((4*h_i)*h_j), where pp, pm, mp, mm hold
+ * f(x +- h_i e_i +- h_j e_j) for i < j packed row by row (n(n-1)/2 each). */
+DN_API dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double *plus,
+                                     const double *minus, const double *pp, const double *pm,
+                                     const double *mp, const double *mm, size_t pairs_length,
+                                     const double *steps, double *hessian, size_t hessian_length);
+
 /* ---- stencils ----------------------------------------------------------------------------- */
 
 #define DN_FD_MAX_POINTS 64

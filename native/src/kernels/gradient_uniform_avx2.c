@@ -5,7 +5,7 @@
 #include "../gradient_edges.h"
 #include "../kernels.h"
 
-static void gradient_uniform_avx2(const double *y, size_t n, double h, double *out)
+void dn_gradient_uniform_avx2(const double *y, size_t n, double h, double *out)
 {
     const double two_h = 2.0 * h;
     const __m256d vtwo_h = _mm256_set1_pd(two_h);
@@ -20,8 +20,3 @@ static void gradient_uniform_avx2(const double *y, size_t n, double h, double *o
     dn_gradient_uniform_edges(y, n, h, out);
 }
 
-const dn_kernels dn_kernels_avx2 = {
-    .name = "avx2",
-    .isa = DN_ISA_AVX2,
-    .gradient_uniform = gradient_uniform_avx2,
-};

@@ -5,7 +5,7 @@
 #include "../gradient_edges.h"
 #include "../kernels.h"
 
-static void gradient_uniform_avx512(const double *y, size_t n, double h, double *out)
+void dn_gradient_uniform_avx512(const double *y, size_t n, double h, double *out)
 {
     const double two_h = 2.0 * h;
     const __m512d vtwo_h = _mm512_set1_pd(two_h);
@@ -25,8 +25,3 @@ static void gradient_uniform_avx512(const double *y, size_t n, double h, double 
     dn_gradient_uniform_edges(y, n, h, out);
 }
 
-const dn_kernels dn_kernels_avx512 = {
-    .name = "avx512",
-    .isa = DN_ISA_AVX512,
-    .gradient_uniform = gradient_uniform_avx512,
-};

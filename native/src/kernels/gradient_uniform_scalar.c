@@ -1,7 +1,7 @@
 #include "../gradient_edges.h"
 #include "../kernels.h"
 
-static void gradient_uniform_scalar(const double *y, size_t n, double h, double *out)
+void dn_gradient_uniform_scalar(const double *y, size_t n, double h, double *out)
 {
     const double two_h = 2.0 * h;
     for (size_t i = 1; i + 1 < n; ++i)
@@ -9,8 +9,3 @@ static void gradient_uniform_scalar(const double *y, size_t n, double h, double 
     dn_gradient_uniform_edges(y, n, h, out);
 }
 
-const dn_kernels dn_kernels_scalar = {
-    .name = "scalar",
-    .isa = DN_ISA_SCALAR,
-    .gradient_uniform = gradient_uniform_scalar,
-};

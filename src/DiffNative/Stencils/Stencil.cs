@@ -14,7 +14,16 @@ public sealed class Stencil
         Accuracy = accuracy;
         this.offsets = offsets;
         this.weights = weights;
+        var active = Enumerable.Range(0, weights.Length).Where(j => weights[j] != 0).ToArray();
+        ActiveOffsets = active.Select(j => offsets[j]).ToArray();
+        ActiveWeights = active.Select(j => weights[j]).ToArray();
     }
+
+    /// <summary>Offsets whose weight is not zero: the points actually evaluated.</summary>
+    internal double[] ActiveOffsets { get; }
+
+    /// <summary>The weights of <see cref="ActiveOffsets"/>.</summary>
+    internal double[] ActiveWeights { get; }
 
     /// <summary>Central, forward or backward.</summary>
     public DifferenceScheme Scheme { get; }
@@ -32,5 +41,5 @@ public sealed class Stencil
     public ReadOnlySpan<double> Weights => weights;
 
     /// <summary>Number of points with a non-zero weight: the evaluations one application costs.</summary>
-    public int Evaluations => weights.Count(w => w != 0);
+    public int Evaluations => ActiveWeights.Length;
 }

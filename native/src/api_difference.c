@@ -1,0 +1,65 @@
+/* Public entry points for the vector-wide arithmetic of function differentiation. */
+#include <math.h>
+#include <stdint.h>
+
+#include "kernels.h"
+
+static int all_finite(const double *v, size_t n, int positive)
+{
+    for (size_t i = 0; i < n; ++i)
+        if (!isfinite(v[i]) || (positive && !(v[i] > 0)))
+            return 0;
+    return 1;
+}
+
+dn_status dn_fd_steps(dn_isa isa, const double *x, size_t n, const double *scales, double base_step,
+                      double *steps, size_t steps_length)
+{
+    const dn_kernels *k = NULL;
+    const dn_status resolved = dn_resolve_kernels(isa, &k);
+    if (resolved != DN_OK) return resolved;
+    if (n > SIZE_MAX / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
+    if (!isfinite(base_step) || !(base_step > 0)) return DN_ERR_INVALID_STEP;
+    if (n == 0) return DN_OK;
+    if (!x || !steps) return DN_ERR_NULL_POINTER;
+    if (steps_length < n) return DN_ERR_BUFFER_TOO_SMALL;
+    if (!all_finite(x, n, 0) || (scales && !all_finite(scales, n, 1))) return DN_ERR_INVALID_ARGUMENT;
+    k->fd_steps(x, n, scales, base_step, steps);
+    return DN_OK;
+}
+
+dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_length, size_t stride,
+                        const double *weights, size_t npoints, const double *steps, size_t count,
+                        int derivative, double *out, size_t out_length)
+{
+    const dn_kernels *k = NULL;
+    const dn_status resolved = dn_resolve_kernels(isa, &k);
+    if (resolved != DN_OK) return resolved;
+    if (npoints == 0 || npoints > DN_FD_MAX_POINTS || derivative < 1 || derivative > DN_FD_MAX_DERIVATIVE)
+        return DN_ERR_INVALID_ARGUMENT;
+    if (count == 0) return DN_OK;
+    if (!values || !weights || !steps || !out) return DN_ERR_NULL_POINTER;
+    if (stride < count) return DN_ERR_INVALID_ARGUMENT;
+    if (stride > SIZE_MAX / npoints / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
+    if (values_length < (npoints - 1) * stride + count || out_length < count) return DN_ERR_BUFFER_TOO_SMALL;
+    k->fd_combine(values, stride, weights, npoints, steps, count, derivative, out);
+    return DN_OK;
+}
+
+dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double *plus, const double *minus,
+                              const double *pp, const double *pm, const double *mp, const double *mm,
+                              size_t pairs_length, const double *steps, double *hessian, size_t hessian_length)
+{
+    const dn_kernels *k = NULL;
+    const dn_status resolved = dn_resolve_kernels(isa, &k);
+    if (resolved != DN_OK) return resolved;
+    if (n > 0 && n > SIZE_MAX / n / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
+    if (n == 0) return DN_OK;
+    if (!plus || !minus || !steps || !hessian) return DN_ERR_NULL_POINTER;
+    const size_t pairs = n * (n - 1) / 2;
+    if (pairs > 0 && (!pp || !pm || !mp || !mm)) return DN_ERR_NULL_POINTER;
+    if (pairs_length < pairs || hessian_length < n * n) return DN_ERR_BUFFER_TOO_SMALL;
+    if (!all_finite(steps, n, 1)) return DN_ERR_INVALID_STEP;
+    k->hessian_assemble(n, centre, plus, minus, pp, pm, mp, mm, steps, hessian);
+    return DN_OK;
+}

@@ -1,0 +1,20 @@
+/* One table per compiled ISA, gathering that ISA's suffixed kernels. */
+#include "kernels.h"
+
+#define DN_TABLE(isa_name, isa_id)                                                                 \
+    const dn_kernels dn_kernels_##isa_name = {                                                     \
+        .name = #isa_name,                                                                         \
+        .isa = isa_id,                                                                             \
+        .gradient_uniform = dn_gradient_uniform_##isa_name,                                        \
+        .fd_steps = dn_fd_steps_##isa_name,                                                        \
+        .fd_combine = dn_fd_combine_##isa_name,                                                    \
+        .hessian_assemble = dn_hessian_assemble_##isa_name,                                        \
+    };
+
+DN_TABLE(scalar, DN_ISA_SCALAR)
+#if defined(DN_HAVE_AVX2)
+DN_TABLE(avx2, DN_ISA_AVX2)
+#endif
+#if defined(DN_HAVE_AVX512)
+DN_TABLE(avx512, DN_ISA_AVX512)
+#endif

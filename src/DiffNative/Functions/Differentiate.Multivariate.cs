@@ -1,0 +1,271 @@
+namespace DiffNative;
+
+public static partial class Differentiate
+{
+    // ---- gradient --------------------------------------------------------------------------------
+
+    /// <summary>The gradient of f at x into <paramref name="gradient"/>: central differences of
+    /// accuracy 2 by default (2n evaluations), allocating nothing in steady state unless
+    /// <see cref="DifferentiationOptions.Adaptive"/> or <see cref="DifferentiationOptions.Parallel"/>.</summary>
+    /// <param name="f">The function, called once per point.</param>
+    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
+    /// <param name="gradient">Receives n partial derivatives.</param>
+    /// <param name="options">Scheme, accuracy, steps, bounds, parallelism; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo Gradient(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
+    }
+
+    /// <summary>The gradient from a batch function that evaluates many points per call.</summary>
+    public static DifferentiationInfo Gradient(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
+    }
+
+    /// <summary>The gradient with per-entry error estimates (<see cref="DifferentiationOptions.Adaptive"/>
+    /// is implied).</summary>
+    public static DifferentiationInfo Gradient(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> errors,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequireLength(errors, x.Length, nameof(errors));
+        return GradientCore(new FunctionSource(f), x, gradient, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+    }
+
+    /// <summary>The gradient as a new array, with error estimates when adaptive.</summary>
+    public static DerivativeArray Gradient(ScalarFunction f, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var values = new double[x.Length];
+        var errors = options?.Adaptive == true ? new double[x.Length] : null;
+        var info = GradientCore(new FunctionSource(f), x, values, errors, options, cancellationToken);
+        return new DerivativeArray(values, errors, info.Evaluations, info.Status);
+    }
+
+    private static DifferentiationInfo GradientCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> errors,
+        DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= DifferentiationOptions.Default;
+        ValidatePoint(x, options);
+        RequireLength(gradient, x.Length, nameof(gradient));
+        return FirstDerivatives.Compute(f, x, gradient, errors, options, cancellationToken);
+    }
+
+    // ---- Jacobian --------------------------------------------------------------------------------
+
+    /// <summary>The Jacobian of f: Rⁿ → Rᵐ at x into <paramref name="jacobian"/> (row-major m×n:
+    /// entry [k·n + i] is ∂fₖ/∂xᵢ).</summary>
+    /// <param name="f">The function, writing m values per point.</param>
+    /// <param name="outputs">m, the number of values f writes.</param>
+    /// <param name="x">Where to differentiate.</param>
+    /// <param name="jacobian">Receives m·n values.</param>
+    /// <param name="options">Scheme, accuracy, steps, bounds, parallelism.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo Jacobian(VectorFunction f, int outputs, ReadOnlySpan<double> x, Span<double> jacobian,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequirePositive(outputs);
+        return JacobianCore(new FunctionSource(f, outputs), x, jacobian, default, options, cancellationToken);
+    }
+
+    /// <summary>The Jacobian from a batch function (m values per row, row-major).</summary>
+    public static DifferentiationInfo Jacobian(BatchVectorFunction f, int outputs, ReadOnlySpan<double> x, Span<double> jacobian,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequirePositive(outputs);
+        return JacobianCore(new FunctionSource(f, outputs), x, jacobian, default, options, cancellationToken);
+    }
+
+    /// <summary>The Jacobian as a new row-major m×n array, with error estimates when adaptive.</summary>
+    public static DerivativeArray Jacobian(VectorFunction f, int outputs, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequirePositive(outputs);
+        var values = new double[outputs * x.Length];
+        var errors = options?.Adaptive == true ? new double[values.Length] : null;
+        var info = JacobianCore(new FunctionSource(f, outputs), x, values, errors, options, cancellationToken);
+        return new DerivativeArray(values, errors, info.Evaluations, info.Status);
+    }
+
+    private static DifferentiationInfo JacobianCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> jacobian, Span<double> errors,
+        DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= DifferentiationOptions.Default;
+        ValidatePoint(x, options);
+        RequireLength(jacobian, checked(f.Outputs * x.Length), nameof(jacobian));
+        return FirstDerivatives.Compute(f, x, jacobian, errors, options, cancellationToken);
+    }
+
+    // ---- Hessian ---------------------------------------------------------------------------------
+
+    /// <summary>The dense symmetric Hessian of f at x into <paramref name="hessian"/> (row-major
+    /// n×n): 2n² + 1 evaluations with ε^(1/4)-scaled second-difference steps; adaptive extrapolates
+    /// over 6 shrinking steps. With bounds, steps shrink so every point stays inside; x must not lie
+    /// on a bound.</summary>
+    public static DifferentiationInfo Hessian(ScalarFunction f, ReadOnlySpan<double> x, Span<double> hessian,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return HessianCore(new FunctionSource(f), x, hessian, default, options, cancellationToken);
+    }
+
+    /// <summary>The Hessian from a batch function.</summary>
+    public static DifferentiationInfo Hessian(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> hessian,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return HessianCore(new FunctionSource(f), x, hessian, default, options, cancellationToken);
+    }
+
+    /// <summary>The Hessian as a new row-major n×n array, with error estimates when adaptive.</summary>
+    public static DerivativeArray Hessian(ScalarFunction f, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var values = new double[checked(x.Length * x.Length)];
+        var errors = options?.Adaptive == true ? new double[values.Length] : null;
+        var info = HessianCore(new FunctionSource(f), x, values, errors, options, cancellationToken);
+        return new DerivativeArray(values, errors, info.Evaluations, info.Status);
+    }
+
+    private static DifferentiationInfo HessianCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> hessian, Span<double> errors,
+        DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= DifferentiationOptions.Default;
+        ValidatePoint(x, options);
+        RequireLength(hessian, checked(x.Length * x.Length), nameof(hessian));
+        options = BoundedSecondDifferenceSteps(x, options);
+        return SecondDerivatives.Hessian(f, x, hessian, errors, options, cancellationToken);
+    }
+
+    /// <summary>The Hessian's diagonal, ∂²f/∂xᵢ², from 1 + 2n evaluations (central stencils of the
+    /// options' accuracy).</summary>
+    public static DifferentiationInfo HessianDiagonal(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        options ??= DifferentiationOptions.Default;
+        ValidatePoint(x, options);
+        RequireLength(diagonal, x.Length, nameof(diagonal));
+        options = BoundedSecondDifferenceSteps(x, options);
+        return SecondDerivatives.Diagonal(new FunctionSource(f), x, diagonal, options, cancellationToken);
+    }
+
+    /// <summary>H·v, the Hessian times a vector, from 4n evaluations without forming H.</summary>
+    public static DifferentiationInfo HessianVectorProduct(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        options ??= DifferentiationOptions.Default;
+        ValidatePoint(x, options);
+        RequireLength(product, x.Length, nameof(product));
+        if (v.Length != x.Length)
+            throw new ArgumentException($"v has {v.Length} values but x has {x.Length}.", nameof(v));
+        foreach (var value in v)
+            if (!double.IsFinite(value)) throw new ArgumentException("v must be finite.", nameof(v));
+        if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
+            throw new ArgumentException("Hessian-vector products move along v in both directions; bounds are not supported.", nameof(options));
+        return SecondDerivatives.HessianVectorProduct(new FunctionSource(f), x, v, product, options, cancellationToken);
+    }
+
+    /// <summary>The directional derivative ∇f(x)·v as the derivative of t ↦ f(x + t·v) at 0, with
+    /// every method of the scalar engine (adaptive gives an error estimate).</summary>
+    public static DerivativeResult DirectionalDerivative(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v,
+        DerivativeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ValidatePoint(x, DifferentiationOptions.Default);
+        if (v.Length != x.Length)
+            throw new ArgumentException($"v has {v.Length} values but x has {x.Length}.", nameof(v));
+        var vmax = 0.0;
+        var xmax = 1.0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            if (!double.IsFinite(v[i])) throw new ArgumentException("v must be finite.", nameof(v));
+            vmax = Math.Max(vmax, Math.Abs(v[i]));
+            xmax = Math.Max(xmax, Math.Abs(x[i]));
+        }
+        if (vmax == 0) return new DerivativeResult(0, 0, 0, 0, DerivativeStatus.Ok);
+        var origin = x.ToArray();
+        var direction = v.ToArray();
+        var point = new double[origin.Length];
+        // t moves x by t·|v| per coordinate: the natural scale of t is max(|x|, 1)/max|v|.
+        var scaled = (options ?? DerivativeOptions.Default) with { TypicalScale = xmax / vmax };
+        return Derivative(t =>
+        {
+            for (var i = 0; i < point.Length; i++) point[i] = origin[i] + t * direction[i];
+            return f(point);
+        }, 0.0, scaled);
+    }
+
+    // ---- validation ------------------------------------------------------------------------------
+
+    private static void ValidatePoint(ReadOnlySpan<double> x, DifferentiationOptions options)
+    {
+        if (x.IsEmpty)
+            throw new ArgumentException("x must have at least one coordinate.", nameof(x));
+        for (var i = 0; i < x.Length; i++)
+            if (!double.IsFinite(x[i]))
+                throw new ArgumentException($"x[{i}] is {x[i]}; the point must be finite.", nameof(x));
+        options.Validate(x.Length);
+        var lower = options.LowerBounds.Span;
+        var upper = options.UpperBounds.Span;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var lo = lower.IsEmpty ? double.NegativeInfinity : lower[i];
+            var hi = upper.IsEmpty ? double.PositiveInfinity : upper[i];
+            if (!(lo < hi))
+                throw new ArgumentException($"Bounds of coordinate {i} are empty: [{lo}, {hi}].", nameof(options));
+            if (x[i] < lo || x[i] > hi)
+                throw new ArgumentException($"x[{i}] = {x[i]} lies outside its bounds [{lo}, {hi}].", nameof(x));
+        }
+    }
+
+    /// <summary>Second differences sample both sides of x: with bounds, steps shrink to the room
+    /// on the nearer side.</summary>
+    private static DifferentiationOptions BoundedSecondDifferenceSteps(ReadOnlySpan<double> x, DifferentiationOptions options)
+    {
+        if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty) return options;
+        var lower = options.LowerBounds.Span;
+        var upper = options.UpperBounds.Span;
+        var scales = options.TypicalScales.Span;
+        var given = options.Steps.Span;
+        var reach = options.Adaptive ? 1.0 : Stencils.Get(DifferenceScheme.Central, 2, options.Scheme == DifferenceScheme.Central ? options.Accuracy : 2).Offsets[^1];
+        var steps = new double[x.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            var h = !given.IsEmpty ? given[i]
+                : (options.Adaptive ? 0.1 : SecondDerivatives.BaseStep) * Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
+            var room = Math.Min(x[i] - (lower.IsEmpty ? double.NegativeInfinity : lower[i]),
+                                (upper.IsEmpty ? double.PositiveInfinity : upper[i]) - x[i]);
+            if (!(room > 0))
+                throw new ArgumentException($"x[{i}] = {x[i]} lies on a bound; second differences need room on both sides.", nameof(x));
+            h = Math.Min(h, room / reach);
+            while (x[i] + reach * StepRule.MakeExact(x[i], h) > x[i] + room || x[i] - reach * StepRule.MakeExact(x[i], h) < x[i] - room)
+                h *= 0.5;
+            steps[i] = h;
+        }
+        return options with { Steps = steps };
+    }
+
+    private static void RequireLength(Span<double> buffer, int length, string name)
+    {
+        if (buffer.Length < length)
+            throw new ArgumentException($"{name} holds {buffer.Length} values but {length} are needed.", name);
+    }
+
+    private static void RequirePositive(int outputs)
+    {
+        if (outputs < 1)
+            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A vector function has at least one output.");
+    }
+}

@@ -1,0 +1,29 @@
+using DiffNative.Interop;
+using DiffNative.Reference;
+
+namespace DiffNative;
+
+/// <summary>Routes the vector-wide arithmetic to the native core or the managed reference.</summary>
+internal static class DifferenceKernels
+{
+    internal static void Steps(Backend backend, ReadOnlySpan<double> x, ReadOnlySpan<double> scales, double baseStep, Span<double> steps)
+    {
+        if (backend.Kind == BackendKind.Native) NativeCore.FdSteps(backend.Isa, x, scales, baseStep, steps);
+        else DifferenceKernelsReference.Steps(x, scales, baseStep, steps);
+    }
+
+    internal static void Combine(Backend backend, ReadOnlySpan<double> values, int stride, ReadOnlySpan<double> weights,
+        ReadOnlySpan<double> steps, int derivative, Span<double> output)
+    {
+        if (backend.Kind == BackendKind.Native) NativeCore.FdCombine(backend.Isa, values, stride, weights, steps, derivative, output);
+        else DifferenceKernelsReference.Combine(values, stride, weights, steps, derivative, output);
+    }
+
+    internal static void AssembleHessian(Backend backend, double centre, ReadOnlySpan<double> plus, ReadOnlySpan<double> minus,
+        ReadOnlySpan<double> pp, ReadOnlySpan<double> pm, ReadOnlySpan<double> mp, ReadOnlySpan<double> mm,
+        ReadOnlySpan<double> steps, Span<double> hessian)
+    {
+        if (backend.Kind == BackendKind.Native) NativeCore.AssembleHessian(backend.Isa, centre, plus, minus, pp, pm, mp, mm, steps, hessian);
+        else DifferenceKernelsReference.AssembleHessian(centre, plus, minus, pp, pm, mp, mm, steps, hessian);
+    }
+}

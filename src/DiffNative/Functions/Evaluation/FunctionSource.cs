@@ -1,0 +1,139 @@
+using System.Runtime.ExceptionServices;
+
+namespace DiffNative;
+
+/// <summary>The caller's function in whichever form it came (per point or batch, scalar or vector
+/// valued), evaluated at a plan's points sequentially, in parallel, or in batches. The native core
+/// never calls back into managed code: crossing costs more than a delegate call, and an exception
+/// in the user's function must reach the caller as itself.</summary>
+internal readonly struct FunctionSource
+{
+    private readonly ScalarFunction? scalar;
+    private readonly VectorFunction? vector;
+    private readonly BatchScalarFunction? batchScalar;
+    private readonly BatchVectorFunction? batchVector;
+
+    /// <summary>Values per point: 1 for scalar functions, m for vector ones.</summary>
+    internal int Outputs { get; }
+
+    internal FunctionSource(ScalarFunction f) { scalar = f; Outputs = 1; }
+    internal FunctionSource(BatchScalarFunction f) { batchScalar = f; Outputs = 1; }
+    internal FunctionSource(VectorFunction f, int outputs) { vector = f; Outputs = outputs; }
+    internal FunctionSource(BatchVectorFunction f, int outputs) { batchVector = f; Outputs = outputs; }
+
+    private bool IsBatch => batchScalar is not null || batchVector is not null;
+
+    /// <summary>Evaluates plan points [start, start+count) into values (Outputs per point).</summary>
+    internal void Evaluate<TPlan>(in TPlan plan, int start, int count, ReadOnlySpan<double> x, ReadOnlySpan<double> direction,
+        Span<double> values, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        where TPlan : struct, IPointPlan
+    {
+        if (IsBatch)
+            EvaluateBatches(plan, start, count, x, direction, values, options, workspace, cancellation);
+        else if (options.Parallel && count > 1)
+            EvaluateParallel(plan, start, count, x, direction, values, options, cancellation);
+        else
+            EvaluateSequential(plan, start, count, x, direction, values, workspace.Span(Workspace.Slot.Point, x.Length), cancellation);
+    }
+
+    private void EvaluateSequential<TPlan>(in TPlan plan, int start, int count, ReadOnlySpan<double> x, ReadOnlySpan<double> direction,
+        Span<double> values, Span<double> point, CancellationToken cancellation)
+        where TPlan : struct, IPointPlan
+    {
+        x.CopyTo(point);
+        var m = Outputs;
+        for (var k = 0; k < count; k++)
+        {
+            if ((k & 63) == 0) cancellation.ThrowIfCancellationRequested();
+            var p = plan[start + k];
+            Apply(p, x, direction, point);
+            if (scalar is not null)
+                values[k] = scalar(point);
+            else
+                vector!(point, values.Slice(k * m, m));
+            Restore(p, x, point);
+        }
+    }
+
+    private void EvaluateParallel<TPlan>(TPlan plan, int start, int count, ReadOnlySpan<double> x, ReadOnlySpan<double> direction,
+        Span<double> values, DifferentiationOptions options, CancellationToken cancellation)
+        where TPlan : struct, IPointPlan
+    {
+        var self = this;
+        var xs = x.ToArray();
+        var ds = direction.ToArray();
+        var results = new double[count * Outputs];
+        var workers = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        var chunk = Math.Max(1, count / (4 * workers));
+        var chunks = (count + chunk - 1) / chunk;
+        var parallelOptions = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = workers };
+        try
+        {
+            System.Threading.Tasks.Parallel.For(0, chunks, parallelOptions, c =>
+            {
+                var first = c * chunk;
+                var length = Math.Min(chunk, count - first);
+                var local = Workspace.Rent();
+                try
+                {
+                    self.EvaluateSequential(plan, start + first, length, xs, ds,
+                        results.AsSpan(first * self.Outputs, length * self.Outputs), local.Span(Workspace.Slot.Point, xs.Length), cancellation);
+                }
+                finally
+                {
+                    Workspace.Return(local);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The user's exception, not a wrapper: the same object they threw.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        results.CopyTo(values);
+    }
+
+    private void EvaluateBatches<TPlan>(in TPlan plan, int start, int count, ReadOnlySpan<double> x, ReadOnlySpan<double> direction,
+        Span<double> values, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        where TPlan : struct, IPointPlan
+    {
+        var n = x.Length;
+        var m = Outputs;
+        var batch = Math.Max(1, Math.Min(options.BatchSize, count));
+        var rows = workspace.Span(Workspace.Slot.Rows, batch * n);
+        for (var first = 0; first < count; first += batch)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var length = Math.Min(batch, count - first);
+            for (var r = 0; r < length; r++)
+            {
+                var row = rows.Slice(r * n, n);
+                x.CopyTo(row);
+                Apply(plan[start + first + r], x, direction, row);
+            }
+            var points = rows[..(length * n)];
+            var output = values.Slice(first * m, length * m);
+            if (batchScalar is not null) batchScalar(points, n, output);
+            else batchVector!(points, n, output);
+        }
+    }
+
+    private static void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point)
+    {
+        if (p.T != 0)
+            for (var e = 0; e < point.Length; e++) point[e] = x[e] + p.T * direction[e];
+        if (p.I >= 0) point[p.I] = point[p.I] + p.A;
+        if (p.J >= 0) point[p.J] = point[p.J] + p.B;
+    }
+
+    private static void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point)
+    {
+        if (p.T != 0)
+        {
+            x.CopyTo(point);
+            return;
+        }
+        if (p.I >= 0) point[p.I] = x[p.I];
+        if (p.J >= 0) point[p.J] = x[p.J];
+    }
+}

@@ -1,0 +1,92 @@
+namespace DiffNative;
+
+/// <summary>First-derivative stencils along the axes of a group of coordinates (all of them when
+/// <paramref name="coordinates"/> is null): point (j, g) = x + offsets[j]·hᵢ·eᵢ with i the g-th
+/// coordinate, ordered j-major so that the values of stencil point j form one contiguous row.</summary>
+internal readonly struct AxisPlan(double[] offsets, double[] steps, int[]? coordinates, int groupSize) : IPointPlan
+{
+    public int Count => offsets.Length * groupSize;
+
+    public Perturbation this[int k]
+    {
+        get
+        {
+            var j = k / groupSize;
+            var g = k - j * groupSize;
+            var i = coordinates is null ? g : coordinates[g];
+            return Perturbation.Axis(i, offsets[j] * steps[i]);
+        }
+    }
+}
+
+/// <summary>The dense Hessian's points: the centre; x ± hᵢeᵢ; then, in four blocks of P = n(n−1)/2
+/// pairs each, x + sᵢhᵢeᵢ + sⱼhⱼeⱼ with signs (+,+), (+,−), (−,+), (−,−). Pair p is
+/// (pairs[p], pairs[P + p]), packed row by row over i &lt; j.</summary>
+internal readonly struct HessianPlan(double[] steps, int[] pairs, int n) : IPointPlan
+{
+    private int PairCount => n * (n - 1) / 2;
+
+    public int Count => 1 + 2 * n + 4 * PairCount;
+
+    public Perturbation this[int k]
+    {
+        get
+        {
+            if (k == 0) return Perturbation.Centre;
+            if (k <= n) return Perturbation.Axis(k - 1, steps[k - 1]);
+            if (k <= 2 * n) return Perturbation.Axis(k - 1 - n, -steps[k - 1 - n]);
+            var pairCount = PairCount;
+            var q = (k - 1 - 2 * n) / pairCount;
+            var p = k - 1 - 2 * n - q * pairCount;
+            int i = pairs[p], j = pairs[pairCount + p];
+            return Perturbation.Pair(i, q < 2 ? steps[i] : -steps[i], j, (q & 1) == 0 ? steps[j] : -steps[j]);
+        }
+    }
+
+    /// <summary>Fills pairs[0..P) with i and pairs[P..2P) with j for every i &lt; j, row by row.</summary>
+    internal static void FillPairs(int n, Span<int> pairs)
+    {
+        var count = n * (n - 1) / 2;
+        var p = 0;
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++, p++)
+            {
+                pairs[p] = i;
+                pairs[count + p] = j;
+            }
+    }
+}
+
+/// <summary>Second differences along a direction v and each axis (Hessian-vector products): in four
+/// blocks of n, x + s·t·v + s′·kᵢ·eᵢ with (s, s′) = (+,+), (+,−), (−,+), (−,−).</summary>
+internal readonly struct DirectionPlan(double t, double[] steps, int n) : IPointPlan
+{
+    public int Count => 4 * n;
+
+    public Perturbation this[int k]
+    {
+        get
+        {
+            var q = k / n;
+            var i = k - q * n;
+            return new Perturbation(i, (q & 1) == 0 ? steps[i] : -steps[i], -1, 0, q < 2 ? t : -t);
+        }
+    }
+}
+
+/// <summary>The centre and the non-zero offsets of a second-derivative stencil along each axis.</summary>
+internal readonly struct DiagonalPlan(double[] offsets, double[] steps, int n) : IPointPlan
+{
+    public int Count => 1 + offsets.Length * n;
+
+    public Perturbation this[int k]
+    {
+        get
+        {
+            if (k == 0) return Perturbation.Centre;
+            var j = (k - 1) / n;
+            var i = k - 1 - j * n;
+            return Perturbation.Axis(i, offsets[j] * steps[i]);
+        }
+    }
+}

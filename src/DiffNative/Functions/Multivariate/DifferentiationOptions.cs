@@ -1,0 +1,78 @@
+namespace DiffNative;
+
+/// <summary>Options for gradients, Jacobians, Hessians and their relatives. Immutable (the arrays
+/// are read, never written); share one instance across threads.</summary>
+public sealed record DifferentiationOptions
+{
+    /// <summary>The defaults: central differences of accuracy 2, error-balancing steps, sequential.</summary>
+    public static DifferentiationOptions Default { get; } = new();
+
+    /// <summary>Central (default), forward or backward; applies to first derivatives.</summary>
+    public DifferenceScheme Scheme { get; init; } = DifferenceScheme.Central;
+
+    /// <summary>Order of accuracy of first-derivative stencils (central 2, 4, 6, 8; one-sided
+    /// 1..6). Second derivatives use accuracy 2.</summary>
+    public int Accuracy { get; init; } = 2;
+
+    /// <summary>Richardson extrapolation over a shrinking step sequence, with per-entry error
+    /// estimates (costs about 8 times the evaluations).</summary>
+    public bool Adaptive { get; init; }
+
+    /// <summary>Per-coordinate steps; empty chooses them. For adaptive, the first steps.</summary>
+    public ReadOnlyMemory<double> Steps { get; init; }
+
+    /// <summary>Per-coordinate typical scales (default 1): steps scale with max(|xᵢ|, scaleᵢ).</summary>
+    public ReadOnlyMemory<double> TypicalScales { get; init; }
+
+    /// <summary>Per-coordinate lower bounds (empty: none). Stencils near a bound turn one-sided so
+    /// that no evaluation leaves the domain.</summary>
+    public ReadOnlyMemory<double> LowerBounds { get; init; }
+
+    /// <summary>Per-coordinate upper bounds (empty: none).</summary>
+    public ReadOnlyMemory<double> UpperBounds { get; init; }
+
+    /// <summary>Evaluate the function on several threads (for expensive functions). Results are
+    /// the same bits as sequential evaluation. Off by default.</summary>
+    public bool Parallel { get; init; }
+
+    /// <summary>Upper bound on threads when <see cref="Parallel"/>; null lets .NET decide.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Points per call of a batch function; large batches use more memory.</summary>
+    public int BatchSize { get; init; } = 1024;
+
+    /// <summary>Backend for the vector-wide arithmetic (steps, combination, extrapolation,
+    /// assembly); <see cref="DiffNativeRuntime.DefaultBackend"/> when null. Both give the same bits.</summary>
+    public Backend? Backend { get; init; }
+
+    internal void Validate(int n)
+    {
+        if (!Enum.IsDefined(Scheme))
+            throw new ArgumentOutOfRangeException(nameof(Scheme), Scheme, "Not a difference scheme.");
+        if (!Stencils.IsSupportedAccuracy(Scheme, Accuracy))
+            throw new ArgumentOutOfRangeException(nameof(Accuracy), Accuracy, Scheme == DifferenceScheme.Central
+                ? "Central stencils have accuracy 2, 4, 6 or 8."
+                : "One-sided stencils have accuracy 1 to 6.");
+        CheckLength(Steps, n, nameof(Steps), positive: true);
+        CheckLength(TypicalScales, n, nameof(TypicalScales), positive: true);
+        CheckLength(LowerBounds, n, nameof(LowerBounds), positive: false);
+        CheckLength(UpperBounds, n, nameof(UpperBounds), positive: false);
+        if (BatchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1.");
+        if (MaxDegreeOfParallelism is < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Must be at least 1.");
+    }
+
+    private static void CheckLength(ReadOnlyMemory<double> values, int n, string name, bool positive)
+    {
+        if (values.IsEmpty) return;
+        if (values.Length != n)
+            throw new ArgumentException($"{name} has {values.Length} values but x has {n}.", name);
+        var span = values.Span;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (positive ? !(double.IsFinite(span[i]) && span[i] > 0) : double.IsNaN(span[i]))
+                throw new ArgumentException($"{name}[{i}] is {span[i]}; " + (positive ? "it must be finite and positive." : "it must not be NaN."), name);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+namespace DiffNative;
+
+/// <summary>Gradients (one output) and Jacobians (m outputs, row-major m×n) from first-derivative
+/// stencils along each axis, fixed-step or adaptive, with one-sided stencils near bounds.</summary>
+internal static class FirstDerivatives
+{
+    private const int AdaptiveLevels = 8;
+
+    internal static DifferentiationInfo Compute(in FunctionSource f, ReadOnlySpan<double> x, Span<double> output, Span<double> errors,
+        DifferentiationOptions options, CancellationToken cancellation)
+    {
+        var backend = DiffNativeRuntime.Resolve(options.Backend);
+        var n = x.Length;
+        var workspace = Workspace.Rent();
+        try
+        {
+            // The largest step the call uses: the error-balancing one, or the first of the sequence.
+            var steps = workspace.Array(Workspace.Slot.Steps, n);
+            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
+            var groups = AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy);
+            var evaluations = 0;
+            foreach (var group in groups)
+            {
+                var accuracy = AxisGroups.OneSidedSafe(group.Scheme, options.Adaptive ? 2 : options.Accuracy);
+                var stencil = Stencils.Get(group.Scheme, 1, accuracy);
+                evaluations += options.Adaptive
+                    ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation)
+                    : Fixed(f, x, stencil, group, steps, output, backend, options, workspace, cancellation, out _);
+            }
+            return new DifferentiationInfo(evaluations, StepSetup.Check(output[..(n * f.Outputs)]));
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
+    /// <summary>One stencil application for a group with the given steps, written into the group's
+    /// entries of output (row-major m×n).</summary>
+    private static int Fixed(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps, Span<double> output,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+    {
+        var n = x.Length;
+        var m = f.Outputs;
+        var g = group.Size;
+        var plan = new AxisPlan(stencil.ActiveOffsets, steps, group.Coordinates, g);
+        var points = plan.Count;
+        var weights = stencil.ActiveWeights;
+        var entries = m * g;
+
+        // Values of stencil point j, entry (k, gi), at j·mg + k·g + gi: the layout the combination needs.
+        var grouped = workspace.Span(Workspace.Slot.Values, weights.Length * entries);
+        if (m == 1)
+        {
+            f.Evaluate(plan, 0, points, x, default, grouped, options, workspace, cancellation);
+        }
+        else
+        {
+            var raw = workspace.Span(Workspace.Slot.Scratch, points * m);
+            f.Evaluate(plan, 0, points, x, default, raw, options, workspace, cancellation);
+            for (var j = 0; j < weights.Length; j++)
+                for (var gi = 0; gi < g; gi++)
+                    for (var k = 0; k < m; k++)
+                        grouped[j * entries + k * g + gi] = raw[(j * g + gi) * m + k];
+        }
+        functionScale = MaxAbsFinite(grouped);
+
+        // Steps per entry, and the combination straight into output when the group is everything.
+        var direct = group.Coordinates is null;
+        var entrySteps = workspace.Span(Workspace.Slot.Estimate, entries);
+        for (var k = 0; k < m; k++)
+            for (var gi = 0; gi < g; gi++)
+                entrySteps[k * g + gi] = steps[direct ? gi : group.Coordinates![gi]];
+        var target = direct ? output[..entries] : workspace.Span(Workspace.Slot.Scratch, entries);
+        DifferenceKernels.Combine(backend, grouped, entries, weights, entrySteps, 1, target);
+        if (!direct)
+            for (var k = 0; k < m; k++)
+                for (var gi = 0; gi < g; gi++)
+                    output[k * n + group.Coordinates![gi]] = target[k * g + gi];
+        return points;
+    }
+
+    private static int Adaptive(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] firstSteps,
+        Span<double> output, Span<double> errors, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+    {
+        var n = x.Length;
+        var count = n * f.Outputs;
+        var start = firstSteps.AsSpan(0, n).ToArray();
+        var steps = new double[n];
+        var previous = new double[AdaptiveLevels * count];
+        var current = new double[AdaptiveLevels * count];
+        var estimate = new double[count];
+        var best = new double[count];
+        var error = new double[count];
+        var bestLevel = new int[count];
+        var (firstPower, powerStep) = group.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
+        var evaluations = 0;
+        var scale = 0.0;
+        for (var level = 0; level < AdaptiveLevels; level++)
+        {
+            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
+            evaluations += Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out var levelScale);
+            scale = Math.Max(scale, levelScale);
+            VectorRichardson.Update(level, estimate, previous, current, best, error, bestLevel, firstPower, powerStep);
+            (previous, current) = (current, previous);
+        }
+        // Copy this group's entries out, with the rounding the chosen level suffers added to the
+        // estimate: ε·|f|/h, amplified a few times by the extrapolation.
+        for (var e = 0; e < count; e++)
+        {
+            var i = e % n;
+            if (group.Coordinates is not null && Array.IndexOf(group.Coordinates, i) < 0) continue;
+            output[e] = best[e];
+            if (!errors.IsEmpty)
+                errors[e] = error[e] + 8 * StepRule.MachineEpsilon * scale / (start[i] * Math.Pow(VectorRichardson.Shrink, -bestLevel[e]));
+        }
+        return evaluations;
+    }
+
+    internal static double MaxAbsFinite(ReadOnlySpan<double> values)
+    {
+        var max = 0.0;
+        foreach (var v in values)
+            if (double.IsFinite(v) && Math.Abs(v) > max) max = Math.Abs(v);
+        return max;
+    }
+}

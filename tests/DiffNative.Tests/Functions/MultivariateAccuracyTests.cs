@@ -1,0 +1,122 @@
+using DiffNative.Tests.Support;
+
+namespace DiffNative.Tests.Functions;
+
+/// <summary>Gradients and Hessians against the exact values of TestData/mgh.json and closed forms.</summary>
+public class MultivariateAccuracyTests
+{
+    private static readonly DifferentiationOptions Adaptive = new() { Adaptive = true };
+
+    [Theory]
+    [MemberData(nameof(MghProblems.Data), MemberType = typeof(MghProblems))]
+    public void Default_gradient_matches_the_published_gradient(MghProblems.Problem p)
+    {
+        var g = Differentiate.Gradient(p.F, p.X0);
+        Assert.Equal(2 * p.N, g.Evaluations);
+        Assert.True(MghProblems.ScaledError(g.Values, p.Gradient) <= 1e-9, $"{p}: {MghProblems.ScaledError(g.Values, p.Gradient)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(MghProblems.Data), MemberType = typeof(MghProblems))]
+    public void Default_hessian_matches_the_published_hessian(MghProblems.Problem p)
+    {
+        var h = Differentiate.Hessian(p.F, p.X0);
+        Assert.Equal(2 * p.N * p.N + 1, h.Evaluations);
+        Assert.True(MghProblems.ScaledError(h.Values, p.Hessian) <= 3e-7, $"{p}: {MghProblems.ScaledError(h.Values, p.Hessian)}");
+        for (var i = 0; i < p.N; i++)
+            for (var j = 0; j < p.N; j++)
+                Assert.Equal(h.Values[i * p.N + j], h.Values[j * p.N + i]);
+    }
+
+    [Theory]
+    [MemberData(nameof(MghProblems.Data), MemberType = typeof(MghProblems))]
+    public void Adaptive_gradient_and_hessian_are_far_more_accurate(MghProblems.Problem p)
+    {
+        var g = Differentiate.Gradient(p.F, p.X0, Adaptive);
+        Assert.True(MghProblems.ScaledError(g.Values, p.Gradient) <= 1e-12, $"{p} gradient: {MghProblems.ScaledError(g.Values, p.Gradient)}");
+        var h = Differentiate.Hessian(p.F, p.X0, Adaptive);
+        Assert.True(MghProblems.ScaledError(h.Values, p.Hessian) <= 1e-10, $"{p} hessian: {MghProblems.ScaledError(h.Values, p.Hessian)}");
+        Assert.NotNull(h.Errors);
+    }
+
+    [Fact]
+    public void Extended_rosenbrock_100_meets_the_accuracy_targets()
+    {
+        var x = MghProblems.StandardStart(100);
+        var gradient = Differentiate.Gradient(MghProblems.ExtendedRosenbrock, x);
+        Assert.True(MghProblems.ScaledError(gradient.Values, MghProblems.ExtendedRosenbrockGradient(x)) <= 1e-9);
+        var truth = MghProblems.ExtendedRosenbrockHessian(x);
+        var hessian = Differentiate.Hessian(MghProblems.ExtendedRosenbrock, x);
+        Assert.True(MghProblems.ScaledError(hessian.Values, truth) <= 3e-7, $"{MghProblems.ScaledError(hessian.Values, truth)}");
+        var adaptive = Differentiate.Hessian(MghProblems.ExtendedRosenbrock, x, Adaptive);
+        Assert.True(MghProblems.ScaledError(adaptive.Values, truth) <= 1e-10, $"{MghProblems.ScaledError(adaptive.Values, truth)}");
+    }
+
+    [Fact]
+    public void Adaptive_error_estimates_cover_the_true_errors()
+    {
+        var x = MghProblems.StandardStart(10);
+        var g = Differentiate.Gradient(MghProblems.ExtendedRosenbrock, x, Adaptive);
+        var truth = MghProblems.ExtendedRosenbrockGradient(x);
+        for (var i = 0; i < x.Length; i++)
+            Assert.True(g.Errors![i] >= Math.Abs(g.Values[i] - truth[i]), $"entry {i}: estimate {g.Errors[i]}, error {Math.Abs(g.Values[i] - truth[i])}");
+    }
+
+    [Fact]
+    public void Hessian_diagonal_and_hessian_vector_product_match_closed_forms()
+    {
+        var x = MghProblems.StandardStart(12);
+        var h = MghProblems.ExtendedRosenbrockHessian(x);
+        var diagonal = new double[12];
+        var info = Differentiate.HessianDiagonal(MghProblems.ExtendedRosenbrock, x, diagonal);
+        Assert.Equal(25, info.Evaluations);
+        for (var i = 0; i < 12; i++) Assert.Equal(h[i * 12 + i], diagonal[i], 1e-4 * 1330);
+
+        var v = Enumerable.Range(0, 12).Select(i => Math.Sin(i + 1.0)).ToArray();
+        var product = new double[12];
+        var hvp = Differentiate.HessianVectorProduct(MghProblems.ExtendedRosenbrock, x, v, product);
+        Assert.Equal(48, hvp.Evaluations);
+        var expected = Enumerable.Range(0, 12).Select(i => Enumerable.Range(0, 12).Sum(j => h[i * 12 + j] * v[j])).ToArray();
+        Assert.True(MghProblems.ScaledError(product, expected) <= 1e-6, $"{MghProblems.ScaledError(product, expected)}");
+    }
+
+    [Fact]
+    public void Directional_derivative_is_the_gradient_along_v()
+    {
+        var x = MghProblems.StandardStart(6);
+        double[] v = [0.3, -1, 2, 0.5, 0, 1];
+        var g = MghProblems.ExtendedRosenbrockGradient(x);
+        var expected = g.Zip(v, (a, b) => a * b).Sum();
+        var r = Differentiate.DirectionalDerivative(MghProblems.ExtendedRosenbrock, x, v);
+        Assert.True(Math.Abs(r.Value - expected) <= 1e-8 * Math.Abs(expected), $"{r.Value} vs {expected}");
+        var adaptive = Differentiate.DirectionalDerivative(MghProblems.ExtendedRosenbrock, x, v, new DerivativeOptions { Method = DerivativeMethod.Adaptive });
+        Assert.True(Math.Abs(adaptive.Value - expected) <= 1e-12 * Math.Abs(expected), $"{adaptive.Value} vs {expected}");
+        Assert.NotNull(adaptive.Error);
+    }
+
+    [Fact]
+    public void Jacobian_of_the_rosenbrock_residuals_matches_the_closed_form()
+    {
+        // r(x) = (10(x2 - x1^2), 1 - x1): J = [[-20 x1, 10], [-1, 0]].
+        double[] x = [-1.2, 1.0];
+        var j = Differentiate.Jacobian((p, y) => { y[0] = 10 * (p[1] - p[0] * p[0]); y[1] = 1 - p[0]; }, 2, x);
+        Assert.Equal(4, j.Evaluations);
+        double[] truth = [24, 10, -1, 0];
+        for (var k = 0; k < 4; k++) Assert.Equal(truth[k], j.Values[k], 1e-8);
+        var adaptive = Differentiate.Jacobian((p, y) => { y[0] = 10 * (p[1] - p[0] * p[0]); y[1] = 1 - p[0]; }, 2, x, new DifferentiationOptions { Adaptive = true });
+        for (var k = 0; k < 4; k++) Assert.Equal(truth[k], adaptive.Values[k], 1e-12);
+    }
+
+    [Theory]
+    [InlineData(DifferenceScheme.Central, 4)]
+    [InlineData(DifferenceScheme.Central, 8)]
+    [InlineData(DifferenceScheme.Forward, 2)]
+    [InlineData(DifferenceScheme.Backward, 3)]
+    public void Other_schemes_and_accuracies_give_accurate_gradients(DifferenceScheme scheme, int accuracy)
+    {
+        var x = MghProblems.StandardStart(10);
+        var g = Differentiate.Gradient(MghProblems.ExtendedRosenbrock, x, new DifferentiationOptions { Scheme = scheme, Accuracy = accuracy });
+        Assert.True(MghProblems.ScaledError(g.Values, MghProblems.ExtendedRosenbrockGradient(x)) <= 1e-7);
+        Assert.Equal(DiffNative.Stencils.Get(scheme, 1, accuracy).Evaluations * 10, g.Evaluations);
+    }
+}
