@@ -8,14 +8,11 @@ internal readonly record struct AxisGroup(DifferenceScheme Scheme, int[]? Coordi
 
 internal static class AxisGroups
 {
-    /// <summary>Splits the coordinates; may shorten <paramref name="steps"/> (the largest step the
+    /// <summary>Splits the coordinates when bounds are given; may shorten <paramref name="steps"/> (the largest step the
     /// call will use) so that a one-sided stencil fits.</summary>
     internal static AxisGroup[] Build(ReadOnlySpan<double> x, Span<double> steps, DifferentiationOptions options, int accuracy)
     {
         var n = x.Length;
-        if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
-            return [new AxisGroup(options.Scheme, null, n)];
-
         var lower = options.LowerBounds.Span;
         var upper = options.UpperBounds.Span;
         var schemes = new DifferenceScheme[n];

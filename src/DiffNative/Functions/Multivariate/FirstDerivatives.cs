@@ -17,15 +17,16 @@ internal static class FirstDerivatives
             // The largest step the call uses: the error-balancing one, or the first of the sequence.
             var steps = workspace.Array(Workspace.Slot.Steps, n);
             StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
-            var groups = AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy);
             var evaluations = 0;
-            foreach (var group in groups)
+            if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
-                var accuracy = AxisGroups.OneSidedSafe(group.Scheme, options.Adaptive ? 2 : options.Accuracy);
-                var stencil = Stencils.Get(group.Scheme, 1, accuracy);
-                evaluations += options.Adaptive
-                    ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation)
-                    : Fixed(f, x, stencil, group, steps, output, backend, options, workspace, cancellation, out _);
+                // One group, every coordinate: no array, so the common case allocates nothing.
+                evaluations = Run(f, x, new AxisGroup(options.Scheme, null, n), steps, output, errors, backend, options, workspace, cancellation);
+            }
+            else
+            {
+                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy))
+                    evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation);
             }
             return new DifferentiationInfo(evaluations, StepSetup.Check(output[..(n * f.Outputs)]));
         }
@@ -33,6 +34,16 @@ internal static class FirstDerivatives
         {
             Workspace.Return(workspace);
         }
+    }
+
+    private static int Run(in FunctionSource f, ReadOnlySpan<double> x, AxisGroup group, double[] steps, Span<double> output, Span<double> errors,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+    {
+        var accuracy = AxisGroups.OneSidedSafe(group.Scheme, options.Adaptive ? 2 : options.Accuracy);
+        var stencil = Stencils.Get(group.Scheme, 1, accuracy);
+        return options.Adaptive
+            ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation)
+            : Fixed(f, x, stencil, group, steps, output, backend, options, workspace, cancellation, out _);
     }
 
     /// <summary>One stencil application for a group with the given steps, written into the group's

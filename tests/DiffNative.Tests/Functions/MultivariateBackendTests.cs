@@ -1,0 +1,115 @@
+using DiffNative.Tests.Support;
+
+namespace DiffNative.Tests.Functions;
+
+/// <summary>Every backend and every way of supplying the function gives the same bits.</summary>
+public class MultivariateBackendTests
+{
+    private static double Wavy(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++) sum += Math.Sin(x[i] * (i + 1)) * Math.Exp(0.1 * x[(i + 1) % x.Length]);
+        return sum;
+    }
+
+    private static double[] Point(int n) => Enumerable.Range(0, n).Select(i => 0.3 * i - 1.7 + (i % 3) * 1e-3).ToArray();
+
+    private static void AssertSameBits(double[] expected, double[] actual, string context)
+    {
+        for (var i = 0; i < expected.Length; i++)
+            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
+                Assert.Fail($"{context}: entry {i} is {actual[i]:R}, the managed reference gives {expected[i]:R}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Native_paths_match_the_managed_reference_bit_for_bit(Backend backend)
+    {
+        var managed = new DifferentiationOptions { Backend = Backend.Managed };
+        var native = new DifferentiationOptions { Backend = backend };
+        for (var n = 1; n <= 19; n++)
+        {
+            var x = Point(n);
+            AssertSameBits(Differentiate.Gradient(Wavy, x, managed).Values, Differentiate.Gradient(Wavy, x, native).Values, $"gradient n={n}");
+            AssertSameBits(Differentiate.Gradient(Wavy, x, managed with { Accuracy = 6 }).Values,
+                Differentiate.Gradient(Wavy, x, native with { Accuracy = 6 }).Values, $"gradient acc 6 n={n}");
+            AssertSameBits(Differentiate.Hessian(Wavy, x, managed).Values, Differentiate.Hessian(Wavy, x, native).Values, $"hessian n={n}");
+            AssertSameBits(Differentiate.Jacobian(VectorWavy, 3, x, managed).Values, Differentiate.Jacobian(VectorWavy, 3, x, native).Values, $"jacobian n={n}");
+            double[] dm = new double[n], dn = new double[n];
+            Differentiate.HessianDiagonal(Wavy, x, dm, managed);
+            Differentiate.HessianDiagonal(Wavy, x, dn, native);
+            AssertSameBits(dm, dn, $"diagonal n={n}");
+            var v = Point(n).Select(t => t * t).ToArray();
+            Differentiate.HessianVectorProduct(Wavy, x, v, dm, managed);
+            Differentiate.HessianVectorProduct(Wavy, x, v, dn, native);
+            AssertSameBits(dm, dn, $"hvp n={n}");
+        }
+    }
+
+    private static void VectorWavy(ReadOnlySpan<double> x, Span<double> y)
+    {
+        y[0] = Wavy(x);
+        y[1] = x[0] * x[^1];
+        y[2] = Math.Exp(0.01 * x.Length * x[x.Length / 2]);
+    }
+
+    [Fact]
+    public void Batch_and_parallel_evaluation_give_the_same_bits_as_one_point_at_a_time()
+    {
+        var x = Point(23);
+        var sequential = Differentiate.Gradient(Wavy, x);
+        var parallel = Differentiate.Gradient(Wavy, x, new DifferentiationOptions { Parallel = true });
+        AssertSameBits(sequential.Values, parallel.Values, "parallel gradient");
+
+        var batchCalls = 0;
+        BatchScalarFunction batch = (points, n, values) =>
+        {
+            batchCalls++;
+            for (var r = 0; r < values.Length; r++) values[r] = Wavy(points.Slice(r * n, n));
+        };
+        var batched = new double[23];
+        var info = Differentiate.Gradient(batch, x, batched, new DifferentiationOptions { BatchSize = 10 });
+        AssertSameBits(sequential.Values, batched, "batch gradient");
+        Assert.Equal(46, info.Evaluations);
+        Assert.Equal(5, batchCalls); // 46 points in batches of 10
+
+        var hessian = Differentiate.Hessian(Wavy, x).Values;
+        AssertSameBits(hessian, Differentiate.Hessian(Wavy, x, new DifferentiationOptions { Parallel = true, MaxDegreeOfParallelism = 3 }).Values, "parallel hessian");
+        var batchedHessian = new double[23 * 23];
+        Differentiate.Hessian(batch, x, batchedHessian);
+        AssertSameBits(hessian, batchedHessian, "batch hessian");
+
+        BatchVectorFunction batchVector = (points, n, values) =>
+        {
+            for (var r = 0; r < points.Length / n; r++) VectorWavy(points.Slice(r * n, n), values.Slice(r * 3, 3));
+        };
+        var jacobian = new double[3 * 23];
+        Differentiate.Jacobian(batchVector, 3, x, jacobian, new DifferentiationOptions { BatchSize = 7 });
+        AssertSameBits(Differentiate.Jacobian(VectorWavy, 3, x).Values, jacobian, "batch jacobian");
+    }
+
+    [Fact]
+    public void Eight_threads_get_the_same_results_as_one()
+    {
+        var x = Point(40);
+        var expected = Differentiate.Gradient(Wavy, x).Values;
+        var expectedHessian = Differentiate.Hessian(Wavy, x.AsSpan(0, 12)).Values;
+        var failures = 0;
+        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+        {
+            var g = new double[40];
+            var h = new double[144];
+            var options = new DifferentiationOptions { Backend = t % 2 == 0 ? Backend.Native : Backend.Managed };
+            for (var k = 0; k < 200; k++)
+            {
+                Differentiate.Gradient(Wavy, x, g, options);
+                Differentiate.Hessian(Wavy, x.AsSpan(0, 12), h, options);
+                if (!g.AsSpan().SequenceEqual(expected) || !h.AsSpan().SequenceEqual(expectedHessian))
+                    Interlocked.Increment(ref failures);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Equal(0, failures);
+    }
+}
