@@ -63,3 +63,24 @@ dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double 
     k->hessian_assemble(n, centre, plus, minus, pp, pm, mp, mm, steps, hessian);
     return DN_OK;
 }
+
+dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const double *previous, size_t previous_length,
+                              double *current, size_t current_length, const double *denominators,
+                              size_t denominators_length, double *best, double *error, double *best_level, size_t length)
+{
+    const dn_kernels *k = NULL;
+    const dn_status resolved = dn_resolve_kernels(isa, &k);
+    if (resolved != DN_OK) return resolved;
+    if (level < 0 || level > 64) return DN_ERR_INVALID_ARGUMENT;
+    if (count > SIZE_MAX / sizeof(double) / 65) return DN_ERR_SIZE_OVERFLOW;
+    if (count == 0) return DN_OK;
+    if (!current || !best || !error || !best_level || (level > 0 && (!previous || !denominators)))
+        return DN_ERR_NULL_POINTER;
+    if (current_length < (size_t)(level + 1) * count || length < count ||
+        (level > 0 && (previous_length < (size_t)level * count || denominators_length < (size_t)level)))
+        return DN_ERR_BUFFER_TOO_SMALL;
+    for (int j = 0; j < level; ++j)
+        if (!isfinite(denominators[j]) || denominators[j] == 0.0) return DN_ERR_INVALID_ARGUMENT;
+    k->richardson_level(count, level, previous, current, denominators, best, error, best_level);
+    return DN_OK;
+}

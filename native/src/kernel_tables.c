@@ -9,6 +9,7 @@
         .fd_steps = dn_fd_steps_##isa_name,                                                        \
         .fd_combine = dn_fd_combine_##isa_name,                                                    \
         .hessian_assemble = dn_hessian_assemble_##isa_name,                                        \
+        .richardson_level = dn_richardson_level_##isa_name,                                        \
     };
 
 DN_TABLE(scalar, DN_ISA_SCALAR)

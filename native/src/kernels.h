@@ -23,6 +23,9 @@ typedef struct dn_kernels {
     void (*hessian_assemble)(size_t n, double centre, const double *plus, const double *minus,
                              const double *pp, const double *pm, const double *mp, const double *mm,
                              const double *steps, double *hessian);
+    /* One level of Ridders' extrapolation over count entries (see dn_richardson_level). */
+    void (*richardson_level)(size_t count, int level, const double *previous, double *current,
+                             const double *denominators, double *best, double *error, double *best_level);
 } dn_kernels;
 
 #define DN_DECLARE_KERNELS(isa)                                                                   \
@@ -32,7 +35,9 @@ typedef struct dn_kernels {
                              const double *steps, size_t count, int derivative, double *out);     \
     void dn_hessian_assemble_##isa(size_t n, double centre, const double *plus, const double *minus, \
                                    const double *pp, const double *pm, const double *mp, const double *mm, \
-                                   const double *steps, double *hessian);
+                                   const double *steps, double *hessian);                         \
+    void dn_richardson_level_##isa(size_t count, int level, const double *previous, double *current, \
+                                   const double *denominators, double *best, double *error, double *best_level);
 
 DN_DECLARE_KERNELS(scalar)
 DN_DECLARE_KERNELS(avx2)

@@ -117,4 +117,18 @@ internal static unsafe class NativeCore
             Ensure.Success(NativeMethods.dn_hessian_assemble((int)(isa ?? 0), (nuint)steps.Length, centre, pplus, pminus, ppp, ppm, pmp, pmm,
                 (nuint)pp.Length, ph, pH, (nuint)hessian.Length), "dn_hessian_assemble");
     }
+
+    internal static void RichardsonLevel(Isa? isa, int count, int level, ReadOnlySpan<double> previous, Span<double> current,
+        ReadOnlySpan<double> denominators, Span<double> best, Span<double> error, Span<double> bestLevel)
+    {
+        var length = Math.Min(best.Length, Math.Min(error.Length, bestLevel.Length));
+        fixed (double* pp = previous)
+        fixed (double* pc = current)
+        fixed (double* pd = denominators)
+        fixed (double* pb = best)
+        fixed (double* pe = error)
+        fixed (double* pl = bestLevel)
+            Ensure.Success(NativeMethods.dn_richardson_level((int)(isa ?? 0), (nuint)count, level, pp, (nuint)previous.Length, pc, (nuint)current.Length,
+                pd, (nuint)denominators.Length, pb, pe, pl, (nuint)length), "dn_richardson_level");
+    }
 }

@@ -14,4 +14,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial DnStatus dn_hessian_assemble(int isa, nuint n, double centre, double* plus, double* minus,
         double* pp, double* pm, double* mp, double* mm, nuint pairsLength, double* steps, double* hessian, nuint hessianLength);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial DnStatus dn_richardson_level(int isa, nuint count, int level, double* previous, nuint previousLength,
+        double* current, nuint currentLength, double* denominators, nuint denominatorsLength, double* best, double* error, double* bestLevel, nuint length);
 }

@@ -91,6 +91,41 @@ static void test_hessian_assemble(dn_isa isa)
     }
 }
 
+static void test_richardson(dn_isa isa)
+{
+    enum { L = 6, N = 37 };
+    double prev[L * N], cur[(L + 1) * N], best[N], err[N], lvl[N];
+    double wprev[L * N], wcur[(L + 1) * N], wbest[N], werr[N], wlvl[N];
+    const double den[L] = {0.96, 2.8416, 6.53, 13.8, 28.9, 57.0};
+    for (size_t count = 0; count <= N; ++count) {
+        for (int level = 0; level < L; ++level) {
+            for (size_t i = 0; i < (size_t)L * N; ++i) prev[i] = wprev[i] = rnd();
+            for (size_t i = 0; i < (size_t)(L + 1) * N; ++i) cur[i] = wcur[i] = rnd();
+            for (size_t e = 0; e < N; ++e) { best[e] = wbest[e] = rnd(); err[e] = werr[e] = fabs(rnd()) * 1e-3; lvl[e] = wlvl[e] = 1; }
+            if (count > 2) { cur[1] = wcur[1] = NAN; err[2] = werr[2] = INFINITY; }
+            /* the formula, written out */
+            if (level == 0) {
+                for (size_t e = 0; e < count; ++e) { wbest[e] = wcur[e]; werr[e] = INFINITY; wlvl[e] = 0; }
+            } else {
+                for (int j = 1; j <= level; ++j)
+                    for (size_t e = 0; e < count; ++e) {
+                        const double c = wcur[(j - 1) * count + e], l = wprev[(j - 1) * count + e];
+                        const double v = c + (c - l) / den[j - 1];
+                        wcur[j * count + e] = v;
+                        const double d1 = fabs(v - c), d2 = fabs(v - l), d = d1 > d2 ? d1 : d2;
+                        if (d <= werr[e]) { werr[e] = d; wbest[e] = v; wlvl[e] = level; }
+                    }
+            }
+            CHECK(dn_richardson_level(isa, count, level, prev, (size_t)level * count, cur, (size_t)(level + 1) * count,
+                                      den, (size_t)level, best, err, lvl, count) == DN_OK, "isa %d", isa);
+            size_t bad = 0;
+            for (size_t i = 0; i < (size_t)(level + 1) * count; ++i) bad += !same(cur[i], wcur[i]);
+            for (size_t e = 0; e < N; ++e) bad += !same(best[e], wbest[e]) + !same(err[e], werr[e]) + !same(lvl[e], wlvl[e]);
+            CHECK(bad == 0, "isa %d count %zu level %d: %zu values differ", isa, count, level, bad);
+        }
+    }
+}
+
 static void test_bad_arguments(void)
 {
     double x[4] = {1, 2, 3, 4}, out[4] = {7, 7, 7, 7}, w[2] = {1, -1}, h[4] = {1, 1, 1, 1}, bad[4] = {1, NAN, 1, 1};
@@ -112,6 +147,12 @@ static void test_bad_arguments(void)
     CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, NULL, x, x, x, 1, h, out, 4) == DN_ERR_NULL_POINTER, "null pp");
     CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, bad, out, 4) == DN_ERR_INVALID_STEP, "NaN step");
     CHECK(dn_hessian_assemble(DN_ISA_SCALAR, SIZE_MAX / 4, 0, x, x, x, x, x, x, 1, h, out, 4) == DN_ERR_SIZE_OVERFLOW, "n*n overflows");
+    double zero[1] = {0.0};
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, zero, 1, h, h, h, 2) == DN_ERR_INVALID_ARGUMENT, "zero denominator");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 1, out, 4, w, 1, h, h, h, 2) == DN_ERR_BUFFER_TOO_SMALL, "short previous");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 3, w, 1, h, h, h, 2) == DN_ERR_BUFFER_TOO_SMALL, "short current");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, -1, x, 2, out, 4, w, 1, h, h, h, 2) == DN_ERR_INVALID_ARGUMENT, "negative level");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, NULL, 2, out, 4, w, 1, h, h, h, 2) == DN_ERR_NULL_POINTER, "null previous");
     CHECK(out[0] == 7 && out[1] == 7 && out[2] == 7 && out[3] == 7, "untouched on error");
 }
 
@@ -124,6 +165,7 @@ int main(void)
         test_steps(k->isa);
         test_combine(k->isa);
         test_hessian_assemble(k->isa);
+        test_richardson(k->isa);
     }
     test_bad_arguments();
     return check_report("test_difference_kernels");

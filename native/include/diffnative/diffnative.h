@@ -138,6 +138,18 @@ DN_API dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const 
                                      const double *mp, const double *mm, size_t pairs_length,
                                      const double *steps, double *hessian, size_t hessian_length);
 
+/* One level of Ridders' extrapolation applied entry by entry (count entries, column-major
+ * tables: column j occupies [j*count, (j+1)*count)). current's column 0 holds this level's
+ * estimates; columns 1..level are computed as c + (c - l) / denominators[j-1] from current's and
+ * previous's column j-1, and wherever max(|v - c|, |v - l|) <= error[e] the entry's best, error
+ * and best_level (the level, as a double) are updated. Level 0 initialises best = estimates,
+ * error = +infinity, best_level = 0. Lengths: previous level*count, current (level+1)*count,
+ * denominators level, best, error and best_level count. */
+DN_API dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const double *previous,
+                                     size_t previous_length, double *current, size_t current_length,
+                                     const double *denominators, size_t denominators_length,
+                                     double *best, double *error, double *best_level, size_t length);
+
 /* ---- stencils ----------------------------------------------------------------------------- */
 
 #define DN_FD_MAX_POINTS 64

@@ -2,6 +2,8 @@
  * assembly. One source, compiled once per ISA; each loop has a vector body and a scalar tail that
  * performs the same operations, and the managed reference (Reference/DifferenceKernelsReference.cs)
  * does them in the same order, so every path gives the same bits. */
+#include <math.h>
+
 #include "../kernels.h"
 #include "simd.h"
 
@@ -84,6 +86,52 @@ void DN_ISA_SUFFIX(dn_hessian_assemble)(size_t n, double centre, const double *p
             const double value = (((pp[p] - pm[p]) - mp[p]) + mm[p]) / (four_hi * steps[j]);
             hessian[i * n + j] = value;
             hessian[j * n + i] = value;
+        }
+    }
+}
+
+void DN_ISA_SUFFIX(dn_richardson_level)(size_t count, int level, const double *previous, double *current,
+                                       const double *denominators, double *best, double *error, double *best_level)
+{
+    if (level == 0) {
+        for (size_t e = 0; e < count; ++e) {
+            best[e] = current[e];
+            error[e] = INFINITY;
+            best_level[e] = 0.0;
+        }
+        return;
+    }
+    const double lvl = (double)level;
+    for (int j = 1; j <= level; ++j) {
+        const double *below = current + (size_t)(j - 1) * count;
+        const double *left = previous + (size_t)(j - 1) * count;
+        double *column = current + (size_t)j * count;
+        const double den = denominators[j - 1];
+        size_t e = 0;
+#if DN_LANES > 1
+        const dn_vec vden = dn_set1(den), vlvl = dn_set1(lvl);
+        for (; e + DN_LANES <= count; e += DN_LANES) {
+            const dn_vec c = dn_load(below + e), l = dn_load(left + e);
+            const dn_vec v = dn_add(c, dn_div(dn_sub(c, l), vden));
+            dn_store(column + e, v);
+            const dn_vec d = dn_max_gt(dn_abs(dn_sub(v, c)), dn_abs(dn_sub(v, l)));
+            const dn_vec err = dn_load(error + e);
+            dn_store(error + e, dn_select_le(d, err, d, err));
+            dn_store(best + e, dn_select_le(d, err, v, dn_load(best + e)));
+            dn_store(best_level + e, dn_select_le(d, err, vlvl, dn_load(best_level + e)));
+        }
+#endif
+        for (; e < count; ++e) {
+            const double c = below[e], l = left[e];
+            const double v = c + (c - l) / den;
+            column[e] = v;
+            const double d1 = fabs(v - c), d2 = fabs(v - l);
+            const double d = d1 > d2 ? d1 : d2;
+            if (d <= error[e]) {
+                error[e] = d;
+                best[e] = v;
+                best_level[e] = lvl;
+            }
         }
     }
 }

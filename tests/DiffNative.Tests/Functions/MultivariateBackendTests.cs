@@ -39,6 +39,11 @@ public class MultivariateBackendTests
             Differentiate.HessianDiagonal(Wavy, x, dm, managed);
             Differentiate.HessianDiagonal(Wavy, x, dn, native);
             AssertSameBits(dm, dn, $"diagonal n={n}");
+            var adaptiveManaged = managed with { Adaptive = true };
+            var adaptiveNative = native with { Adaptive = true };
+            AssertSameBits(Differentiate.Gradient(Wavy, x, adaptiveManaged).Values, Differentiate.Gradient(Wavy, x, adaptiveNative).Values, $"adaptive gradient n={n}");
+            if (n <= 8)
+                AssertSameBits(Differentiate.Hessian(Wavy, x, adaptiveManaged).Values, Differentiate.Hessian(Wavy, x, adaptiveNative).Values, $"adaptive hessian n={n}");
             var v = Point(n).Select(t => t * t).ToArray();
             Differentiate.HessianVectorProduct(Wavy, x, v, dm, managed);
             Differentiate.HessianVectorProduct(Wavy, x, v, dn, native);

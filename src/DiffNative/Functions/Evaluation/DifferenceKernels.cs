@@ -26,4 +26,11 @@ internal static class DifferenceKernels
         if (backend.Kind == BackendKind.Native) NativeCore.AssembleHessian(backend.Isa, centre, plus, minus, pp, pm, mp, mm, steps, hessian);
         else DifferenceKernelsReference.AssembleHessian(centre, plus, minus, pp, pm, mp, mm, steps, hessian);
     }
+
+    internal static void RichardsonLevel(Backend backend, int count, int level, ReadOnlySpan<double> previous, Span<double> current,
+        ReadOnlySpan<double> denominators, Span<double> best, Span<double> error, Span<double> bestLevel)
+    {
+        if (backend.Kind == BackendKind.Native) NativeCore.RichardsonLevel(backend.Isa, count, level, previous, current, denominators, best, error, bestLevel);
+        else RichardsonReference.Level(count, level, previous, current, denominators, best, error, bestLevel);
+    }
 }

@@ -103,7 +103,7 @@ internal static class FirstDerivatives
         var estimate = new double[count];
         var best = new double[count];
         var error = new double[count];
-        var bestLevel = new int[count];
+        var bestLevel = new double[count];
         var (firstPower, powerStep) = group.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
         var evaluations = 0;
         var scale = 0.0;
@@ -112,7 +112,8 @@ internal static class FirstDerivatives
             StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
             evaluations += Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out var levelScale);
             scale = Math.Max(scale, levelScale);
-            VectorRichardson.Update(level, estimate, previous, current, best, error, bestLevel, firstPower, powerStep);
+            estimate.CopyTo(current, 0);
+            VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel, firstPower, powerStep);
             (previous, current) = (current, previous);
         }
         // Copy this group's entries out, with the rounding the chosen level suffers added to the
@@ -123,7 +124,7 @@ internal static class FirstDerivatives
             if (group.Coordinates is not null && Array.IndexOf(group.Coordinates, i) < 0) continue;
             output[e] = best[e];
             if (!errors.IsEmpty)
-                errors[e] = error[e] + 8 * StepRule.MachineEpsilon * scale / (start[i] * Math.Pow(VectorRichardson.Shrink, -bestLevel[e]));
+                errors[e] = error[e] + 8 * StepRule.MachineEpsilon * scale / (start[i] * Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]));
         }
         return evaluations;
     }

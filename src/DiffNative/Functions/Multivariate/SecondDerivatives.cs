@@ -64,7 +64,7 @@ internal static class SecondDerivatives
         var error = workspace.Span(Workspace.Slot.Errors, count);
         var estimate = workspace.Span(Workspace.Slot.Estimate, count);
         var best = hessian[..count];
-        var bestLevel = new int[count];
+        var bestLevel = new double[count];
         var evaluations = 0;
         var scale = 0.0;
         for (var level = 0; level < AdaptiveLevels; level++)
@@ -72,12 +72,13 @@ internal static class SecondDerivatives
             StepSetup.Shrink(x, firstSteps, Math.Pow(VectorRichardson.Shrink, -level), steps.AsSpan(0, n));
             evaluations += FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out var levelScale);
             scale = Math.Max(scale, levelScale);
-            VectorRichardson.Update(level, estimate, previous, current, best, error, bestLevel);
+            estimate.CopyTo(current);
+            VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel);
             var swap = previous; previous = current; current = swap;
         }
         for (var e = 0; e < count; e++)
         {
-            var shrink = Math.Pow(VectorRichardson.Shrink, -bestLevel[e]);
+            var shrink = Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]);
             int i = e / n, j = e % n;
             error[e] += 16 * StepRule.MachineEpsilon * scale / (firstSteps[i] * shrink * firstSteps[j] * shrink);
         }

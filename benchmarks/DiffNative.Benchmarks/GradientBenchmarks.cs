@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+using MathNet.Numerics.Differentiation;
+
+namespace DiffNative.Benchmarks;
+
+/// <summary>Gradients of the extended Rosenbrock function. The baseline is the bare cost of the 2n
+/// function evaluations a central gradient needs (the same perturbed points, no arithmetic), so the
+/// ratio is the overhead; Math.NET Numerics' NumericalJacobian is the incumbent.</summary>
+[MemoryDiagnoser]
+public class GradientBenchmarks
+{
+    private double[] x = [];
+    private double[] point = [];
+    private double[] gradient = [];
+    private readonly NumericalJacobian mathNet = new();
+    private readonly ScalarFunction f = ExtendedRosenbrock.Value;
+    private readonly DifferentiationOptions managed = new() { Backend = Backend.Managed };
+    private readonly DifferentiationOptions native = new() { Backend = Backend.Native };
+
+    [Params(10, 100, 1000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        x = ExtendedRosenbrock.Start(N);
+        point = (double[])x.Clone();
+        gradient = new double[N];
+    }
+
+    [Benchmark(Baseline = true, Description = "2n evaluations")]
+    public double Evaluations()
+    {
+        var sum = 0.0;
+        for (var i = 0; i < N; i++)
+        {
+            point[i] = x[i] + 1e-5;
+            sum += f(point);
+            point[i] = x[i] - 1e-5;
+            sum += f(point);
+            point[i] = x[i];
+        }
+        return sum;
+    }
+
+    [Benchmark(Description = "DiffNative managed")]
+    public DifferentiationInfo Managed() => Differentiate.Gradient(f, x, gradient, managed);
+
+    [Benchmark(Description = "DiffNative native")]
+    public DifferentiationInfo Native() => Differentiate.Gradient(f, x, gradient, native);
+
+    [Benchmark(Description = "Math.NET NumericalJacobian")]
+    public double[] MathNet() => mathNet.Evaluate(p => ExtendedRosenbrock.Value(p), x);
+}
