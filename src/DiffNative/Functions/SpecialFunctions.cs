@@ -80,11 +80,13 @@ public static class SpecialFunctions
             return 1.0 - ErfSmall(y, yLow);
         // 1 - erf(y) would lose up to two bits here. y - 0.5 is exact (Sterbenz); it and y·P are
         // summed with their rounding errors kept, and the errors subtracted last.
-        var product = y * SmallPolynomial(y * y);
-        var productError = Math.FusedMultiplyAdd(y, SmallPolynomial(y * y), -product);
+        var p = SmallPolynomial(y * y);
+        var product = y * p;
+        var productError = Math.FusedMultiplyAdd(y, p, -product);
         var offset = y - 0.5;
         var sum = offset + product;
-        var sumError = (offset - (sum - (sum - offset))) + (product - (sum - offset));
+        var productPart = sum - offset;
+        var sumError = (offset - (sum - productPart)) + (product - productPart);
         var slopePart = yLow == 0.0 ? 0.0 : yLow * Slope(y);
         return (0.5 - sum) - (productError + sumError + slopePart);
     }
