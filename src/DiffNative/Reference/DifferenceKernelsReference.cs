@@ -1,11 +1,16 @@
+using System.Runtime.CompilerServices;
+
 namespace DiffNative.Reference;
 
 /// <summary>Managed references of the vector-wide kernels of function differentiation, with the
-/// operations in the same order as native/src/kernels/difference_*.c so both give the same bits.</summary>
+/// operations in the same order as native/src/kernels/difference.c so both give the same bits.
+/// Hot loops are compiled fully optimised at once: tiering's on-stack replacement left them, and
+/// the evaluation loops, several times slower in steady state.</summary>
 internal static class DifferenceKernelsReference
 {
     /// <summary>hᵢ = (xᵢ + tᵢ) − xᵢ with tᵢ = baseStep·max(|xᵢ|, scaleᵢ) (scale 1 when none given):
     /// the error-balancing step, made exactly representable as a difference from xᵢ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Steps(ReadOnlySpan<double> x, ReadOnlySpan<double> scales, double baseStep, Span<double> steps)
     {
         for (var i = 0; i < x.Length; i++)
@@ -19,6 +24,7 @@ internal static class DifferenceKernelsReference
     }
 
     /// <summary>outₑ = (Σⱼ wⱼ·V[j·stride + e]) / hₑᵈ for e in [0, count).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Combine(ReadOnlySpan<double> values, int stride, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> steps, int derivative, Span<double> output)
     {
@@ -37,6 +43,7 @@ internal static class DifferenceKernelsReference
     /// <summary>The dense symmetric Hessian from second differences: Hᵢᵢ = ((f⁺ᵢ + f⁻ᵢ) − 2f₀)/(hᵢhᵢ)
     /// and Hᵢⱼ = Hⱼᵢ = (((f⁺⁺ − f⁺⁻) − f⁻⁺) + f⁻⁻)/((4hᵢ)hⱼ), the pair values packed row by row
     /// over i &lt; j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AssembleHessian(double centre, ReadOnlySpan<double> plus, ReadOnlySpan<double> minus,
         ReadOnlySpan<double> pp, ReadOnlySpan<double> pm, ReadOnlySpan<double> mp, ReadOnlySpan<double> mm,
         ReadOnlySpan<double> steps, Span<double> hessian)

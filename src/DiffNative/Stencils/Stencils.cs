@@ -1,12 +1,12 @@
-using System.Collections.Concurrent;
-
 namespace DiffNative;
 
 /// <summary>The standard stencils, built once per (scheme, derivative, accuracy) and shared.
 /// Central stencils have 2⌊(d+1)/2⌋−1+p points, one-sided ones d+p (Fornberg's tables).</summary>
 public static class Stencils
 {
-    private static readonly ConcurrentDictionary<(DifferenceScheme, int, int), Stencil> Cache = new();
+    // [scheme, derivative, accuracy]: a plain array lookup, because gradients of cheap functions
+    // fetch a stencil on every call. Entries are built on first use; a race builds the same thing twice.
+    private static readonly Stencil?[,,] Cache = new Stencil?[3, MaxDerivative + 1, 9];
 
     /// <summary>Highest derivative order the differentiation engine offers.</summary>
     public const int MaxDerivative = 4;
@@ -16,7 +16,7 @@ public static class Stencils
     public static Stencil Get(DifferenceScheme scheme, int derivative, int accuracy)
     {
         Validate(scheme, derivative, accuracy);
-        return Cache.GetOrAdd((scheme, derivative, accuracy), static key => Build(key.Item1, key.Item2, key.Item3));
+        return Cache[(int)scheme, derivative, accuracy] ??= Build(scheme, derivative, accuracy);
     }
 
     /// <summary>Whether <paramref name="accuracy"/> is offered for <paramref name="scheme"/>.</summary>
@@ -26,7 +26,7 @@ public static class Stencils
 
     private static void Validate(DifferenceScheme scheme, int derivative, int accuracy)
     {
-        if (!Enum.IsDefined(scheme))
+        if ((uint)scheme > (uint)DifferenceScheme.Backward)
             throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Not a difference scheme.");
         if (derivative is < 1 or > MaxDerivative)
             throw new ArgumentOutOfRangeException(nameof(derivative), derivative, $"The derivative order must be 1..{MaxDerivative}.");

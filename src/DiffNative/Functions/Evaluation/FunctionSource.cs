@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace DiffNative;
@@ -36,6 +37,11 @@ internal readonly struct FunctionSource
             EvaluateSequential(plan, start, count, x, direction, values, workspace.Span(Workspace.Slot.Point, x.Length), cancellation);
     }
 
+    /// <summary>The per-point scalar function when that is how the caller gave it and evaluation is
+    /// sequential: the gradient then runs its own tight loop.</summary>
+    internal ScalarFunction? SequentialScalar(DifferentiationOptions options) => options.Parallel ? null : scalar;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EvaluateSequential<TPlan>(in TPlan plan, int start, int count, ReadOnlySpan<double> x, ReadOnlySpan<double> direction,
         Span<double> values, Span<double> point, CancellationToken cancellation)
         where TPlan : struct, IPointPlan
@@ -93,6 +99,7 @@ internal readonly struct FunctionSource
         results.CopyTo(values);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EvaluateBatches<TPlan>(in TPlan plan, int start, int count, ReadOnlySpan<double> x, ReadOnlySpan<double> direction,
         Span<double> values, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
         where TPlan : struct, IPointPlan

@@ -47,7 +47,7 @@ public sealed record DifferentiationOptions
 
     internal void Validate(int n)
     {
-        if (!Enum.IsDefined(Scheme))
+        if ((uint)Scheme > (uint)DifferenceScheme.Backward)
             throw new ArgumentOutOfRangeException(nameof(Scheme), Scheme, "Not a difference scheme.");
         if (!Stencils.IsSupportedAccuracy(Scheme, Accuracy))
             throw new ArgumentOutOfRangeException(nameof(Accuracy), Accuracy, Scheme == DifferenceScheme.Central
