@@ -11,6 +11,8 @@ internal static class JsonOutput
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // NaN and infinities are results too (a warning says why); JSON has no literal for them.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     internal static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));

@@ -1,0 +1,132 @@
+using System.Text.Json;
+
+namespace DiffNative.Tests.Cli;
+
+/// <summary>The derive, gradient, hessian and jacobian verbs: JSON field names are a contract, values
+/// come from closed forms, bad input exits 2 with one line.</summary>
+public class DifferentiationCommandTests
+{
+    private static JsonElement RunJson(params string[] args)
+    {
+        var result = CliRunner.Run(null, [.. args, "--json"]);
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}");
+        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
+    }
+
+    private static double[] Numbers(JsonElement e) => e.EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+    [Fact]
+    public void Derive_prints_value_error_step_and_evaluations()
+    {
+        var json = RunJson("derive", "--expr", "x^2 + sin(x)", "--at", "2");
+        Assert.Equal(4 + Math.Cos(2), json.GetProperty("value").GetDouble(), 1e-9);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("error").ValueKind);
+        Assert.True(json.GetProperty("step").GetDouble() > 0);
+        Assert.True(json.GetProperty("evaluations").GetInt32() >= 2);
+    }
+
+    [Theory]
+    [InlineData("adaptive", 1e-13)]
+    [InlineData("complex", 1e-15)]
+    [InlineData("forward", 1e-8)]
+    [InlineData("backward", 1e-8)]
+    public void Derive_methods_meet_their_accuracy(string method, double tolerance)
+    {
+        var json = RunJson("derive", "--expr", "x^2 + sin(x)", "--at", "2", "--method", method);
+        var truth = 4 + Math.Cos(2);
+        Assert.True(Math.Abs(json.GetProperty("value").GetDouble() - truth) <= tolerance * truth, method);
+        if (method == "adaptive") Assert.True(json.GetProperty("error").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("-700", "sin(x)")]
+    [InlineData("1e-06", "exp(x)")]
+    [InlineData("-1.5", "x^3")]
+    public void Negative_and_exponent_values_parse(string at, string expr)
+    {
+        var x = double.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
+        var json = RunJson("derive", "--expr", expr, "--at", at, "--method", "adaptive");
+        var truth = expr switch { "sin(x)" => Math.Cos(x), "exp(x)" => Math.Exp(x), _ => 3 * x * x };
+        Assert.Equal(truth, json.GetProperty("value").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void Derive_higher_orders()
+    {
+        var json = RunJson("derive", "--expr", "exp(x)", "--at", "0.5", "--order", "2");
+        Assert.Equal(Math.Exp(0.5), json.GetProperty("value").GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public void A_kink_is_reported_as_a_warning()
+    {
+        var json = RunJson("derive", "--expr", "relu(x)", "--at", "0");
+        Assert.Contains("not differentiable", json.GetProperty("warning").GetString());
+    }
+
+    [Fact]
+    public void Gradient_of_rosenbrock_at_the_standard_start()
+    {
+        var json = RunJson("gradient", "--expr", "(1-x)^2 + 100*(y-x^2)^2", "--vars", "x,y", "--at", "-1.2,1");
+        var g = Numbers(json.GetProperty("gradient"));
+        Assert.Equal(-215.6, g[0], 1e-6);
+        Assert.Equal(-88.0, g[1], 1e-6);
+        Assert.Equal(4, json.GetProperty("evaluations").GetInt32());
+    }
+
+    [Fact]
+    public void Hessian_rows_and_adaptive_errors()
+    {
+        var json = RunJson("hessian", "--expr", "(1-x)^2 + 100*(y-x^2)^2", "--vars", "x,y", "--at", "-1.2,1", "--method", "adaptive");
+        var rows = json.GetProperty("hessian").EnumerateArray().Select(Numbers).ToArray();
+        // H = [[1200x^2 - 400y + 2, -400x], [-400x, 200]] at (-1.2, 1)
+        Assert.Equal(1330, rows[0][0], 1e-7);
+        Assert.Equal(480, rows[0][1], 1e-7);
+        Assert.Equal(480, rows[1][0], 1e-7);
+        Assert.Equal(200, rows[1][1], 1e-7);
+        Assert.Equal(2, json.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public void Jacobian_of_two_expressions()
+    {
+        var json = RunJson("jacobian", "--expr", "x*y; x+sin(y)", "--vars", "x,y", "--at", "2,0.5");
+        var rows = json.GetProperty("jacobian").EnumerateArray().Select(Numbers).ToArray();
+        Assert.Equal(0.5, rows[0][0], 1e-9);
+        Assert.Equal(2.0, rows[0][1], 1e-9);
+        Assert.Equal(1.0, rows[1][0], 1e-9);
+        Assert.Equal(Math.Cos(0.5), rows[1][1], 1e-9);
+    }
+
+    [Theory]
+    [InlineData("derive --expr sinn(x) --at 1", "sinn")]
+    [InlineData("derive --expr x+z --at 1", "'z'")]
+    [InlineData("derive --expr x^2 --at 1,2", "--at")]
+    [InlineData("gradient --expr x*y --vars x,y --at 1", "--at")]
+    [InlineData("gradient --expr x*y --vars x,y --at 1,abc", "--at")]
+    [InlineData("derive --expr x^2 --at 1 --method sideways", "--method")]
+    [InlineData("derive --expr x^2 --at 1 --accuracy 3", "--accuracy")]
+    [InlineData("derive --expr x^2 --at 1 --step -1", "--step")]
+    [InlineData("derive --expr abs(x) --at 1 --method complex", "abs")]
+    [InlineData("gradient --expr x*y --vars x,y --at 1,2 --method complex", "complex")]
+    [InlineData("derive --expr x^2 --at 1 --order 5", "--order")]
+    [InlineData("derive --at 1", "--expr")]
+    public void Bad_input_exits_2_with_one_line_naming_the_problem(string commandLine, string mentioned)
+    {
+        var result = CliRunner.Run(null, commandLine.Split(' '));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains(mentioned, lines[0]);
+    }
+
+    [Fact]
+    public void An_expression_nested_too_deeply_exits_2_without_a_crash()
+    {
+        var deep = new string('(', 30_000) + "x" + new string(')', 30_000); // one argument may hold 128 KiB
+        var result = CliRunner.Run(null, "derive", "--expr", deep, "--at", "1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nested too deeply", result.Stderr);
+    }
+}
