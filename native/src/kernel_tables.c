@@ -10,6 +10,7 @@
         .fd_combine = dn_fd_combine_##isa_name,                                                    \
         .hessian_assemble = dn_hessian_assemble_##isa_name,                                        \
         .richardson_level = dn_richardson_level_##isa_name,                                        \
+        .grid_lines = dn_grid_lines_##isa_name,                                                    \
     };
 
 DN_TABLE(scalar, DN_ISA_SCALAR)

@@ -9,6 +9,20 @@
 
 #include "diffnative/diffnative.h"
 
+/* Stencils of a uniform grid derivative, built once per call (api_grid.c) from Fornberg weights
+ * already divided by h^d: a central stencil of half-width m for the interior (zero weights dropped)
+ * and, for the m points nearest each end, one-sided stencils of ke points of the same accuracy. */
+#define DN_GRID_MAX_POINTS 16
+typedef struct dn_grid_stencils {
+    size_t m;                                      /* points at each end that use edge stencils */
+    size_t kc;                                     /* active central weights */
+    double cc[DN_GRID_MAX_POINTS];                 /* central weights / h^d */
+    ptrdiff_t oc[DN_GRID_MAX_POINTS];              /* their offsets */
+    size_t ke;                                     /* points of each edge stencil */
+    double left[DN_GRID_MAX_POINTS / 2][DN_GRID_MAX_POINTS];  /* point i < m uses samples 0..ke-1 */
+    double right[DN_GRID_MAX_POINTS / 2][DN_GRID_MAX_POINTS]; /* point n-1-i uses samples n-ke..n-1 */
+} dn_grid_stencils;
+
 typedef struct dn_kernels {
     const char *name;
     dn_isa isa;
@@ -26,6 +40,10 @@ typedef struct dn_kernels {
     /* One level of Ridders' extrapolation over count entries (see dn_richardson_level). */
     void (*richardson_level)(size_t count, int level, const double *previous, double *current,
                              const double *denominators, double *best, double *error, double *best_level);
+    /* out[i] (+)= sum of stencil weights times y along a line of n samples spaced by stride
+     * (elements), for count interleaved lines starting at y + line (line < count, lines
+     * contiguous: stride == count for an inner axis, 1 line of stride 1 for the last axis). */
+    void (*grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out);
 } dn_kernels;
 
 #define DN_DECLARE_KERNELS(isa)                                                                   \
@@ -38,6 +56,12 @@ typedef struct dn_kernels {
                                    const double *steps, double *hessian);                         \
     void dn_richardson_level_##isa(size_t count, int level, const double *previous, double *current, \
                                    const double *denominators, double *best, double *error, double *best_level);
+
+#define DN_DECLARE_GRID_KERNELS(isa) \
+    void dn_grid_lines_##isa(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out);
+DN_DECLARE_GRID_KERNELS(scalar)
+DN_DECLARE_GRID_KERNELS(avx2)
+DN_DECLARE_GRID_KERNELS(avx512)
 
 DN_DECLARE_KERNELS(scalar)
 DN_DECLARE_KERNELS(avx2)

@@ -114,6 +114,20 @@ DN_API dn_status dn_set_active_isa(dn_isa isa);
 DN_API dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h,
                                      double *out, size_t out_length);
 
+/* Derivative of order 1..4 and accuracy 2, 4, 6 or 8 along one axis of a row-major array of
+ * ndim (1..8) dimensions shape[0..ndim), samples spaced uniformly by spacing along that axis:
+ * central stencils inside, one-sided stencils of the same accuracy (d + p points) at both ends.
+ * The axis needs at least max(central points, d + p) samples. Weights are Fornberg's divided by
+ * spacing^d; every ISA sums the same products in the same order, so all give the same bits.
+ * out (same shape) must not overlap y. */
+DN_API dn_status dn_grid_derivative(dn_isa isa, const double *y, const size_t *shape, size_t ndim,
+                                    size_t axis, double spacing, int derivative, int accuracy,
+                                    double *out, size_t out_length);
+
+/* The Laplacian (sum over axes of second derivatives, axis 0 first) with per-axis spacing. */
+DN_API dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, size_t ndim,
+                                   const double *spacing, int accuracy, double *out, size_t out_length);
+
 /* ---- function differentiation: the vector-wide arithmetic ------------------------------- */
 
 /* Error-balancing steps: steps[i] = (x[i] + t) - x[i] with t = base_step * max(|x[i]|, scale_i),

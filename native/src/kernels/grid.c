@@ -1,0 +1,93 @@
+/* Grid derivatives along one axis. The samples of `lines` interleaved lines sit at
+ * y[i*lines + l] (sample i of line l): a row-major array's axis k has lines = product of the
+ * later dimensions, and the last axis is one line with lines = 1 (called once per row). Vectors
+ * run across lines when there are several, and along the line when there is one; both sum the
+ * same products in the same order (first weight times its sample, then add the rest in offset
+ * order, no fused multiply-add), as Reference/GridReference.cs does. */
+#include "../kernels.h"
+#include "simd.h"
+
+static inline double line_point(const double *y, size_t lines, const double *c, const ptrdiff_t *o, size_t k, size_t i)
+{
+    double sum = c[0] * y[(size_t)((ptrdiff_t)i + o[0]) * lines];
+    for (size_t j = 1; j < k; ++j)
+        sum = sum + c[j] * y[(size_t)((ptrdiff_t)i + o[j]) * lines];
+    return sum;
+}
+
+static inline double edge_point(const double *y, size_t lines, const double *c, size_t k, size_t first)
+{
+    double sum = c[0] * y[first * lines];
+    for (size_t j = 1; j < k; ++j)
+        sum = sum + c[j] * y[(first + j) * lines];
+    return sum;
+}
+
+static inline void put(double *out, double value, int accumulate)
+{
+    *out = accumulate ? *out + value : value;
+}
+
+/* One line with unit stride: vectors along the line. */
+static void single_line(const double *y, size_t n, const dn_grid_stencils *s, int accumulate, double *out)
+{
+    const size_t m = s->m;
+    size_t i = m;
+#if DN_LANES > 1
+    for (; i + DN_LANES + m <= n; i += DN_LANES) {
+        dn_vec sum = dn_mul(dn_set1(s->cc[0]), dn_load(y + (ptrdiff_t)i + s->oc[0]));
+        for (size_t j = 1; j < s->kc; ++j)
+            sum = dn_add(sum, dn_mul(dn_set1(s->cc[j]), dn_load(y + (ptrdiff_t)i + s->oc[j])));
+        if (accumulate) sum = dn_add(dn_load(out + i), sum);
+        dn_store(out + i, sum);
+    }
+#endif
+    for (; i + m < n; ++i)
+        put(out + i, line_point(y, 1, s->cc, s->oc, s->kc, i), accumulate);
+}
+
+/* Many interleaved lines: vectors across lines, one sample row at a time. */
+static void interleaved_row(const double *y, size_t lines, const double *c, const ptrdiff_t *o, size_t k,
+                            ptrdiff_t i, int accumulate, double *out)
+{
+    size_t l = 0;
+#if DN_LANES > 1
+    for (; l + DN_LANES <= lines; l += DN_LANES) {
+        dn_vec sum = dn_mul(dn_set1(c[0]), dn_load(y + (size_t)(i + o[0]) * lines + l));
+        for (size_t j = 1; j < k; ++j)
+            sum = dn_add(sum, dn_mul(dn_set1(c[j]), dn_load(y + (size_t)(i + o[j]) * lines + l)));
+        if (accumulate) sum = dn_add(dn_load(out + l), sum);
+        dn_store(out + l, sum);
+    }
+#endif
+    for (; l < lines; ++l) {
+        double sum = c[0] * y[(size_t)(i + o[0]) * lines + l];
+        for (size_t j = 1; j < k; ++j)
+            sum = sum + c[j] * y[(size_t)(i + o[j]) * lines + l];
+        put(out + l, sum, accumulate);
+    }
+}
+
+void DN_ISA_SUFFIX(dn_grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out)
+{
+    const size_t m = s->m, ke = s->ke;
+    if (lines == 1) {
+        for (size_t i = 0; i < m; ++i) {
+            put(out + i, edge_point(y, 1, s->left[i], ke, 0), accumulate);
+            put(out + n - 1 - i, edge_point(y, 1, s->right[i], ke, n - ke), accumulate);
+        }
+        single_line(y, n, s, accumulate, out);
+        return;
+    }
+    /* Edge rows use their own stencils, written as offsets from the row. */
+    ptrdiff_t offsets[DN_GRID_MAX_POINTS];
+    for (size_t i = 0; i < m; ++i) {
+        for (size_t j = 0; j < ke; ++j) offsets[j] = (ptrdiff_t)j - (ptrdiff_t)i;
+        interleaved_row(y, lines, s->left[i], offsets, ke, (ptrdiff_t)i, accumulate, out + i * lines);
+        const size_t row = n - 1 - i;
+        for (size_t j = 0; j < ke; ++j) offsets[j] = (ptrdiff_t)(n - ke + j) - (ptrdiff_t)row;
+        interleaved_row(y, lines, s->right[i], offsets, ke, (ptrdiff_t)row, accumulate, out + row * lines);
+    }
+    for (size_t i = m; i + m < n; ++i)
+        interleaved_row(y, lines, s->cc, s->oc, s->kc, (ptrdiff_t)i, accumulate, out + i * lines);
+}
