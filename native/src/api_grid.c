@@ -1,6 +1,7 @@
 /* Public entry points for sampled data: argument checks live here, once, for every ISA. */
 #include <math.h>
 #include <stdint.h>
+#include <stddef.h>
 
 #include "grid_stencils.h"
 #include "kernels.h"
@@ -117,5 +118,112 @@ dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, si
     }
     if (count == 0) return DN_OK;
     for (size_t a = 0; a < ndim; ++a) along_axis(k, y, shape, ndim, a, &s[a], a > 0, out);
+    return DN_OK;
+}
+
+dn_status dn_gradient_numpy(dn_isa isa, const double *y, size_t n, double h, int edge_order, double *out,
+                            size_t out_length)
+{
+    const dn_kernels *k = NULL;
+    const dn_status st = dn_resolve_kernels(isa, &k);
+    if (st != DN_OK) return st;
+    if (edge_order != 1 && edge_order != 2) return DN_ERR_INVALID_ARGUMENT;
+    if (n > SIZE_MAX / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
+    if (!isfinite(h) || h <= 0.0 || !isfinite(2.0 * h)) return DN_ERR_INVALID_STEP;
+    if (n == 0) return DN_OK;
+    if (!y || !out) return DN_ERR_NULL_POINTER;
+    if (n <= (size_t)edge_order) return DN_ERR_LENGTH;
+    if (out_length < n) return DN_ERR_BUFFER_TOO_SMALL;
+    if (overlaps(y, n, out, n)) return DN_ERR_OVERLAP;
+    if (n >= 3) k->gradient_uniform(y, n, h, out);
+    if (edge_order == 1) {
+        /* numpy: (f[1] - f[0]) / dx and (f[-1] - f[-2]) / dx */
+        out[0] = (y[1] - y[0]) / h;
+        out[n - 1] = (y[n - 1] - y[n - 2]) / h;
+    }
+    return DN_OK;
+}
+
+static dn_status check_coordinates(const double *x, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if (!isfinite(x[i])) return DN_ERR_INVALID_ARGUMENT;
+        if (i > 0 && !(x[i] > x[i - 1])) return DN_ERR_INVALID_ARGUMENT;
+    }
+    return DN_OK;
+}
+
+dn_status dn_gradient_numpy_coordinates(const double *y, const double *x, size_t n, int edge_order, double *out,
+                                        size_t out_length)
+{
+    if (edge_order != 1 && edge_order != 2) return DN_ERR_INVALID_ARGUMENT;
+    if (n > SIZE_MAX / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
+    if (n == 0) return DN_OK;
+    if (!y || !x || !out) return DN_ERR_NULL_POINTER;
+    if (n <= (size_t)edge_order) return DN_ERR_LENGTH;
+    if (out_length < n) return DN_ERR_BUFFER_TOO_SMALL;
+    if (overlaps(y, n, out, n) || overlaps(x, n, out, n)) return DN_ERR_OVERLAP;
+    if (check_coordinates(x, n) != DN_OK) return DN_ERR_INVALID_ARGUMENT;
+    const double first = x[1] - x[0];
+    int uniform = 1;
+    for (size_t i = 2; i < n && uniform; ++i) uniform = (x[i] - x[i - 1]) == first;
+    if (uniform) return dn_gradient_numpy(DN_ISA_SCALAR, y, n, first, edge_order, out, out_length);
+    /* numpy's non-uniform formulas, operation for operation. */
+    for (size_t i = 1; i + 1 < n; ++i) {
+        const double dx1 = x[i] - x[i - 1], dx2 = x[i + 1] - x[i];
+        const double a = -(dx2) / (dx1 * (dx1 + dx2));
+        const double b = (dx2 - dx1) / (dx1 * dx2);
+        const double c = dx1 / (dx2 * (dx1 + dx2));
+        out[i] = a * y[i - 1] + b * y[i] + c * y[i + 1];
+    }
+    if (edge_order == 1) {
+        out[0] = (y[1] - y[0]) / (x[1] - x[0]);
+        out[n - 1] = (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2]);
+    } else {
+        double dx1 = x[1] - x[0], dx2 = x[2] - x[1];
+        double a = -(2.0 * dx1 + dx2) / (dx1 * (dx1 + dx2));
+        double b = (dx1 + dx2) / (dx1 * dx2);
+        double c = -dx1 / (dx2 * (dx1 + dx2));
+        out[0] = a * y[0] + b * y[1] + c * y[2];
+        dx1 = x[n - 2] - x[n - 3];
+        dx2 = x[n - 1] - x[n - 2];
+        a = (dx2) / (dx1 * (dx1 + dx2));
+        b = -(dx2 + dx1) / (dx1 * dx2);
+        c = (2.0 * dx2 + dx1) / (dx2 * (dx1 + dx2));
+        out[n - 1] = a * y[n - 3] + b * y[n - 2] + c * y[n - 1];
+    }
+    return DN_OK;
+}
+
+dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_t n, int derivative, int accuracy,
+                                         double *out, size_t out_length)
+{
+    if (derivative < 1 || derivative > 4 || (accuracy != 2 && accuracy != 4 && accuracy != 6 && accuracy != 8))
+        return DN_ERR_INVALID_ARGUMENT;
+    if (n > SIZE_MAX / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
+    if (n == 0) return DN_OK;
+    if (!y || !x || !out) return DN_ERR_NULL_POINTER;
+    if (out_length < n) return DN_ERR_BUFFER_TOO_SMALL;
+    if (overlaps(y, n, out, n) || overlaps(x, n, out, n)) return DN_ERR_OVERLAP;
+    if (check_coordinates(x, n) != DN_OK) return DN_ERR_INVALID_ARGUMENT;
+    const int d = derivative, p = accuracy;
+    /* Inside: the uniform central shape, plus one point to the right for even orders. */
+    const size_t m = (size_t)(2 * ((d + 1) / 2) - 1 + p - 1) / 2;
+    const size_t kc = 2 * m + 1 + (d % 2 == 0 ? 1 : 0), ke = (size_t)(d + p);
+    if (n < (kc > ke ? kc : ke)) return DN_ERR_LENGTH;
+    double offsets[DN_GRID_MAX_POINTS + 1], w[DN_GRID_MAX_POINTS + 1];
+    for (size_t i = 0; i < n; ++i) {
+        size_t first, k;
+        if (i < m) { first = 0; k = ke; }
+        else if (i + m >= n || i + kc - m > n) { first = n - ke; k = ke; }
+        else { first = i - m; k = kc; }
+        /* Offsets relative to x[i] keep the weights well conditioned. */
+        for (size_t j = 0; j < k; ++j) offsets[j] = x[first + j] - x[i];
+        const dn_status st = dn_fd_weights(d, offsets, k, 0.0, w, DN_GRID_MAX_POINTS + 1);
+        if (st != DN_OK) return st;
+        double sum = w[0] * y[first];
+        for (size_t j = 1; j < k; ++j) sum = sum + w[j] * y[first + j];
+        out[i] = sum;
+    }
     return DN_OK;
 }

@@ -131,4 +131,48 @@ internal static unsafe class NativeCore
             Ensure.Success(NativeMethods.dn_richardson_level((int)(isa ?? 0), (nuint)count, level, pp, (nuint)previous.Length, pc, (nuint)current.Length,
                 pd, (nuint)denominators.Length, pb, pe, pl, (nuint)length), "dn_richardson_level");
     }
+
+    internal static void GradientNumpy(Isa? isa, ReadOnlySpan<double> y, double h, int edgeOrder, Span<double> output)
+    {
+        fixed (double* py = y)
+        fixed (double* po = output)
+            Ensure.Success(NativeMethods.dn_gradient_numpy((int)(isa ?? 0), py, (nuint)y.Length, h, edgeOrder, po, (nuint)output.Length), "dn_gradient_numpy");
+    }
+
+    internal static void GradientNumpyCoordinates(ReadOnlySpan<double> y, ReadOnlySpan<double> x, int edgeOrder, Span<double> output)
+    {
+        fixed (double* py = y)
+        fixed (double* px = x)
+        fixed (double* po = output)
+            Ensure.Success(NativeMethods.dn_gradient_numpy_coordinates(py, px, (nuint)y.Length, edgeOrder, po, (nuint)output.Length), "dn_gradient_numpy_coordinates");
+    }
+
+    internal static void GridDerivativeCoordinates(ReadOnlySpan<double> y, ReadOnlySpan<double> x, int derivative, int accuracy, Span<double> output)
+    {
+        fixed (double* py = y)
+        fixed (double* px = x)
+        fixed (double* po = output)
+            Ensure.Success(NativeMethods.dn_grid_derivative_coordinates(py, px, (nuint)y.Length, derivative, accuracy, po, (nuint)output.Length), "dn_grid_derivative_coordinates");
+    }
+
+    internal static void GridDerivative(Isa? isa, ReadOnlySpan<double> y, ReadOnlySpan<int> shape, int axis, double spacing, int derivative, int accuracy, Span<double> output)
+    {
+        Span<nuint> dims = stackalloc nuint[shape.Length];
+        for (var i = 0; i < shape.Length; i++) dims[i] = (nuint)shape[i];
+        fixed (double* py = y)
+        fixed (nuint* pd = dims)
+        fixed (double* po = output)
+            Ensure.Success(NativeMethods.dn_grid_derivative((int)(isa ?? 0), py, pd, (nuint)dims.Length, (nuint)axis, spacing, derivative, accuracy, po, (nuint)output.Length), "dn_grid_derivative");
+    }
+
+    internal static void GridLaplacian(Isa? isa, ReadOnlySpan<double> y, ReadOnlySpan<int> shape, ReadOnlySpan<double> spacing, int accuracy, Span<double> output)
+    {
+        Span<nuint> dims = stackalloc nuint[shape.Length];
+        for (var i = 0; i < shape.Length; i++) dims[i] = (nuint)shape[i];
+        fixed (double* py = y)
+        fixed (nuint* pd = dims)
+        fixed (double* ps = spacing)
+        fixed (double* po = output)
+            Ensure.Success(NativeMethods.dn_grid_laplacian((int)(isa ?? 0), py, pd, (nuint)dims.Length, ps, accuracy, po, (nuint)output.Length), "dn_grid_laplacian");
+    }
 }

@@ -114,6 +114,22 @@ DN_API dn_status dn_set_active_isa(dn_isa isa);
 DN_API dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h,
                                      double *out, size_t out_length);
 
+/* numpy.gradient(y, h, edge_order) for edge_order 1 or 2: the same numbers. n == 0 writes
+ * nothing; n must exceed edge_order. */
+DN_API dn_status dn_gradient_numpy(dn_isa isa, const double *y, size_t n, double h, int edge_order,
+                                   double *out, size_t out_length);
+
+/* numpy.gradient(y, x, edge_order) with strictly increasing coordinates x[0..n): numpy's
+ * non-uniform formulas, or its uniform ones when every difference of x is exactly equal. */
+DN_API dn_status dn_gradient_numpy_coordinates(const double *y, const double *x, size_t n, int edge_order,
+                                               double *out, size_t out_length);
+
+/* Derivative of order 1..4 and accuracy 2, 4, 6, 8 of samples at strictly increasing coordinates
+ * x[0..n): per-point Fornberg weights on the same stencil shapes as the uniform grid, with one
+ * more point for even orders inside (a symmetric stencil loses an order off a uniform grid). */
+DN_API dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_t n, int derivative,
+                                                int accuracy, double *out, size_t out_length);
+
 /* Derivative of order 1..4 and accuracy 2, 4, 6 or 8 along one axis of a row-major array of
  * ndim (1..8) dimensions shape[0..ndim), samples spaced uniformly by spacing along that axis:
  * central stencils inside, one-sided stencils of the same accuracy (d + p points) at both ends.

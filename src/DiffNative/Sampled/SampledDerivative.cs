@@ -4,7 +4,7 @@ using DiffNative.Reference;
 namespace DiffNative;
 
 /// <summary>Derivatives of sampled data.</summary>
-public static class SampledDerivative
+public static partial class SampledDerivative
 {
     /// <summary>Fewest samples the uniform first derivative accepts (three for the one-sided
     /// second-order ends).</summary>

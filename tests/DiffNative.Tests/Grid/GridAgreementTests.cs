@@ -1,0 +1,93 @@
+using System.Globalization;
+using DiffNative.Tests.Support;
+
+namespace DiffNative.Tests.Grid;
+
+/// <summary>Every native grid path gives the managed reference's bits, and the numpy mode gives
+/// numpy's own bits (TestData/numpy_gradient.json).</summary>
+public class GridAgreementTests
+{
+    private static void AssertSameBits(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string context)
+    {
+        for (var i = 0; i < expected.Length; i++)
+            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
+                Assert.Fail($"{context}: element {i} is {actual[i]:R}, expected {expected[i]:R}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void One_dimensional_derivatives_match_the_reference_on_every_length(Backend backend)
+    {
+        foreach (var order in new[] { 1, 2, 3, 4 })
+            foreach (var accuracy in new[] { 2, 4, 6, 8 })
+                foreach (var n in Enumerable.Range(12, 59).Concat([1000, 4099]))
+                {
+                    var y = RandomSamples.Create(n, seed: n * 31 + order);
+                    var expected = new double[n];
+                    var actual = new double[n];
+                    SampledDerivative.Derivative(y, 0.3, expected, order, accuracy, Backend.Managed);
+                    SampledDerivative.Derivative(y, 0.3, actual, order, accuracy, backend);
+                    AssertSameBits(expected, actual, $"{backend} d={order} p={accuracy} n={n}");
+                }
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Axes_laplacian_and_second_partials_of_3d_arrays_match_the_reference(Backend backend)
+    {
+        int[] shape = [11, 13, 17];
+        double[] spacing = [0.5, 0.25, 0.125];
+        var y = RandomSamples.Create(11 * 13 * 17, seed: 7);
+        var expected = new double[y.Length];
+        var actual = new double[y.Length];
+        for (var axis = 0; axis < 3; axis++)
+        {
+            SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], expected, 2, 4, Backend.Managed);
+            SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], actual, 2, 4, backend);
+            AssertSameBits(expected, actual, $"axis {axis}");
+        }
+        SampledDerivative.Laplacian(y, shape, spacing, expected, 4, Backend.Managed);
+        SampledDerivative.Laplacian(y, shape, spacing, actual, 4, backend);
+        AssertSameBits(expected, actual, "laplacian");
+        SampledDerivative.SecondPartial(y, shape, 0, 2, spacing, expected, 6, Backend.Managed);
+        SampledDerivative.SecondPartial(y, shape, 0, 2, spacing, actual, 6, backend);
+        AssertSameBits(expected, actual, "mixed partial");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Numpy_mode_reproduces_numpy_gradient_bit_for_bit(Backend backend)
+    {
+        using var doc = TestData.Load("numpy_gradient.json");
+        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            static double Hex(System.Text.Json.JsonElement e) => HexFloat.Parse(e.GetString()!);
+            var y = c.GetProperty("y").EnumerateArray().Select(Hex).ToArray();
+            var expected = c.GetProperty("expected").EnumerateArray().Select(Hex).ToArray();
+            var edgeOrder = c.GetProperty("edge_order").GetInt32();
+            var actual = new double[y.Length];
+            if (c.GetProperty("kind").GetString() == "spacing")
+                SampledDerivative.NumpyGradient(y, Hex(c.GetProperty("spacing")), actual, edgeOrder, backend);
+            else
+                SampledDerivative.NumpyGradient(y, c.GetProperty("x").EnumerateArray().Select(Hex).ToArray(), actual, edgeOrder, backend);
+            AssertSameBits(expected, actual, $"{backend} {c.GetProperty("kind").GetString()} n={y.Length} edge_order={edgeOrder}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Coordinate_derivatives_match_the_reference(Backend backend)
+    {
+        foreach (var order in new[] { 1, 2, 3, 4 })
+            foreach (var accuracy in new[] { 2, 4, 8 })
+            {
+                var n = 40;
+                var x = Enumerable.Range(0, n).Select(i => i * 0.1 + 0.03 * Math.Sin(i)).ToArray();
+                var y = x.Select(Math.Exp).ToArray();
+                double[] expected = new double[n], actual = new double[n];
+                SampledDerivative.Derivative(y, x, expected, order, accuracy, Backend.Managed);
+                SampledDerivative.Derivative(y, x, actual, order, accuracy, backend);
+                AssertSameBits(expected, actual, $"d={order} p={accuracy}");
+            }
+    }
+}
