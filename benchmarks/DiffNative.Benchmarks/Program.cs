@@ -13,10 +13,6 @@ var config = DefaultConfig.Instance
     .AddFilter(new SimpleFilter(b => IsaOf(b.Descriptor.WorkloadMethod.Name) is not { } isa || available.Contains(isa)));
 BenchmarkSwitcher.FromAssembly(typeof(UniformGradientBenchmarks).Assembly).Run(args, config);
 
-static Isa? IsaOf(string method) => method switch
-{
-    nameof(UniformGradientBenchmarks.NativeScalar) => Isa.Scalar,
-    nameof(UniformGradientBenchmarks.NativeAvx2) => Isa.Avx2,
-    nameof(UniformGradientBenchmarks.NativeAvx512) => Isa.Avx512,
-    _ => null,
-};
+// Benchmarks of one native path are named Native<Isa>: NativeScalar, NativeAvx2, NativeAvx512.
+static Isa? IsaOf(string method) => method.StartsWith("Native", StringComparison.Ordinal)
+    && IsaNames.TryParse(method["Native".Length..].ToLowerInvariant(), out var isa) ? isa : null;
