@@ -5,6 +5,7 @@ using DiffNative.Cli.Commands;
 var root = new RootCommand("DiffNative: numerical differentiation on a native SIMD core with a managed reference.")
 {
     InfoCommand.Create(),
+    CheckCommand.Create(),
     DeriveCommand.Create(),
     MultivariateCommands.Gradient(),
     MultivariateCommands.Hessian(),
