@@ -4,6 +4,7 @@ using DiffNative.Cli.Commands;
 
 var root = new RootCommand("DiffNative: numerical differentiation on a native SIMD core with a managed reference.")
 {
+    DemoCommand.Create(),
     InfoCommand.Create(),
     CheckCommand.Create(),
     DeriveCommand.Create(),
