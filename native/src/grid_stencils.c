@@ -9,7 +9,42 @@ static double power_of(double h, int d)
     return p;
 }
 
+static dn_status build(int d, int p, double spacing, dn_grid_stencils *s, size_t *min_samples);
+
+/* A few recent stencil sets per thread: building one runs Fornberg's recursion up to nine times,
+ * which costs microseconds, a noticeable share of a call on an in-cache array. */
+#define CACHE_SIZE 4
+static _Thread_local struct {
+    int d, p, valid;
+    double spacing;
+    size_t min_samples;
+    dn_grid_stencils s;
+} cache[CACHE_SIZE];
+static _Thread_local unsigned next_slot;
+
 dn_status dn_build_grid_stencils(int d, int p, double spacing, dn_grid_stencils *s, size_t *min_samples)
+{
+    for (unsigned k = 0; k < CACHE_SIZE; ++k) {
+        if (cache[k].valid && cache[k].d == d && cache[k].p == p && cache[k].spacing == spacing) {
+            *s = cache[k].s;
+            *min_samples = cache[k].min_samples;
+            return DN_OK;
+        }
+    }
+    const dn_status st = build(d, p, spacing, s, min_samples);
+    if (st == DN_OK) {
+        const unsigned k = next_slot++ % CACHE_SIZE;
+        cache[k].d = d;
+        cache[k].p = p;
+        cache[k].spacing = spacing;
+        cache[k].min_samples = *min_samples;
+        cache[k].s = *s;
+        cache[k].valid = 1;
+    }
+    return st;
+}
+
+static dn_status build(int d, int p, double spacing, dn_grid_stencils *s, size_t *min_samples)
 {
     if (d < 1 || d > 4 || (p != 2 && p != 4 && p != 6 && p != 8)) return DN_ERR_INVALID_ARGUMENT;
     if (!isfinite(spacing) || !(spacing > 0)) return DN_ERR_INVALID_STEP;

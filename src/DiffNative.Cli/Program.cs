@@ -7,6 +7,7 @@ var root = new RootCommand("DiffNative: numerical differentiation on a native SI
     DemoCommand.Create(),
     InfoCommand.Create(),
     CheckCommand.Create(),
+    BenchCommand.Create(),
     DeriveCommand.Create(),
     MultivariateCommands.Gradient(),
     MultivariateCommands.Hessian(),

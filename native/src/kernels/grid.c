@@ -28,34 +28,58 @@ static inline void put(double *out, double value, int accumulate)
     *out = accumulate ? *out + value : value;
 }
 
-/* One line with unit stride: vectors along the line. */
-static void single_line(const double *y, size_t n, const dn_grid_stencils *s, int accumulate, double *out)
+/* One line with unit stride: vectors along the line. The weights are broadcast once and the tap
+ * count is made a compile-time constant for the common stencils, so the compiler keeps them in
+ * registers and unrolls the taps (reading them through the struct each time, as the stores to
+ * out might alias it, cost half the throughput). */
+static inline void single_line_taps(const double *restrict y, size_t n, size_t m, const double *c, const ptrdiff_t *o,
+                                    const size_t kc, int accumulate, double *restrict out)
 {
-    const size_t m = s->m;
     size_t i = m;
 #if DN_LANES > 1
+    dn_vec w[DN_GRID_MAX_POINTS];
+    ptrdiff_t off[DN_GRID_MAX_POINTS];
+    for (size_t j = 0; j < kc; ++j) { w[j] = dn_set1(c[j]); off[j] = o[j]; }
     for (; i + DN_LANES + m <= n; i += DN_LANES) {
-        dn_vec sum = dn_mul(dn_set1(s->cc[0]), dn_load(y + (ptrdiff_t)i + s->oc[0]));
-        for (size_t j = 1; j < s->kc; ++j)
-            sum = dn_add(sum, dn_mul(dn_set1(s->cc[j]), dn_load(y + (ptrdiff_t)i + s->oc[j])));
+        dn_vec sum = dn_mul(w[0], dn_load(y + (ptrdiff_t)i + off[0]));
+        for (size_t j = 1; j < kc; ++j)
+            sum = dn_add(sum, dn_mul(w[j], dn_load(y + (ptrdiff_t)i + off[j])));
         if (accumulate) sum = dn_add(dn_load(out + i), sum);
         dn_store(out + i, sum);
     }
 #endif
     for (; i + m < n; ++i)
-        put(out + i, line_point(y, 1, s->cc, s->oc, s->kc, i), accumulate);
+        put(out + i, line_point(y, 1, c, o, kc, i), accumulate);
+}
+
+static void single_line(const double *y, size_t n, const dn_grid_stencils *s, int accumulate, double *out)
+{
+    switch (s->kc) {
+    case 2: single_line_taps(y, n, s->m, s->cc, s->oc, 2, accumulate, out); break;
+    case 3: single_line_taps(y, n, s->m, s->cc, s->oc, 3, accumulate, out); break;
+    case 4: single_line_taps(y, n, s->m, s->cc, s->oc, 4, accumulate, out); break;
+    case 5: single_line_taps(y, n, s->m, s->cc, s->oc, 5, accumulate, out); break;
+    case 6: single_line_taps(y, n, s->m, s->cc, s->oc, 6, accumulate, out); break;
+    case 7: single_line_taps(y, n, s->m, s->cc, s->oc, 7, accumulate, out); break;
+    case 8: single_line_taps(y, n, s->m, s->cc, s->oc, 8, accumulate, out); break;
+    case 9: single_line_taps(y, n, s->m, s->cc, s->oc, 9, accumulate, out); break;
+    default: single_line_taps(y, n, s->m, s->cc, s->oc, s->kc, accumulate, out); break;
+    }
 }
 
 /* Many interleaved lines: vectors across lines, one sample row at a time. */
-static void interleaved_row(const double *y, size_t lines, const double *c, const ptrdiff_t *o, size_t k,
-                            ptrdiff_t i, int accumulate, double *out)
+static void interleaved_row(const double *restrict y, size_t lines, const double *c, const ptrdiff_t *o, size_t k,
+                            ptrdiff_t i, int accumulate, double *restrict out)
 {
     size_t l = 0;
 #if DN_LANES > 1
+    dn_vec w[DN_GRID_MAX_POINTS];
+    const double *row[DN_GRID_MAX_POINTS];
+    for (size_t j = 0; j < k; ++j) { w[j] = dn_set1(c[j]); row[j] = y + (size_t)(i + o[j]) * lines; }
     for (; l + DN_LANES <= lines; l += DN_LANES) {
-        dn_vec sum = dn_mul(dn_set1(c[0]), dn_load(y + (size_t)(i + o[0]) * lines + l));
+        dn_vec sum = dn_mul(w[0], dn_load(row[0] + l));
         for (size_t j = 1; j < k; ++j)
-            sum = dn_add(sum, dn_mul(dn_set1(c[j]), dn_load(y + (size_t)(i + o[j]) * lines + l)));
+            sum = dn_add(sum, dn_mul(w[j], dn_load(row[j] + l)));
         if (accumulate) sum = dn_add(dn_load(out + l), sum);
         dn_store(out + l, sum);
     }

@@ -93,8 +93,14 @@ internal static class GridReference
         {
             var yb = y.Slice(o * block, block);
             var ob = output.Slice(o * block, block);
+            if (lines == 1)
+            {
+                // The common case, a contiguous line: the interior without per-point stencil choice.
+                Interior(yb, s, accumulate, ob);
+            }
             for (var i = 0; i < n; i++)
             {
+                if (lines == 1 && i >= s.M && i < n - s.M) continue;
                 double[] c;
                 int first;      // sample index of the stencil's first point
                 int[]? offsets; // central offsets, or null for edge stencils over consecutive samples
@@ -109,6 +115,20 @@ internal static class GridReference
                     ob[i * lines + l] = accumulate ? ob[i * lines + l] + sum : sum;
                 }
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Interior(ReadOnlySpan<double> y, Stencils s, bool accumulate, Span<double> output)
+    {
+        var c = s.Central;
+        var offsets = s.CentralOffsets;
+        for (var i = s.M; i < y.Length - s.M; i++)
+        {
+            var sum = c[0] * y[i + offsets[0]];
+            for (var j = 1; j < c.Length; j++)
+                sum = sum + c[j] * y[i + offsets[j]];
+            output[i] = accumulate ? output[i] + sum : sum;
         }
     }
 

@@ -7,6 +7,7 @@ internal static class UniformGradientReference
 {
     /// <summary>Arguments are already validated: n &gt;= 3, destination at least as long, spacing
     /// finite and positive.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Compute(ReadOnlySpan<double> y, double h, Span<double> output)
     {
         var n = y.Length;
