@@ -1,0 +1,45 @@
+using DiffNative.Tests.Support;
+
+namespace DiffNative.Tests.Hardening;
+
+/// <summary>Every native kernel reachable from the facade, on every ISA, on buffers whose last
+/// element abuts an inaccessible page: lengths 0..70 hit every vector tail. A read or write past
+/// the end would crash the test run.</summary>
+public class GuardPageTests
+{
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Sampled_data_kernels_stay_inside_their_buffers(Backend backend)
+    {
+        for (var n = 0; n <= 70; n++)
+        {
+            using var input = new GuardedBuffer(n);
+            using var output = new GuardedBuffer(n);
+            RandomSamples.Create(n, n).CopyTo(input.Span);
+            if (n is 0 or >= 3) SampledDerivative.Gradient(input.Span, 0.5, output.Span, backend);
+            if (n is 0 or >= 2) SampledDerivative.NumpyGradient(input.Span, 0.5, output.Span, 1, backend);
+            foreach (var (order, accuracy) in new[] { (1, 2), (2, 4), (3, 6), (4, 8) })
+                if (n == 0 || n >= Math.Max(2 * ((order + 1) / 2) - 1 + accuracy, order + accuracy))
+                    SampledDerivative.Derivative(input.Span, 0.5, output.Span, order, accuracy, backend);
+            if (n >= 16)
+                SampledDerivative.Laplacian(input.Span[..16], [4, 4], [1.0, 1.0], output.Span[..16], 2, backend);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Function_differentiation_kernels_stay_inside_their_buffers(Backend backend)
+    {
+        var options = new DifferentiationOptions { Backend = backend };
+        for (var n = 1; n <= 40; n++)
+        {
+            using var x = new GuardedBuffer(n);
+            using var gradient = new GuardedBuffer(n);
+            using var hessian = new GuardedBuffer(n * n);
+            for (var i = 0; i < n; i++) x.Span[i] = 0.1 * i - 1;
+            Differentiate.Gradient(MghProblems.ExtendedRosenbrock, x.Span, gradient.Span, options);
+            Differentiate.Gradient(MghProblems.ExtendedRosenbrock, x.Span, gradient.Span, options with { Adaptive = true });
+            if (n <= 20) Differentiate.Hessian(MghProblems.ExtendedRosenbrock, x.Span, hessian.Span, options);
+        }
+    }
+}
