@@ -18,8 +18,9 @@ public enum StopReason
     /// <summary><see cref="OptimizerOptions.MaxEvaluations"/> function evaluations were spent.</summary>
     MaxEvaluations,
 
-    /// <summary>f or its gradient was NaN or infinite at the next iterate (or at the start); the
-    /// result holds the last point where both were finite.</summary>
+    /// <summary>f or its gradient was NaN or infinite at the start, at a fixed step's next iterate,
+    /// at a point a line search accepted, or at every step a line search tried (line searches first
+    /// back off from NaN trial values). The result holds the last point where both were finite.</summary>
     NonFiniteValue,
 
     /// <summary>No step along the search direction decreased f enough: usually the gradient is at
