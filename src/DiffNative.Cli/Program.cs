@@ -9,5 +9,6 @@ var root = new RootCommand("DiffNative: numerical differentiation on a native SI
     MultivariateCommands.Gradient(),
     MultivariateCommands.Hessian(),
     MultivariateCommands.Jacobian(),
+    MinimizeCommand.Create(),
 };
 return CommandRunner.Run(root, args);
