@@ -5,7 +5,7 @@ namespace DiffNative.Benchmarks;
 
 /// <summary><c>--counts</c>: one run of every solver on every MGH problem, printed as the README's
 /// markdown table (iterations, function and gradient evaluations, final f), with SciPy 1.10's BFGS
-/// counts from Data/scipy_bfgs.json beside them. Deterministic, so it needs no quiet machine.</summary>
+/// counts from tests/DiffNative.Tests/TestData/scipy_bfgs.json beside them. Deterministic, so it needs no quiet machine.</summary>
 internal static class OptimizerCounts
 {
     internal static int Print(TextWriter output)
@@ -28,7 +28,7 @@ internal static class OptimizerCounts
             if (scipy?.GetValueOrDefault(problem.Id) is { } s)
                 output.WriteLine($"| {problem.Id} | SciPy 1.10.1 BFGS (committed data) | {s.Iterations} | {s.Functions} | {s.Gradients} | {s.Value.ToString("E1", CultureInfo.InvariantCulture)} | {(s.Success ? "yes" : "no")} |");
         }
-        if (scipy is null) output.WriteLine("(Data/scipy_bfgs.json not found: run from the repository.)");
+        if (scipy is null) output.WriteLine("(tests/DiffNative.Tests/TestData/scipy_bfgs.json not found: run from the repository.)");
         return 0;
     }
 
@@ -37,7 +37,7 @@ internal static class OptimizerCounts
     /// <summary>SciPy's runs with the analytic gradient at our tolerance, keyed by problem id.</summary>
     private static Dictionary<string, ScipyRun>? LoadScipy()
     {
-        var path = FindUpwards(Path.Combine("benchmarks", "DiffNative.Benchmarks", "Data", "scipy_bfgs.json"));
+        var path = FindUpwards(Path.Combine("tests", "DiffNative.Tests", "TestData", "scipy_bfgs.json"));
         if (path is null) return null;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var result = new Dictionary<string, ScipyRun>();

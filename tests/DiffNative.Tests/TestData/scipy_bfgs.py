@@ -1,4 +1,4 @@
-"""SciPy's BFGS on the six Moré–Garbow–Hillstrom problems of tests/DiffNative.Tests/TestData/mgh.json.
+"""SciPy's BFGS on the six Moré–Garbow–Hillstrom problems of mgh.json (this folder).
 
 Run once with Debian 12's python3-scipy (1.10.1): /usr/bin/python3 scipy_bfgs.py > scipy_bfgs.json
 Objectives and gradients are written here from the residual formulas in mgh.json (F = sum r_i^2),
@@ -14,7 +14,7 @@ import scipy
 from scipy.optimize import minimize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MGH = os.path.join(HERE, "..", "..", "..", "tests", "DiffNative.Tests", "TestData", "mgh.json")
+MGH = os.path.join(HERE, "mgh.json")
 
 
 def rosenbrock(x):
