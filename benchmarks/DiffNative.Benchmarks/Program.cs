@@ -5,6 +5,9 @@ using BenchmarkDotNet.Running;
 using DiffNative;
 using DiffNative.Benchmarks;
 
+// --counts prints the optimiser comparison's iterations and evaluations (deterministic, untimed).
+if (args.Contains("--counts")) return OptimizerCounts.Print(Console.Out);
+
 // Paths the CPU cannot run are filtered out rather than failing the run.
 var available = DiffNativeRuntime.AvailableIsas;
 var config = DefaultConfig.Instance
@@ -12,6 +15,7 @@ var config = DefaultConfig.Instance
     .AddColumn(new ElementsPerNanosecondColumn())
     .AddFilter(new SimpleFilter(b => IsaOf(b.Descriptor.WorkloadMethod.Name) is not { } isa || available.Contains(isa)));
 BenchmarkSwitcher.FromAssembly(typeof(UniformGradientBenchmarks).Assembly).Run(args, config);
+return 0;
 
 // Benchmarks of one native path are named Native<Isa>: NativeScalar, NativeAvx2, NativeAvx512.
 static Isa? IsaOf(string method) => method.StartsWith("Native", StringComparison.Ordinal)

@@ -13,5 +13,6 @@ var root = new RootCommand("DiffNative: numerical differentiation on a native SI
     MultivariateCommands.Hessian(),
     MultivariateCommands.Jacobian(),
     GridCommand.Create(),
+    MinimizeCommand.Create(),
 };
 return CommandRunner.Run(root, args);

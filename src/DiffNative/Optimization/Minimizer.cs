@@ -1,0 +1,89 @@
+namespace DiffNative;
+
+/// <summary>The iteration loop every method shares: evaluates the start, asks the method for steps,
+/// records the trace, reports progress and applies the stopping rules in a fixed order.</summary>
+internal sealed class Minimizer
+{
+    private readonly OptimizerOptions options;
+    private readonly ObjectiveEvaluator evaluator;
+    private readonly MinimizationMethod method;
+    private readonly IterationState state;
+    private readonly double[] previousX;
+    private readonly List<IterationRecord>? trace;
+    private readonly CancellationToken cancellation;
+    private int iterations;
+
+    internal Minimizer(Objective objective, ReadOnlySpan<double> x0, OptimizerOptions options, CancellationToken cancellation)
+    {
+        this.options = options;
+        this.cancellation = cancellation;
+        evaluator = new ObjectiveEvaluator(objective, options.Differentiation ?? DifferentiationOptions.Default, cancellation);
+        method = MinimizationMethod.Create(options, x0.Length);
+        state = new IterationState(x0.Length);
+        x0.CopyTo(state.X);
+        previousX = new double[x0.Length];
+        trace = options.RecordTrace ? [] : null;
+    }
+
+    internal OptimizationResult Run()
+    {
+        try
+        {
+            return Iterate();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The token fired inside a numerical derivative; the state still holds the last accepted iterate.
+            return Result(StopReason.Cancelled);
+        }
+    }
+
+    private OptimizationResult Iterate()
+    {
+        if (cancellation.IsCancellationRequested) return Result(StopReason.Cancelled);
+        state.Value = evaluator.Value(state.X);
+        if (!double.IsFinite(state.Value) || !evaluator.Gradient(state.X, state.Gradient))
+            return Result(StopReason.NonFiniteValue);
+        Record(0);
+        if (Vectors.MaxAbs(state.Gradient) <= options.GradientTolerance) return Result(StopReason.GradientTolerance);
+        while (true)
+        {
+            if (cancellation.IsCancellationRequested) return Result(StopReason.Cancelled);
+            if (iterations >= options.MaxIterations) return Result(StopReason.MaxIterations);
+            if (evaluator.FunctionEvaluations >= options.MaxEvaluations) return Result(StopReason.MaxEvaluations);
+            state.X.CopyTo(previousX, 0);
+            var previousValue = state.Value;
+            switch (method.Step(state, evaluator))
+            {
+                case StepOutcome.NonFinite: return Result(StopReason.NonFiniteValue);
+                case StepOutcome.LineSearchFailed: return Result(StopReason.LineSearchFailed);
+            }
+            iterations++;
+            var stepNorm = Vectors.MaxAbsDifference(state.X, previousX);
+            Record(stepNorm);
+            if (Vectors.MaxAbs(state.Gradient) <= options.GradientTolerance) return Result(StopReason.GradientTolerance);
+            if (options.FunctionTolerance > 0 &&
+                Math.Abs(previousValue - state.Value) <= options.FunctionTolerance * Math.Max(Math.Abs(previousValue), Math.Abs(state.Value)))
+                return Result(StopReason.FunctionTolerance);
+            if (options.StepTolerance > 0 && stepNorm <= options.StepTolerance * Math.Max(1.0, Vectors.MaxAbs(state.X)))
+                return Result(StopReason.StepTolerance);
+        }
+    }
+
+    private void Record(double stepNorm)
+    {
+        if (trace is null && options.Progress is null) return;
+        var record = new IterationRecord(iterations, (double[])state.X.Clone(), state.Value, Vectors.MaxAbs(state.Gradient),
+            stepNorm, evaluator.FunctionEvaluations);
+        trace?.Add(record);
+        options.Progress?.Invoke(record);
+    }
+
+    private OptimizationResult Result(StopReason reason)
+    {
+        // A start where f or ∇f is not finite has no finite gradient norm to report.
+        var gradientNorm = Vectors.MaxAbs(state.Gradient);
+        return new OptimizationResult((double[])state.X.Clone(), state.Value, gradientNorm, iterations,
+            evaluator.FunctionEvaluations, evaluator.GradientEvaluations, evaluator.HessianEvaluations, reason, trace);
+    }
+}

@@ -1,0 +1,77 @@
+namespace DiffNative;
+
+/// <summary>Evaluates f, its gradient and Hessian, analytic or numerical, and counts what each
+/// costs. Numerical derivatives add their function (or gradient) calls to the counts.</summary>
+internal sealed class ObjectiveEvaluator
+{
+    private readonly Objective objective;
+    private readonly DifferentiationOptions differentiation;
+    private readonly CancellationToken cancellation;
+    private readonly VectorFunction? gradientAsVector;
+
+    internal ObjectiveEvaluator(Objective objective, DifferentiationOptions differentiation, CancellationToken cancellation)
+    {
+        this.objective = objective;
+        this.differentiation = differentiation;
+        this.cancellation = cancellation;
+        if (objective.Gradient is { } gradient)
+            gradientAsVector = (x, g) => gradient(x, g);
+    }
+
+    internal int FunctionEvaluations { get; private set; }
+    internal int GradientEvaluations { get; private set; }
+    internal int HessianEvaluations { get; private set; }
+
+    internal double Value(ReadOnlySpan<double> x)
+    {
+        FunctionEvaluations++;
+        return objective.Value(x);
+    }
+
+    /// <summary>The gradient into <paramref name="gradient"/>; false when any entry is not finite.</summary>
+    internal bool Gradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        GradientEvaluations++;
+        if (objective.Gradient is { } analytic)
+        {
+            analytic(x, gradient);
+            return Vectors.AllFinite(gradient);
+        }
+        var info = objective.BatchValue is { } batch
+            ? Differentiate.Gradient(batch, x, gradient, differentiation, cancellation)
+            : Differentiate.Gradient(objective.Value, x, gradient, differentiation, cancellation);
+        FunctionEvaluations += info.Evaluations;
+        return info.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(gradient);
+    }
+
+    /// <summary>The row-major Hessian into <paramref name="hessian"/>; false when any entry is not finite.</summary>
+    internal bool Hessian(ReadOnlySpan<double> x, Span<double> hessian)
+    {
+        HessianEvaluations++;
+        if (objective.Hessian is { } analytic)
+        {
+            analytic(x, hessian);
+            return Vectors.AllFinite(hessian);
+        }
+        if (gradientAsVector is { } g)
+        {
+            // Differencing the analytic gradient loses far less accuracy than second differences of f.
+            var info = Differentiate.Jacobian(g, x.Length, x, hessian, differentiation, cancellation);
+            GradientEvaluations += info.Evaluations;
+            Symmetrise(hessian, x.Length);
+            return info.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(hessian);
+        }
+        var second = objective.BatchValue is { } batch
+            ? Differentiate.Hessian(batch, x, hessian, differentiation, cancellation)
+            : Differentiate.Hessian(objective.Value, x, hessian, differentiation, cancellation);
+        FunctionEvaluations += second.Evaluations;
+        return second.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(hessian);
+    }
+
+    private static void Symmetrise(Span<double> h, int n)
+    {
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++)
+                h[i * n + j] = h[j * n + i] = 0.5 * (h[i * n + j] + h[j * n + i]);
+    }
+}

@@ -1,0 +1,47 @@
+namespace DiffNative;
+
+/// <summary>Unconstrained minimisation with analytic or numerical derivatives: BFGS (the default),
+/// L-BFGS, Newton, gradient descent and the first-order methods of machine learning.</summary>
+public static class Optimize
+{
+    /// <summary>Minimises f from <paramref name="x0"/> with numerical derivatives of f.</summary>
+    /// <param name="f">The objective, called once per point.</param>
+    /// <param name="x0">The starting point; finite, at least one coordinate.</param>
+    /// <param name="options">Method, tolerances, limits, trace, progress; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run between evaluations; the result then holds
+    /// the last accepted iterate with <see cref="StopReason.Cancelled"/>.</param>
+    /// <returns>The last iterate, its value and gradient norm, the counts and the reason it stopped.</returns>
+    /// <exception cref="ArgumentException">A bad starting point or option; the parameter or
+    /// property is named.</exception>
+    public static OptimizationResult Minimize(ScalarFunction f, ReadOnlySpan<double> x0, OptimizerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return Minimize(new Objective(f), x0, options, cancellationToken);
+    }
+
+    /// <summary>Minimises an objective with whatever analytic derivatives it carries; the others
+    /// are differenced numerically.</summary>
+    /// <param name="objective">f and, optionally, its gradient and Hessian.</param>
+    /// <param name="x0">The starting point; finite, at least one coordinate.</param>
+    /// <param name="options">Method, tolerances, limits, trace, progress; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run; see the other overload.</param>
+    /// <returns>The last iterate, its value and gradient norm, the counts and the reason it stopped.</returns>
+    /// <exception cref="ArgumentException">A bad starting point or option; the parameter or
+    /// property is named.</exception>
+    public static OptimizationResult Minimize(Objective objective, ReadOnlySpan<double> x0, OptimizerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        options ??= OptimizerOptions.Default;
+        if (x0.IsEmpty)
+            throw new ArgumentException("x0 must have at least one coordinate.", nameof(x0));
+        if (objective.Dimension is { } n && n != x0.Length)
+            throw new ArgumentException($"x0 has {x0.Length} coordinates but the objective takes {n}.", nameof(x0));
+        for (var i = 0; i < x0.Length; i++)
+            if (!double.IsFinite(x0[i]))
+                throw new ArgumentException($"x0[{i}] is {x0[i]}; the starting point must be finite.", nameof(x0));
+        options.Validate(x0.Length);
+        return new Minimizer(objective, x0, options, cancellationToken).Run();
+    }
+}
