@@ -156,7 +156,8 @@ static void softmax_reference(int log_form, const double *x, size_t n, double *y
     m = m == -INFINITY ? NAN : m + 0.0;
     double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0}, ties = 0, em;
     for (size_t i = 0; i < n; ++i) {
-        const double e = x[i] == m ? 0.0 : exp_neg(x[i] - m, 0.0, &em);
+        const double hi = x[i] + -m, bb = hi - x[i], lo = (x[i] - (hi - bb)) + (-m - bb);
+        const double e = x[i] == m ? 0.0 : exp_neg(hi, lo != lo ? 0.0 : lo, &em);
         ties += x[i] == m;
         lanes[i % 8] += e;
         y[i] = e;

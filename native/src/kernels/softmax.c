@@ -3,7 +3,8 @@
  * the managed reference (Reference/SoftmaxReference.cs) give the same bits.
  *
  * Forward, per row: m = max x (+0.0 so that -0 and +0 give the same m); y_j = e^(x_j - m) for
- * x_j < m, 0 for the maxima; rest = sum y + (ties - 1), i.e. sum_j e^(x_j - m) - 1 without
+ * x_j < m, 0 for the maxima, with x_j - m carried as two doubles (its rounding would cost
+ * |x_j - m| / 2 ulp in e^(x_j - m)); rest = sum y + (ties - 1), i.e. sum_j e^(x_j - m) - 1 without
  * rounding away the small terms. Softmax: y_j = (x_j == m ? 1 : y_j) / (1 + rest). Log-softmax:
  * y_j = (x_j - m) - log1p(rest), exact for [1000, 0]. */
 #include <math.h>
@@ -25,17 +26,28 @@ static double row_max(const double *x, size_t n)
     return m == -INFINITY ? NAN : m + 0.0;
 }
 
+/* e^(x - m) with x - m as an exact two-sum; a NaN low part (from infinities) counts as 0. */
+static inline dn_vec exp_shifted(dn_vec x, dn_vec m)
+{
+    dn_vec em;
+    const dn_vec nm = dn_neg(m);
+    const dn_vec hi = dn_add(x, nm);
+    const dn_vec bb = dn_sub(hi, x);
+    const dn_vec lo = dn_add(dn_sub(x, dn_sub(hi, bb)), dn_sub(nm, bb));
+    return dn_exp_neg(hi, dn_select(dn_isnan(lo), dn_set1(0.0), lo), 1, &em);
+}
+
 /* y_j = x_j == m ? 0 : e^(x_j - m); returns sum_j e^(x_j - m) - 1. */
 static double exp_terms(const double *x, size_t n, double m, double *y)
 {
     const dn_vec vm = dn_set1(m), zero = dn_set1(0.0), one = dn_set1(1.0);
-    dn_vec ties = zero, em;
+    dn_vec ties = zero;
     size_t i = 0;
     for (; i + DN_LANES <= n; i += DN_LANES) {
         const dn_vec xv = dn_load(x + i);
         const dn_mask top = dn_eq(xv, vm);
         ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store(y + i, dn_select(top, zero, dn_exp_neg(dn_sub(xv, vm), zero, 0, &em)));
+        dn_store(y + i, dn_select(top, zero, exp_shifted(xv, vm)));
     }
     if (i < n) {
         /* padding with -inf gives e = 0 and no tie (m is never -inf unless the row is all -inf,
@@ -43,7 +55,7 @@ static double exp_terms(const double *x, size_t n, double m, double *y)
         const dn_vec xv = dn_load_partial(x + i, n - i, -INFINITY);
         const dn_mask top = dn_eq(xv, vm);
         ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store_partial(y + i, dn_select(top, zero, dn_exp_neg(dn_sub(xv, vm), zero, 0, &em)), n - i);
+        dn_store_partial(y + i, dn_select(top, zero, exp_shifted(xv, vm)), n - i);
     }
     double lanes[DN_LANES];
     dn_store(lanes, ties);

@@ -23,7 +23,7 @@ internal static class SoftmaxReference
             {
                 var top = xr[i] == m;
                 ties += top ? 1.0 : 0.0;
-                yr[i] = top ? 0.0 : ExpNegative(xr[i] - m, 0.0, false, out _);
+                yr[i] = top ? 0.0 : ExpShifted(xr[i], m);
             }
             var rest = Sum8(yr) + (ties - 1.0); // Σ e^(x−m) − 1 without rounding away small terms
             if (logForm)
@@ -37,6 +37,17 @@ internal static class SoftmaxReference
                 for (var i = 0; i < cols; i++) yr[i] = (xr[i] == m ? 1.0 : yr[i]) / s;
             }
         }
+    }
+
+    /// <summary>e^(x − m) with x − m as an exact two-sum (its rounding would cost |x − m|/2 ulp); a
+    /// NaN low part, from infinities, counts as 0.</summary>
+    private static double ExpShifted(double x, double m)
+    {
+        var nm = -m;
+        var hi = x + nm;
+        var bb = hi - x;
+        var lo = (x - (hi - bb)) + (nm - bb);
+        return ExpNegative(hi, double.IsNaN(lo) ? 0.0 : lo, true, out _);
     }
 
     /// <summary>dx = Jᵀg per row: y(g − g·y) for softmax, g − e^y·Σg for log-softmax.</summary>
