@@ -44,6 +44,13 @@ typedef struct dn_kernels {
      * (elements), for count interleaved lines starting at y + line (line < count, lines
      * contiguous: stride == count for an inner axis, 1 line of stride 1 for the last axis). */
     void (*grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out);
+    /* Elementwise activation kind (dn_activation) of x[0..n) into value and/or derivative (either
+     * may be NULL); each may equal x but not partly overlap it. */
+    void (*activate)(int kind, double alpha, const double *x, size_t n, double *value, double *derivative);
+    /* Softmax (log_form 0) or log-softmax (1) of each of rows rows of cols; y does not overlap x. */
+    void (*softmax_rows)(const double *x, size_t rows, size_t cols, double *y, int log_form);
+    /* Their backward passes: dx = J^T g per row from the forward output y; dx may equal g or y. */
+    void (*softmax_backward_rows)(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form);
 } dn_kernels;
 
 #define DN_DECLARE_KERNELS(isa)                                                                   \
@@ -55,7 +62,10 @@ typedef struct dn_kernels {
                                    const double *pp, const double *pm, const double *mp, const double *mm, \
                                    const double *steps, double *hessian);                         \
     void dn_richardson_level_##isa(size_t count, int level, const double *previous, double *current, \
-                                   const double *denominators, double *best, double *error, double *best_level);
+                                   const double *denominators, double *best, double *error, double *best_level); \
+    void dn_activate_##isa(int kind, double alpha, const double *x, size_t n, double *value, double *derivative); \
+    void dn_softmax_rows_##isa(const double *x, size_t rows, size_t cols, double *y, int log_form);         \
+    void dn_softmax_backward_rows_##isa(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form);
 
 #define DN_DECLARE_GRID_KERNELS(isa) \
     void dn_grid_lines_##isa(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out);

@@ -175,4 +175,30 @@ internal static unsafe class NativeCore
         fixed (double* po = output)
             Ensure.Success(NativeMethods.dn_grid_laplacian((int)(isa ?? 0), py, pd, (nuint)dims.Length, ps, accuracy, po, (nuint)output.Length), "dn_grid_laplacian");
     }
+
+    /// <summary>An empty output span means "not wanted" (a null pointer).</summary>
+    internal static void Activate(Isa? isa, int kind, double alpha, ReadOnlySpan<double> x, Span<double> value, Span<double> derivative)
+    {
+        fixed (double* px = x)
+        fixed (double* pv = value)
+        fixed (double* pd = derivative)
+            Ensure.Success(NativeMethods.dn_activate((int)(isa ?? 0), kind, alpha, px, (nuint)x.Length,
+                value.IsEmpty ? null : pv, (nuint)value.Length, derivative.IsEmpty ? null : pd, (nuint)derivative.Length), "dn_activate");
+    }
+
+    internal static void Softmax(Isa? isa, bool logForm, ReadOnlySpan<double> x, int rows, int cols, Span<double> y)
+    {
+        fixed (double* px = x)
+        fixed (double* py = y)
+            Ensure.Success(NativeMethods.dn_softmax((int)(isa ?? 0), logForm ? 1 : 0, px, (nuint)rows, (nuint)cols, py, (nuint)y.Length), "dn_softmax");
+    }
+
+    internal static void SoftmaxBackward(Isa? isa, bool logForm, ReadOnlySpan<double> y, ReadOnlySpan<double> upstream, int rows, int cols, Span<double> dx)
+    {
+        fixed (double* py = y)
+        fixed (double* pg = upstream)
+        fixed (double* pd = dx)
+            Ensure.Success(NativeMethods.dn_softmax_backward((int)(isa ?? 0), logForm ? 1 : 0, py, pg, (nuint)rows, (nuint)cols, pd, (nuint)dx.Length),
+                "dn_softmax_backward");
+    }
 }

@@ -180,6 +180,43 @@ DN_API dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const 
                                      const double *denominators, size_t denominators_length,
                                      double *best, double *error, double *best_level, size_t length);
 
+/* ---- machine learning: activations and softmax ------------------------------------------ */
+
+/* Elementwise activations. Values are stable: everything is built on e^-|x|, so nothing
+ * overflows; NaN in gives NaN out. Transcendental ones use the library's own exp, expm1 and log1p
+ * (about 1 ulp), so every ISA gives the same bits. Derivatives are taken at x. */
+typedef enum dn_activation {
+    DN_ACTIVATION_RELU = 0,       /* max(x, 0); derivative 1 for x > 0, else 0 */
+    DN_ACTIVATION_LEAKY_RELU = 1, /* x, or alpha x for x < 0; derivative 1 for x > 0, else alpha */
+    DN_ACTIVATION_ELU = 2,        /* x, or alpha (e^x - 1) for x <= 0; derivative alpha e^x there */
+    DN_ACTIVATION_SELU = 3,       /* scale * ELU with the SELU paper's alpha and scale (alpha ignored) */
+    DN_ACTIVATION_SIGMOID = 4,    /* 1 / (1 + e^-x) */
+    DN_ACTIVATION_TANH = 5,
+    DN_ACTIVATION_SOFTPLUS = 6,   /* log(1 + e^x) */
+    DN_ACTIVATION_SILU = 7,       /* x sigmoid(x) */
+    DN_ACTIVATION_GELU_TANH = 8   /* x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) */
+} dn_activation;
+
+/* The activation kind of x[0..n) into value[0..value_length) and/or
+ * derivative[0..derivative_length): either may be NULL (then its length is ignored), not both.
+ * alpha is the slope of leaky ReLU and ELU's alpha, finite; other kinds ignore it. An output may
+ * be x itself (in place) but must not otherwise overlap x or the other output. */
+DN_API dn_status dn_activate(dn_isa isa, dn_activation kind, double alpha, const double *x, size_t n,
+                             double *value, size_t value_length, double *derivative, size_t derivative_length);
+
+/* Softmax (log_form 0) or log-softmax (log_form 1) of each of `rows` rows of `cols` values in
+ * x[0..rows*cols), written to y[0..y_length), y not overlapping x. The row maximum is subtracted
+ * first, and log-softmax is (x - max) - log1p(sum of the other terms), so [1000, 0] gives exactly
+ * [0, -1000]. A row with a NaN, or all -inf, gives NaN throughout. */
+DN_API dn_status dn_softmax(dn_isa isa, int log_form, const double *x, size_t rows, size_t cols,
+                            double *y, size_t y_length);
+
+/* The backward pass of dn_softmax as a vector-Jacobian product, row by row: from the forward
+ * output y and the upstream gradient g (both rows*cols), dx = J^T g, i.e. y (g - g.y) for softmax
+ * and g - e^y sum(g) for log-softmax. dx may be g or y itself but must not otherwise overlap them. */
+DN_API dn_status dn_softmax_backward(dn_isa isa, int log_form, const double *y, const double *g, size_t rows,
+                                     size_t cols, double *dx, size_t dx_length);
+
 /* ---- stencils ----------------------------------------------------------------------------- */
 
 #define DN_FD_MAX_POINTS 64

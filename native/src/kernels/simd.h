@@ -1,6 +1,8 @@
 /* A thin vector layer so one kernel source compiles once per ISA (as SLEEF does): the object
  * library's flags decide which branch is taken. Only operations that round exactly as their scalar
- * twins appear here (no FMA, no reciprocal approximations), so every ISA gives the same bits. */
+ * twins appear here (no reciprocal approximations; FMA only where the kernel writes dn_fma, which
+ * is fma() on the scalar path), so every ISA gives the same bits. The _mm256_ and _mm512_
+ * intrinsics live here and nowhere else. */
 #ifndef DIFFNATIVE_SIMD_H
 #define DIFFNATIVE_SIMD_H
 
@@ -31,6 +33,38 @@ static inline void dn_store_lanes(double *base, size_t stride, dn_vec v)
     _mm512_storeu_pd(tmp, v);
     for (int k = 0; k < 8; ++k) base[(size_t)k * stride] = tmp[k];
 }
+
+/* ---- elementwise math (vmath.h): masks, FMA, sign and exponent manipulation ---------------- */
+typedef __mmask8 dn_mask;
+static inline dn_vec dn_fma(dn_vec a, dn_vec b, dn_vec c) { return _mm512_fmadd_pd(a, b, c); }
+static inline dn_mask dn_lt(dn_vec a, dn_vec b) { return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ); }
+static inline dn_mask dn_gt(dn_vec a, dn_vec b) { return _mm512_cmp_pd_mask(a, b, _CMP_GT_OQ); }
+static inline dn_mask dn_eq(dn_vec a, dn_vec b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
+static inline dn_mask dn_isnan(dn_vec a) { return _mm512_cmp_pd_mask(a, a, _CMP_UNORD_Q); }
+/* m ? a : b, lane by lane */
+static inline dn_vec dn_select(dn_mask m, dn_vec a, dn_vec b) { return _mm512_mask_blend_pd(m, b, a); }
+static inline __m512i dn_bits_(dn_vec a) { return _mm512_castpd_si512(a); }
+static inline dn_vec dn_from_bits_(__m512i a) { return _mm512_castsi512_pd(a); }
+static inline __m512i dn_u64_(unsigned long long v) { return _mm512_set1_epi64((long long)v); }
+static inline dn_vec dn_neg(dn_vec a) { return dn_from_bits_(_mm512_xor_si512(dn_bits_(a), dn_u64_(0x8000000000000000ull))); }
+/* |mag| with the sign bit of sgn */
+static inline dn_vec dn_copysign(dn_vec mag, dn_vec sgn)
+{
+    const __m512i sign = dn_u64_(0x8000000000000000ull);
+    return dn_from_bits_(_mm512_or_si512(_mm512_andnot_si512(sign, dn_bits_(mag)), _mm512_and_si512(sign, dn_bits_(sgn))));
+}
+/* 2^k for integral k in [-1022, 1023]: k + 2^52 + 1023 holds the biased exponent in its low
+ * mantissa bits, and a shift moves it into the exponent field. */
+static inline dn_vec dn_pow2i(dn_vec k) { return dn_from_bits_(_mm512_slli_epi64(dn_bits_(dn_add(k, dn_set1(4503599627371519.0))), 52)); }
+/* u = 2^k * m with m in [sqrt(2)/2, sqrt(2)) for finite u >= sqrt(2)/2; k returned as a double. */
+static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
+{
+    const __m512i tmp = _mm512_sub_epi64(dn_bits_(u), dn_u64_(0x3fe6a09e667f3bcdull));
+    const __m512i kbits = _mm512_srli_epi64(tmp, 52);
+    *k = dn_sub(dn_from_bits_(_mm512_or_si512(kbits, dn_u64_(0x4330000000000000ull))), dn_set1(4503599627370496.0));
+    return dn_from_bits_(_mm512_sub_epi64(dn_bits_(u), _mm512_and_si512(tmp, dn_u64_(0xfff0000000000000ull))));
+}
+static inline double dn_first(dn_vec v) { return _mm512_cvtsd_f64(v); }
 #elif defined(__AVX2__)
 #include <immintrin.h>
 #define DN_ISA_SUFFIX(name) name##_avx2
@@ -53,9 +87,87 @@ static inline void dn_store_lanes(double *base, size_t stride, dn_vec v)
     _mm256_storeu_pd(tmp, v);
     for (int k = 0; k < 4; ++k) base[(size_t)k * stride] = tmp[k];
 }
+
+/* ---- elementwise math (vmath.h): masks, FMA, sign and exponent manipulation ---------------- */
+typedef __m256d dn_mask;
+static inline dn_vec dn_fma(dn_vec a, dn_vec b, dn_vec c) { return _mm256_fmadd_pd(a, b, c); }
+static inline dn_mask dn_lt(dn_vec a, dn_vec b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
+static inline dn_mask dn_gt(dn_vec a, dn_vec b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
+static inline dn_mask dn_eq(dn_vec a, dn_vec b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
+static inline dn_mask dn_isnan(dn_vec a) { return _mm256_cmp_pd(a, a, _CMP_UNORD_Q); }
+static inline dn_vec dn_select(dn_mask m, dn_vec a, dn_vec b) { return _mm256_blendv_pd(b, a, m); }
+static inline dn_vec dn_neg(dn_vec a) { return _mm256_xor_pd(a, _mm256_set1_pd(-0.0)); }
+static inline dn_vec dn_copysign(dn_vec mag, dn_vec sgn)
+{
+    const dn_vec sign = _mm256_set1_pd(-0.0);
+    return _mm256_or_pd(_mm256_andnot_pd(sign, mag), _mm256_and_pd(sign, sgn));
+}
+static inline dn_vec dn_pow2i(dn_vec k)
+{
+    return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(dn_add(k, dn_set1(4503599627371519.0))), 52));
+}
+static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
+{
+    const __m256i bits = _mm256_castpd_si256(u);
+    const __m256i tmp = _mm256_sub_epi64(bits, _mm256_set1_epi64x(0x3fe6a09e667f3bcdll));
+    const __m256i kbits = _mm256_srli_epi64(tmp, 52);
+    *k = dn_sub(_mm256_castsi256_pd(_mm256_or_si256(kbits, _mm256_set1_epi64x(0x4330000000000000ll))), dn_set1(4503599627370496.0));
+    return _mm256_castsi256_pd(_mm256_sub_epi64(bits, _mm256_and_si256(tmp, _mm256_set1_epi64x((long long)0xfff0000000000000ull))));
+}
+static inline double dn_first(dn_vec v) { return _mm256_cvtsd_f64(v); }
 #else
 #define DN_ISA_SUFFIX(name) name##_scalar
 #define DN_LANES 1
+/* The scalar path uses the same vocabulary on plain doubles, so a kernel written once with dn_*
+ * operations is also its own scalar version. fma() is the correctly rounded libm function. */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+typedef double dn_vec;
+typedef int dn_mask;
+static inline dn_vec dn_load(const double *p) { return *p; }
+static inline void dn_store(double *p, dn_vec v) { *p = v; }
+static inline dn_vec dn_set1(double x) { return x; }
+static inline dn_vec dn_add(dn_vec a, dn_vec b) { return a + b; }
+static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return a - b; }
+static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return a * b; }
+static inline dn_vec dn_div(dn_vec a, dn_vec b) { return a / b; }
+static inline dn_vec dn_abs(dn_vec a) { return fabs(a); }
+static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return a > b ? a : b; }
+static inline dn_vec dn_fma(dn_vec a, dn_vec b, dn_vec c) { return fma(a, b, c); }
+static inline dn_mask dn_lt(dn_vec a, dn_vec b) { return a < b; }
+static inline dn_mask dn_gt(dn_vec a, dn_vec b) { return a > b; }
+static inline dn_mask dn_eq(dn_vec a, dn_vec b) { return a == b; }
+static inline dn_mask dn_isnan(dn_vec a) { return a != a; }
+static inline dn_vec dn_select(dn_mask m, dn_vec a, dn_vec b) { return m ? a : b; }
+static inline dn_vec dn_neg(dn_vec a) { return -a; }
+static inline dn_vec dn_copysign(dn_vec mag, dn_vec sgn) { return copysign(mag, sgn); }
+static inline uint64_t dn_bits_(double a) { uint64_t b; memcpy(&b, &a, sizeof b); return b; }
+static inline double dn_from_bits_(uint64_t b) { double a; memcpy(&a, &b, sizeof a); return a; }
+static inline dn_vec dn_pow2i(dn_vec k) { return dn_from_bits_(dn_bits_(k + 4503599627371519.0) << 52); }
+static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
+{
+    const uint64_t tmp = dn_bits_(u) - 0x3fe6a09e667f3bcdull;
+    *k = dn_from_bits_((tmp >> 52) | 0x4330000000000000ull) - 4503599627370496.0;
+    return dn_from_bits_(dn_bits_(u) - (tmp & 0xfff0000000000000ull));
+}
+static inline double dn_first(dn_vec v) { return v; }
 #endif
+
+
+/* Up to DN_LANES elements of a tail, the other lanes filled with `fill`, so a kernel written for
+ * whole vectors also finishes the tail with exactly the same operations. */
+static inline dn_vec dn_load_partial(const double *p, size_t count, double fill)
+{
+    double tmp[DN_LANES];
+    for (size_t k = 0; k < DN_LANES; ++k) tmp[k] = k < count ? p[k] : fill;
+    return dn_load(tmp);
+}
+static inline void dn_store_partial(double *p, dn_vec v, size_t count)
+{
+    double tmp[DN_LANES];
+    dn_store(tmp, v);
+    for (size_t k = 0; k < count; ++k) p[k] = tmp[k];
+}
 
 #endif

@@ -1,0 +1,131 @@
+/* Softmax and log-softmax over rows, and their backward passes (vector-Jacobian products).
+ * One source, compiled once per ISA; sums use the fixed 8-lane order of vmath.h, so every ISA and
+ * the managed reference (Reference/SoftmaxReference.cs) give the same bits.
+ *
+ * Forward, per row: m = max x (+0.0 so that -0 and +0 give the same m); y_j = e^(x_j - m) for
+ * x_j < m, 0 for the maxima, with x_j - m carried as two doubles (its rounding would cost
+ * |x_j - m| / 2 ulp in e^(x_j - m)); rest = sum y + (ties - 1), i.e. sum_j e^(x_j - m) - 1 without
+ * rounding away the small terms. Softmax: y_j = (x_j == m ? 1 : y_j) / (1 + rest). Log-softmax:
+ * y_j = (x_j - m) - log1p(rest), exact for [1000, 0]. */
+#include <math.h>
+
+#include "../kernels.h"
+#include "vmath.h"
+
+static double row_max(const double *x, size_t n)
+{
+    dn_vec acc = dn_set1(-INFINITY);
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) acc = dn_max_gt(dn_load(x + i), acc);
+    if (i < n) acc = dn_max_gt(dn_load_partial(x + i, n - i, -INFINITY), acc);
+    double lanes[DN_LANES];
+    dn_store(lanes, acc);
+    double m = lanes[0];
+    for (int k = 1; k < DN_LANES; ++k) m = lanes[k] > m ? lanes[k] : m;
+    /* an all -inf row has no maximum to subtract: NaN makes the whole row NaN on every ISA */
+    return m == -INFINITY ? NAN : m + 0.0;
+}
+
+/* e^(x - m) with x - m as an exact two-sum; a NaN low part (from infinities) counts as 0. */
+static inline dn_vec exp_shifted(dn_vec x, dn_vec m)
+{
+    dn_vec em;
+    const dn_vec nm = dn_neg(m);
+    const dn_vec hi = dn_add(x, nm);
+    const dn_vec bb = dn_sub(hi, x);
+    const dn_vec lo = dn_add(dn_sub(x, dn_sub(hi, bb)), dn_sub(nm, bb));
+    return dn_exp_neg(hi, dn_select(dn_isnan(lo), dn_set1(0.0), lo), 1, &em);
+}
+
+/* y_j = x_j == m ? 0 : e^(x_j - m); returns sum_j e^(x_j - m) - 1. */
+static double exp_terms(const double *x, size_t n, double m, double *y)
+{
+    const dn_vec vm = dn_set1(m), zero = dn_set1(0.0), one = dn_set1(1.0);
+    dn_vec ties = zero;
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) {
+        const dn_vec xv = dn_load(x + i);
+        const dn_mask top = dn_eq(xv, vm);
+        ties = dn_add(ties, dn_select(top, one, zero));
+        dn_store(y + i, dn_select(top, zero, exp_shifted(xv, vm)));
+    }
+    if (i < n) {
+        /* padding with -inf gives e = 0 and no tie (m is never -inf unless the row is all -inf,
+         * and then the row is NaN anyway) */
+        const dn_vec xv = dn_load_partial(x + i, n - i, -INFINITY);
+        const dn_mask top = dn_eq(xv, vm);
+        ties = dn_add(ties, dn_select(top, one, zero));
+        dn_store_partial(y + i, dn_select(top, zero, exp_shifted(xv, vm)), n - i);
+    }
+    double lanes[DN_LANES];
+    dn_store(lanes, ties);
+    double count = 0.0; /* small integers: exact in any order */
+    for (int k = 0; k < DN_LANES; ++k) count += lanes[k];
+    return dn_sum8(y, n) + (count - 1.0);
+}
+
+static void softmax_row(const double *x, size_t n, double *y)
+{
+    const double m = row_max(x, n);
+    const double s = 1.0 + exp_terms(x, n, m, y);
+    const dn_vec vm = dn_set1(m), vs = dn_set1(s), one = dn_set1(1.0);
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) {
+        const dn_vec xv = dn_load(x + i);
+        dn_store(y + i, dn_div(dn_select(dn_eq(xv, vm), one, dn_load(y + i)), vs));
+    }
+    if (i < n) {
+        const dn_vec xv = dn_load_partial(x + i, n - i, 0.0);
+        dn_store_partial(y + i, dn_div(dn_select(dn_eq(xv, vm), one, dn_load_partial(y + i, n - i, 0.0)), vs), n - i);
+    }
+}
+
+static void log_softmax_row(const double *x, size_t n, double *y)
+{
+    const double m = row_max(x, n);
+    const double rest = exp_terms(x, n, m, y);
+    const double l = dn_first(dn_log1p(dn_set1(rest)));
+    const dn_vec vm = dn_set1(m), vl = dn_set1(l);
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, dn_sub(dn_sub(dn_load(x + i), vm), vl));
+    if (i < n) dn_store_partial(y + i, dn_sub(dn_sub(dn_load_partial(x + i, n - i, 0.0), vm), vl), n - i);
+}
+
+void DN_ISA_SUFFIX(dn_softmax_rows)(const double *x, size_t rows, size_t cols, double *y, int log_form)
+{
+    for (size_t r = 0; r < rows; ++r) {
+        if (log_form) log_softmax_row(x + r * cols, cols, y + r * cols);
+        else softmax_row(x + r * cols, cols, y + r * cols);
+    }
+}
+
+/* Softmax: dx = y (g - g.y). Log-softmax: dx = g - e^y sum(g), as one FMA. */
+void DN_ISA_SUFFIX(dn_softmax_backward_rows)(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form)
+{
+    for (size_t r = 0; r < rows; ++r) {
+        const double *yr = y + r * cols, *gr = g + r * cols;
+        double *dr = dx + r * cols;
+        const size_t n = cols;
+        size_t i = 0;
+        if (!log_form) {
+            const dn_vec dot = dn_set1(dn_dot8(gr, yr, n));
+            for (; i + DN_LANES <= n; i += DN_LANES)
+                dn_store(dr + i, dn_mul(dn_load(yr + i), dn_sub(dn_load(gr + i), dot)));
+            if (i < n)
+                dn_store_partial(dr + i, dn_mul(dn_load_partial(yr + i, n - i, 0.0), dn_sub(dn_load_partial(gr + i, n - i, 0.0), dot)), n - i);
+        } else {
+            const dn_vec sum = dn_set1(dn_sum8(gr, n)), zero = dn_set1(0.0);
+            dn_vec em;
+            for (; i + DN_LANES <= n; i += DN_LANES) {
+                const dn_vec yv = dn_load(yr + i);
+                const dn_vec p = dn_exp_neg(dn_select(dn_gt(yv, zero), zero, yv), zero, 0, &em);
+                dn_store(dr + i, dn_fma(dn_neg(p), sum, dn_load(gr + i)));
+            }
+            if (i < n) {
+                const dn_vec yv = dn_load_partial(yr + i, n - i, 0.0);
+                const dn_vec p = dn_exp_neg(dn_select(dn_gt(yv, zero), zero, yv), zero, 0, &em);
+                dn_store_partial(dr + i, dn_fma(dn_neg(p), sum, dn_load_partial(gr + i, n - i, 0.0)), n - i);
+            }
+        }
+    }
+}

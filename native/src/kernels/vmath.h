@@ -1,0 +1,134 @@
+/* Our own exp, expm1 and log1p, written once in the dn_* vocabulary of simd.h so that every ISA
+ * (and the managed reference, Reference/VectorMathReference.cs, which performs the same
+ * operations in the same order) gives the same bits. libm's exp and log are never called: their
+ * results differ between libraries and from .NET's Math.Exp.
+ *
+ * The activations only ever need e^x for x <= 0 (they work with e^-|x|), so exp_neg covers
+ * [-inf, 0] and never overflows. Accuracy is about 1 ulp; the managed tests check 4 against
+ * mpmath. */
+#ifndef DIFFNATIVE_VMATH_H
+#define DIFFNATIVE_VMATH_H
+
+#include "simd.h"
+
+#define DN_LOG2E 1.4426950408889634
+#define DN_LN2_HI 0.6931471805599453     /* double(ln 2) */
+#define DN_LN2_LO 2.3190468138462996e-17 /* double(ln 2 - DN_LN2_HI) */
+#define DN_ROUND_SHIFT 6755399441055744.0 /* 1.5 * 2^52: (v + s) - s rounds |v| < 2^51 to an integer, ties to even */
+#define DN_EXP_FLOOR -746.0               /* exp(-746) rounds to 0 */
+
+/* e^x and e^x - 1 for x <= 0 or NaN (x + xlo when has_lo: a low part carried from the caller's
+ * double-double argument). Cody-Waite reduction x = k ln2 + r with |r| <= ln2/2, then the Taylor
+ * series of e^r - 1 to degree 13 (truncation below 0.01 ulp), evaluated by Horner with FMA. 2^k is
+ * applied as two exact powers of two so that subnormal results are rounded once. */
+static inline dn_vec dn_exp_neg(dn_vec x, dn_vec xlo, int has_lo, dn_vec *expm1_out)
+{
+    x = dn_select(dn_lt(x, dn_set1(DN_EXP_FLOOR)), dn_set1(DN_EXP_FLOOR), x);
+    const dn_vec shift = dn_set1(DN_ROUND_SHIFT);
+    const dn_vec k = dn_sub(dn_add(dn_mul(x, dn_set1(DN_LOG2E)), shift), shift);
+    dn_vec r = dn_fma(k, dn_set1(-DN_LN2_HI), x);
+    r = dn_fma(k, dn_set1(-DN_LN2_LO), r);
+    if (has_lo) r = dn_add(r, xlo);
+    dn_vec p = dn_set1(1.6059043836821613e-10);             /* 1/13! */
+    p = dn_fma(p, r, dn_set1(2.08767569878681e-09));        /* 1/12! */
+    p = dn_fma(p, r, dn_set1(2.505210838544172e-08));       /* 1/11! */
+    p = dn_fma(p, r, dn_set1(2.755731922398589e-07));       /* 1/10! */
+    p = dn_fma(p, r, dn_set1(2.7557319223985893e-06));      /* 1/9! */
+    p = dn_fma(p, r, dn_set1(2.48015873015873e-05));        /* 1/8! */
+    p = dn_fma(p, r, dn_set1(0.0001984126984126984));       /* 1/7! */
+    p = dn_fma(p, r, dn_set1(0.001388888888888889));        /* 1/6! */
+    p = dn_fma(p, r, dn_set1(0.008333333333333333));        /* 1/5! */
+    p = dn_fma(p, r, dn_set1(0.041666666666666664));        /* 1/4! */
+    p = dn_fma(p, r, dn_set1(0.16666666666666666));         /* 1/3! */
+    p = dn_fma(p, r, dn_set1(0.5));                         /* 1/2! */
+    const dn_vec q = dn_fma(p, dn_mul(r, r), r);             /* e^r - 1 */
+    const dn_vec u = dn_add(q, dn_set1(1.0));
+    /* k in [-1076, 0]: halves in [-538, 0] keep u * 2^k1 normal and exact */
+    const dn_vec k1 = dn_sub(dn_add(dn_mul(k, dn_set1(0.5)), shift), shift);
+    const dn_vec p1 = dn_pow2i(k1), p2 = dn_pow2i(dn_sub(k, k1));
+    const dn_vec t = dn_mul(p1, p2); /* 2^k exactly, or 0 below the subnormals */
+    *expm1_out = dn_fma(t, q, dn_sub(t, dn_set1(1.0)));
+    return dn_mul(dn_mul(u, p1), p2);
+}
+
+/* log(1 + t) for t >= 0 (finite) or NaN. u = 1 + t is split as 2^k m with m in [sqrt(2)/2,
+ * sqrt(2)); log m = 2 atanh(s), s = (m-1)/(m+1), |s| <= 0.1716, from its series to s^21; the
+ * rounding error of 1 + t is added back as c/u so that tiny t keep full relative accuracy. */
+static inline dn_vec dn_log1p(dn_vec t)
+{
+    const dn_vec one = dn_set1(1.0);
+    const dn_vec u = dn_add(t, one);
+    const dn_vec c = dn_div(dn_sub(t, dn_sub(u, one)), u);
+    dn_vec k;
+    const dn_vec m = dn_split_exponent(u, &k);
+    const dn_vec f = dn_sub(m, one);
+    const dn_vec s = dn_div(f, dn_add(f, dn_set1(2.0)));
+    const dn_vec z = dn_mul(s, s);
+    dn_vec p = dn_set1(0.09523809523809523);                /* 2/21 */
+    p = dn_fma(p, z, dn_set1(0.10526315789473684));         /* 2/19 */
+    p = dn_fma(p, z, dn_set1(0.11764705882352941));         /* 2/17 */
+    p = dn_fma(p, z, dn_set1(0.13333333333333333));         /* 2/15 */
+    p = dn_fma(p, z, dn_set1(0.15384615384615385));         /* 2/13 */
+    p = dn_fma(p, z, dn_set1(0.18181818181818182));         /* 2/11 */
+    p = dn_fma(p, z, dn_set1(0.2222222222222222));          /* 2/9 */
+    p = dn_fma(p, z, dn_set1(0.2857142857142857));          /* 2/7 */
+    p = dn_fma(p, z, dn_set1(0.4));                         /* 2/5 */
+    p = dn_fma(p, z, dn_set1(0.6666666666666666));          /* 2/3 */
+    const dn_vec r = dn_mul(z, p);
+    dn_vec lo = dn_fma(k, dn_set1(DN_LN2_LO), c);
+    lo = dn_fma(s, r, lo);
+    const dn_vec y = dn_add(lo, dn_add(s, s));
+    return dn_fma(k, dn_set1(DN_LN2_HI), y);
+}
+
+/* x < lo ? lo : (x > hi ? hi : x); NaN stays NaN. */
+static inline dn_vec dn_clamp(dn_vec x, double lo, double hi)
+{
+    return dn_select(dn_lt(x, dn_set1(lo)), dn_set1(lo), dn_select(dn_gt(x, dn_set1(hi)), dn_set1(hi), x));
+}
+
+/* Sums and dot products in one fixed order on every ISA: element j goes to lane j mod 8 (the
+ * row padded with +0.0 to a multiple of 8), lanes are summed as ((l0+l4)+(l2+l6))+((l1+l5)+(l3+l7)).
+ * AVX-512 holds the 8 lanes in one vector, AVX2 in two, the scalar path in eight doubles. */
+#define DN_REDUCE_VECS (8 / DN_LANES)
+
+static inline double dn_reduce_lanes(const dn_vec *acc)
+{
+    double l[8];
+    for (int v = 0; v < DN_REDUCE_VECS; ++v) dn_store(l + v * DN_LANES, acc[v]);
+    return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
+}
+
+static inline double dn_sum8(const double *a, size_t n)
+{
+    dn_vec acc[DN_REDUCE_VECS];
+    for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_set1(0.0);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_add(acc[v], dn_load(a + i + v * DN_LANES));
+    if (i < n) {
+        double tail[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        for (size_t j = 0; j < n - i; ++j) tail[j] = a[i + j];
+        for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_add(acc[v], dn_load(tail + v * DN_LANES));
+    }
+    return dn_reduce_lanes(acc);
+}
+
+static inline double dn_dot8(const double *a, const double *b, size_t n)
+{
+    dn_vec acc[DN_REDUCE_VECS];
+    for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_set1(0.0);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int v = 0; v < DN_REDUCE_VECS; ++v)
+            acc[v] = dn_fma(dn_load(a + i + v * DN_LANES), dn_load(b + i + v * DN_LANES), acc[v]);
+    if (i < n) {
+        double ta[8] = {0, 0, 0, 0, 0, 0, 0, 0}, tb[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        for (size_t j = 0; j < n - i; ++j) { ta[j] = a[i + j]; tb[j] = b[i + j]; }
+        for (int v = 0; v < DN_REDUCE_VECS; ++v)
+            acc[v] = dn_fma(dn_load(ta + v * DN_LANES), dn_load(tb + v * DN_LANES), acc[v]);
+    }
+    return dn_reduce_lanes(acc);
+}
+
+#endif

@@ -1,0 +1,159 @@
+namespace DiffNative;
+
+/// <summary>Checks hand-written gradients, Jacobians and backward passes against this library's
+/// finite differences (<see cref="Differentiate.Gradient(ScalarFunction, ReadOnlySpan{double}, DifferentiationOptions?, CancellationToken)"/>,
+/// <see cref="Differentiate.Jacobian(VectorFunction, int, ReadOnlySpan{double}, DifferentiationOptions?, CancellationToken)"/>),
+/// as PyTorch's gradcheck does, and reports the worst entries by name. Checking code, not hot
+/// code: it allocates.</summary>
+public static class GradientCheck
+{
+    /// <summary>Compares <paramref name="gradient"/> with the numeric gradient of f at x.</summary>
+    public static GradientCheckReport Gradient(ScalarFunction f, AnalyticGradient gradient, ReadOnlySpan<double> x,
+        GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(gradient);
+        options = Validate(options);
+        if (options.Directions is { } directions)
+            return Directional(x, 1, directions, options,
+                (point, y) => y[0] = f(point),
+                (point, v, u) => { var g = new double[point.Length]; gradient(point, g); return v[0] * Dot(g, u); });
+        var analytic = new double[x.Length];
+        gradient(x, analytic);
+        var numeric = Differentiate.Gradient(f, x, options.Differentiation).Values;
+        return Compare(analytic, numeric, x.Length, options);
+    }
+
+    /// <summary>Compares <paramref name="jacobian"/> (row-major m×n) with the numeric Jacobian of f.</summary>
+    public static GradientCheckReport Jacobian(VectorFunction f, int outputs, AnalyticJacobian jacobian, ReadOnlySpan<double> x,
+        GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(jacobian);
+        RequireOutputs(outputs);
+        options = Validate(options);
+        var n = x.Length;
+        if (options.Directions is { } directions)
+            return Directional(x, outputs, directions, options, f,
+                (point, v, u) =>
+                {
+                    var j = new double[outputs * point.Length];
+                    jacobian(point, j);
+                    var sum = 0.0;
+                    for (var k = 0; k < outputs; k++) sum += v[k] * Dot(j.AsSpan(k * point.Length, point.Length), u);
+                    return sum;
+                });
+        var analytic = new double[outputs * n];
+        jacobian(x, analytic);
+        var numeric = Differentiate.Jacobian(f, outputs, x, options.Differentiation).Values;
+        return Compare(analytic, numeric, n, options);
+    }
+
+    /// <summary>Checks a backward pass (gradient = Jᵀ·upstream): in full mode by calling it with
+    /// each unit upstream vector eₖ, which yields row k of J, and comparing with the numeric
+    /// Jacobian; in the fast mode by comparing (Jᵀv)·u with the directional derivative.</summary>
+    public static GradientCheckReport Backward(VectorFunction f, int outputs, BackwardPass backward, ReadOnlySpan<double> x,
+        GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(backward);
+        RequireOutputs(outputs);
+        options = Validate(options);
+        var n = x.Length;
+        if (options.Directions is { } directions)
+            return Directional(x, outputs, directions, options, f,
+                (point, v, u) => { var g = new double[point.Length]; backward(point, v, g); return Dot(g, u); });
+        var analytic = new double[outputs * n];
+        var unit = new double[outputs];
+        for (var k = 0; k < outputs; k++)
+        {
+            unit[k] = 1.0;
+            backward(x, unit, analytic.AsSpan(k * n, n));
+            unit[k] = 0.0;
+        }
+        var numeric = Differentiate.Jacobian(f, outputs, x, options.Differentiation).Values;
+        return Compare(analytic, numeric, n, options);
+    }
+
+    /// <summary>The fast mode: for random u (inputs) and v (outputs), vᵀJu from the analytic side
+    /// against d/dt vᵀf(x + tu) at 0 from the scalar engine.</summary>
+    private static GradientCheckReport Directional(ReadOnlySpan<double> x, int outputs, int directions, GradientCheckOptions options,
+        VectorFunction f, Func<double[], double[], double[], double> analyticProduct)
+    {
+        var random = new Random(options.Seed);
+        var point = x.ToArray();
+        var values = new double[outputs];
+        var numeric = new double[directions];
+        var analytic = new double[directions];
+        var scalarOptions = new DerivativeOptions { Accuracy = options.Differentiation.Accuracy };
+        for (var d = 0; d < directions; d++)
+        {
+            var u = Normals(random, point.Length);
+            var v = Normals(random, outputs);
+            analytic[d] = analyticProduct(point, v, u);
+            numeric[d] = Differentiate.DirectionalDerivative(p => { f(p, values); return Dot(values, v); }, point, u, scalarOptions).Value;
+        }
+        return Compare(analytic, numeric, directions, options, directional: true);
+    }
+
+    private static GradientCheckReport Compare(double[] analytic, double[] numeric, int columns, GradientCheckOptions options,
+        bool directional = false)
+    {
+        var entries = new List<(GradientCheckEntry Entry, double Excess)>(analytic.Length);
+        var failures = 0;
+        double maxAbs = 0, maxRel = 0;
+        for (var i = 0; i < analytic.Length; i++)
+        {
+            var a = analytic[i];
+            var num = numeric[i];
+            var abs = Math.Abs(a - num);
+            var scale = Math.Max(Math.Abs(a), Math.Abs(num));
+            var rel = abs == 0 ? 0.0 : abs / scale;
+            if (double.IsNaN(abs)) abs = rel = double.PositiveInfinity; // a NaN on one side is a failure, never a pass
+            var allowed = options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(num);
+            if (!(abs <= allowed)) failures++;
+            maxAbs = Math.Max(maxAbs, abs);
+            maxRel = Math.Max(maxRel, rel);
+            var (row, column) = directional ? (i, i) : (i / Math.Max(columns, 1), i % Math.Max(columns, 1));
+            entries.Add((new GradientCheckEntry(i, row, column, a, num, abs, rel), allowed > 0 ? abs / allowed : abs));
+        }
+        var worst = entries.OrderByDescending(e => e.Excess).Take(options.WorstCount).Select(e => e.Entry).ToList();
+        return new GradientCheckReport(failures == 0, analytic.Length, failures, maxAbs, maxRel, worst);
+    }
+
+    private static double[] Normals(Random random, int n)
+    {
+        var v = new double[n];
+        for (var i = 0; i < n; i++) // Box–Muller
+            v[i] = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+        return v;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    private static void RequireOutputs(int outputs)
+    {
+        if (outputs <= 0)
+            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A function has at least one output.");
+    }
+
+    private static GradientCheckOptions Validate(GradientCheckOptions? options)
+    {
+        options ??= GradientCheckOptions.Default;
+        if (!(options.AbsoluteTolerance >= 0 && double.IsFinite(options.AbsoluteTolerance)))
+            throw new ArgumentOutOfRangeException(nameof(options), options.AbsoluteTolerance, "AbsoluteTolerance must be finite and non-negative.");
+        if (!(options.RelativeTolerance >= 0 && double.IsFinite(options.RelativeTolerance)))
+            throw new ArgumentOutOfRangeException(nameof(options), options.RelativeTolerance, "RelativeTolerance must be finite and non-negative.");
+        if (options.WorstCount < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.WorstCount, "WorstCount must not be negative.");
+        if (options.Directions is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Directions, "Directions must be positive when set.");
+        ArgumentNullException.ThrowIfNull(options.Differentiation, nameof(options));
+        return options;
+    }
+}

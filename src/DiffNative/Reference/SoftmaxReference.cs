@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using static DiffNative.Reference.VectorMathReference;
+
+namespace DiffNative.Reference;
+
+/// <summary>Managed references of softmax, log-softmax and their backward passes, with the
+/// operations of native/src/kernels/softmax.c in the same order.</summary>
+internal static class SoftmaxReference
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Forward(bool logForm, ReadOnlySpan<double> x, int cols, Span<double> y)
+    {
+        for (var start = 0; start < x.Length; start += cols)
+        {
+            var xr = x.Slice(start, cols);
+            var yr = y.Slice(start, cols);
+            var m = double.NegativeInfinity;
+            foreach (var value in xr) m = value > m ? value : m;
+            // +0.0 makes −0 and +0 the same maximum; an all −inf row has none and becomes NaN.
+            m = m == double.NegativeInfinity ? double.NaN : m + 0.0;
+            var ties = 0.0;
+            for (var i = 0; i < cols; i++)
+            {
+                var top = xr[i] == m;
+                ties += top ? 1.0 : 0.0;
+                yr[i] = top ? 0.0 : ExpShifted(xr[i], m);
+            }
+            var rest = Sum8(yr) + (ties - 1.0); // Σ e^(x−m) − 1 without rounding away small terms
+            if (logForm)
+            {
+                var l = Log1p(rest);
+                for (var i = 0; i < cols; i++) yr[i] = (xr[i] - m) - l;
+            }
+            else
+            {
+                var s = 1.0 + rest;
+                for (var i = 0; i < cols; i++) yr[i] = (xr[i] == m ? 1.0 : yr[i]) / s;
+            }
+        }
+    }
+
+    /// <summary>e^(x − m) with x − m as an exact two-sum (its rounding would cost |x − m|/2 ulp); a
+    /// NaN low part, from infinities, counts as 0.</summary>
+    private static double ExpShifted(double x, double m)
+    {
+        var nm = -m;
+        var hi = x + nm;
+        var bb = hi - x;
+        var lo = (x - (hi - bb)) + (nm - bb);
+        return ExpNegative(hi, double.IsNaN(lo) ? 0.0 : lo, true, out _);
+    }
+
+    /// <summary>dx = Jᵀg per row: y(g − g·y) for softmax, g − e^y·Σg for log-softmax.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Backward(bool logForm, ReadOnlySpan<double> y, ReadOnlySpan<double> upstream, int cols, Span<double> dx)
+    {
+        for (var start = 0; start < y.Length; start += cols)
+        {
+            var yr = y.Slice(start, cols);
+            var gr = upstream.Slice(start, cols);
+            var dr = dx.Slice(start, cols);
+            if (!logForm)
+            {
+                var dot = Dot8(gr, yr);
+                for (var i = 0; i < cols; i++) dr[i] = yr[i] * (gr[i] - dot);
+            }
+            else
+            {
+                var sum = Sum8(gr);
+                for (var i = 0; i < cols; i++)
+                {
+                    var p = ExpNegative(yr[i] > 0 ? 0.0 : yr[i], 0.0, false, out _);
+                    dr[i] = Math.FusedMultiplyAdd(-p, sum, gr[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+
+namespace DiffNative.Reference;
+
+/// <summary>The library's own e^x, e^x − 1 and log(1 + t), with the operations of
+/// native/src/kernels/vmath.h in the same order, so managed and native results share their bits.
+/// .NET's Math.Exp is not used: it differs from every libm in the last bit now and then.</summary>
+internal static class VectorMathReference
+{
+    private const double Log2E = 1.4426950408889634;
+    private const double Ln2Hi = 0.6931471805599453;
+    private const double Ln2Lo = 2.3190468138462996e-17;
+    private const double RoundShift = 6755399441055744.0; // 1.5·2^52: (v + s) − s rounds to an integer, ties to even
+    private const double ExpFloor = -746.0;                // e^-746 rounds to 0
+
+    /// <summary>e^x and e^x − 1 for x ≤ 0 or NaN; <paramref name="low"/> is added to the reduced
+    /// argument when <paramref name="hasLow"/> (the low half of a double-double argument).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpNegative(double x, double low, bool hasLow, out double expm1)
+    {
+        x = x < ExpFloor ? ExpFloor : x;
+        var k = (x * Log2E + RoundShift) - RoundShift;
+        var r = Math.FusedMultiplyAdd(k, -Ln2Hi, x);
+        r = Math.FusedMultiplyAdd(k, -Ln2Lo, r);
+        if (hasLow) r += low;
+        var p = 1.6059043836821613e-10;                          // 1/13!
+        p = Math.FusedMultiplyAdd(p, r, 2.08767569878681e-09);    // 1/12!
+        p = Math.FusedMultiplyAdd(p, r, 2.505210838544172e-08);   // 1/11!
+        p = Math.FusedMultiplyAdd(p, r, 2.755731922398589e-07);   // 1/10!
+        p = Math.FusedMultiplyAdd(p, r, 2.7557319223985893e-06);  // 1/9!
+        p = Math.FusedMultiplyAdd(p, r, 2.48015873015873e-05);    // 1/8!
+        p = Math.FusedMultiplyAdd(p, r, 0.0001984126984126984);   // 1/7!
+        p = Math.FusedMultiplyAdd(p, r, 0.001388888888888889);    // 1/6!
+        p = Math.FusedMultiplyAdd(p, r, 0.008333333333333333);    // 1/5!
+        p = Math.FusedMultiplyAdd(p, r, 0.041666666666666664);    // 1/4!
+        p = Math.FusedMultiplyAdd(p, r, 0.16666666666666666);     // 1/3!
+        p = Math.FusedMultiplyAdd(p, r, 0.5);                     // 1/2!
+        var q = Math.FusedMultiplyAdd(p, r * r, r);               // e^r − 1
+        var u = q + 1.0;
+        var k1 = (k * 0.5 + RoundShift) - RoundShift;           // halves keep u·2^k1 normal and exact
+        var p1 = Pow2(k1);
+        var p2 = Pow2(k - k1);
+        var t = p1 * p2;
+        expm1 = Math.FusedMultiplyAdd(t, q, t - 1.0);
+        return u * p1 * p2;
+    }
+
+    /// <summary>log(1 + t) for t ≥ 0 (finite) or NaN: u = 1 + t = 2^k·m, m in [√2/2, √2),
+    /// log m = 2·atanh(s) from its series, and the rounding error of 1 + t added back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Log1p(double t)
+    {
+        var u = t + 1.0;
+        var c = (t - (u - 1.0)) / u;
+        var m = SplitExponent(u, out var k);
+        var f = m - 1.0;
+        var s = f / (f + 2.0);
+        var z = s * s;
+        var p = 0.09523809523809523;                             // 2/21
+        p = Math.FusedMultiplyAdd(p, z, 0.10526315789473684);    // 2/19
+        p = Math.FusedMultiplyAdd(p, z, 0.11764705882352941);    // 2/17
+        p = Math.FusedMultiplyAdd(p, z, 0.13333333333333333);    // 2/15
+        p = Math.FusedMultiplyAdd(p, z, 0.15384615384615385);    // 2/13
+        p = Math.FusedMultiplyAdd(p, z, 0.18181818181818182);    // 2/11
+        p = Math.FusedMultiplyAdd(p, z, 0.2222222222222222);     // 2/9
+        p = Math.FusedMultiplyAdd(p, z, 0.2857142857142857);     // 2/7
+        p = Math.FusedMultiplyAdd(p, z, 0.4);                    // 2/5
+        p = Math.FusedMultiplyAdd(p, z, 0.6666666666666666);     // 2/3
+        var r = z * p;
+        var lo = Math.FusedMultiplyAdd(k, Ln2Lo, c);
+        lo = Math.FusedMultiplyAdd(s, r, lo);
+        var y = lo + (s + s);
+        return Math.FusedMultiplyAdd(k, Ln2Hi, y);
+    }
+
+    /// <summary>x &lt; lo ? lo : (x &gt; hi ? hi : x); NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Clamp(double x, double lo, double hi) => x < lo ? lo : (x > hi ? hi : x);
+
+    /// <summary>2^k for integral k in [−1022, 1023], built in the exponent field as the native
+    /// code builds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Pow2(double k) =>
+        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(k + 4503599627371519.0) << 52);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SplitExponent(double u, out double k)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(u);
+        var tmp = bits - 0x3fe6a09e667f3bcdUL;
+        k = BitConverter.UInt64BitsToDouble((tmp >> 52) | 0x4330000000000000UL) - 4503599627370496.0;
+        return BitConverter.UInt64BitsToDouble(bits - (tmp & 0xfff0000000000000UL));
+    }
+
+    /// <summary>Σ a in the native fixed order: element j into lane j mod 8, lanes summed as
+    /// ((l0+l4)+(l2+l6))+((l1+l5)+(l3+l7)).</summary>
+    internal static double Sum8(ReadOnlySpan<double> a)
+    {
+        Span<double> l = stackalloc double[8];
+        l.Clear();
+        for (var i = 0; i < a.Length; i++) l[i & 7] += a[i];
+        return Reduce(l);
+    }
+
+    /// <summary>Σ aⱼbⱼ in the same fixed order, one FMA per element.</summary>
+    internal static double Dot8(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        Span<double> l = stackalloc double[8];
+        l.Clear();
+        for (var i = 0; i < a.Length; i++) l[i & 7] = Math.FusedMultiplyAdd(a[i], b[i], l[i & 7]);
+        return Reduce(l);
+    }
+
+    private static double Reduce(ReadOnlySpan<double> l) => ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
+}
