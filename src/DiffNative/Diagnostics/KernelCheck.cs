@@ -123,6 +123,34 @@ public static class KernelChecks
             Differentiate.Hessian(Inputs.Polynomial, Inputs.Point(y), new DifferentiationOptions { Backend = b }).Values)),
         new("dn_richardson_level", 0, (b, y, _) => Guard(y.Length == 0 || y.Length > 12, () =>
             Differentiate.Gradient(Inputs.Polynomial, Inputs.Point(y), new DifferentiationOptions { Backend = b, Adaptive = true }).Values)),
+        new("dn_activate", 0, (b, y, _) =>
+        {
+            var outputs = new List<double>();
+            foreach (var activation in new[] { Activation.Relu, Activation.LeakyRelu(0.1), Activation.Elu(), Activation.Selu, Activation.Sigmoid,
+                         Activation.Tanh, Activation.Softplus, Activation.Silu, Activation.GeluTanh })
+            {
+                double[] value = new double[y.Length], derivative = new double[y.Length];
+                activation.ApplyWithDerivative(y, value, derivative, b);
+                outputs.AddRange(value);
+                outputs.AddRange(derivative);
+            }
+            return outputs.ToArray();
+        }),
+        new("dn_softmax", 0, (b, y, _) =>
+        {
+            double[] soft = new double[y.Length], log = new double[y.Length];
+            Softmax.Apply(y, soft, backend: b);
+            Softmax.ApplyLog(y, log, backend: b);
+            return [.. soft, .. log];
+        }),
+        new("dn_softmax_backward", 0, (b, y, _) =>
+        {
+            var x = Inputs.Finite(y);
+            double[] soft = new double[x.Length], gradient = new double[x.Length];
+            Softmax.Apply(x, soft, backend: Backend.Managed);
+            Softmax.Backward(soft, x, gradient, backend: b);
+            return gradient;
+        }),
     ];
 
     private static double[] Guard(bool skip, Func<double[]> run) => skip ? [] : run();

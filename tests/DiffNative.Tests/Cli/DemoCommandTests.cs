@@ -8,7 +8,7 @@ public class DemoCommandTests
         var result = CliRunner.Run(null, "demo");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Stderr);
-        foreach (var section in new[] { "x² + sin x", "Hessian of Rosenbrock", "Sampled data", "active ISA" })
+        foreach (var section in new[] { "x² + sin x", "Hessian of Rosenbrock", "Sampled data", "active ISA", "Minimising Rosenbrock", "gradient check" })
             Assert.Contains(section, result.Stdout);
         Assert.Contains("NotDifferentiable", result.Stdout);
     }
