@@ -11,6 +11,10 @@ internal abstract class FixedStepMethod(int n) : MinimizationMethod
     /// <summary>Writes the next iterate from x and the gradient g there.</summary>
     protected abstract void Update(ReadOnlySpan<double> x, ReadOnlySpan<double> g, Span<double> next);
 
+    /// <summary>One update of x in place, for mini-batch training (<see cref="ParameterUpdater"/>).
+    /// Safe because every rule here is elementwise: next[i] depends on x[i] and g[i] only.</summary>
+    internal void UpdateInPlace(Span<double> x, ReadOnlySpan<double> g) => Update(x, g, x);
+
     internal sealed override StepOutcome Step(IterationState state, ObjectiveEvaluator evaluator)
     {
         Update(state.X, state.Gradient, next);

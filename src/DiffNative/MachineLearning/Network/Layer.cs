@@ -1,0 +1,93 @@
+namespace DiffNative;
+
+/// <summary>A layer of a <see cref="Sequential"/> network: a map from rows of
+/// <see cref="Inputs"/> values to rows of <see cref="Outputs"/> values with
+/// <see cref="ParameterCount"/> parameters. A layer holds no parameters or buffers itself: the
+/// network owns them and passes the layer its slice, so one layer description can serve several
+/// networks and the whole parameter vector is one span for optimisers and gradient checks.
+/// Derive from it for a custom layer; <see cref="NetworkGradientCheck"/> checks its backward pass.</summary>
+public abstract class Layer
+{
+    /// <summary>Sets the row widths.</summary>
+    /// <param name="inputs">Values per input row, at least 1.</param>
+    /// <param name="outputs">Values per output row, at least 1.</param>
+    protected Layer(int inputs, int outputs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        Inputs = inputs;
+        Outputs = outputs;
+    }
+
+    /// <summary>Values per input row.</summary>
+    public int Inputs { get; }
+
+    /// <summary>Values per output row.</summary>
+    public int Outputs { get; }
+
+    /// <summary>How many parameters the layer reads from its slice; 0 by default.</summary>
+    public virtual int ParameterCount => 0;
+
+    /// <summary>Writes initial parameters; the default writes none.</summary>
+    /// <param name="parameters"><see cref="ParameterCount"/> values.</param>
+    /// <param name="random">The network's seeded source, so a seed fixes the whole initialisation.</param>
+    public virtual void Initialize(Span<double> parameters, Random random)
+    {
+    }
+
+    /// <summary>A readable name of parameter <paramref name="index"/> within this layer, for
+    /// gradient-check reports.</summary>
+    public virtual string DescribeParameter(int index) => $"parameter {index}";
+
+    /// <summary>output = f(input; parameters) for <paramref name="rows"/> row-major rows.</summary>
+    /// <param name="parameters"><see cref="ParameterCount"/> values.</param>
+    /// <param name="input">rows × <see cref="Inputs"/> values.</param>
+    /// <param name="output">rows × <see cref="Outputs"/> values; must not overlap the input.</param>
+    /// <param name="rows">Rows in the batch, at least 1.</param>
+    public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int rows)
+    {
+        Require(parameters.Length, ParameterCount, nameof(parameters));
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        Require(input.Length, rows * Inputs, nameof(input));
+        Require(output.Length, rows * Outputs, nameof(output));
+        ForwardCore(parameters, input, output, rows);
+    }
+
+    /// <summary>The backward pass at the forward point <paramref name="input"/>: given
+    /// upstream = ∂L/∂output, writes ∂L/∂input and ∂L/∂parameters (summed over the rows; the loss
+    /// already carries any 1/rows). Both outputs are overwritten, not accumulated.</summary>
+    /// <param name="parameters"><see cref="ParameterCount"/> values.</param>
+    /// <param name="input">The forward input, rows × <see cref="Inputs"/>.</param>
+    /// <param name="outputGradient">∂L/∂output, rows × <see cref="Outputs"/>.</param>
+    /// <param name="inputGradient">rows × <see cref="Inputs"/>, or empty to skip it (the first layer's).</param>
+    /// <param name="parameterGradient"><see cref="ParameterCount"/> values.</param>
+    /// <param name="rows">Rows in the batch, at least 1.</param>
+    public void Backward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> outputGradient,
+        Span<double> inputGradient, Span<double> parameterGradient, int rows)
+    {
+        Require(parameters.Length, ParameterCount, nameof(parameters));
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        Require(input.Length, rows * Inputs, nameof(input));
+        Require(outputGradient.Length, rows * Outputs, nameof(outputGradient));
+        if (!inputGradient.IsEmpty) Require(inputGradient.Length, rows * Inputs, nameof(inputGradient));
+        Require(parameterGradient.Length, ParameterCount, nameof(parameterGradient));
+        BackwardCore(parameters, input, outputGradient, inputGradient, parameterGradient, rows);
+    }
+
+    /// <summary><see cref="Forward"/> with the lengths already checked.</summary>
+    protected abstract void ForwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int rows);
+
+    /// <summary><see cref="Backward"/> with the lengths already checked; an empty
+    /// <paramref name="inputGradient"/> means it is not wanted.</summary>
+    protected abstract void BackwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> outputGradient,
+        Span<double> inputGradient, Span<double> parameterGradient, int rows);
+
+    /// <summary>"Name inputs→outputs".</summary>
+    public override string ToString() => $"{GetType().Name} {Inputs}→{Outputs}";
+
+    private static void Require(int actual, int expected, string name)
+    {
+        if (actual != expected)
+            throw new ArgumentException($"Expected {expected} values, got {actual}.", name);
+    }
+}

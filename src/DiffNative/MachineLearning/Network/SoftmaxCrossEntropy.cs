@@ -1,0 +1,48 @@
+namespace DiffNative;
+
+/// <summary>The classification head of a network: softmax over each row of logits with
+/// categorical cross-entropy, averaged over rows. The softmax is not a layer of its own: the fused
+/// gradient ∂L/∂z = (softmax(z) − y)/rows is exact and stable where chaining softmax's Jacobian with
+/// −y/p would divide by probabilities that underflow.</summary>
+public static class SoftmaxCrossEntropy
+{
+    /// <summary>The mean loss over the rows, and ∂loss/∂logits into <paramref name="gradient"/>
+    /// (see <see cref="Losses.CategoricalCrossEntropyWithLogits"/>).</summary>
+    /// <param name="logits">rows × <paramref name="classes"/> network outputs.</param>
+    /// <param name="targets">One-hot (or probability) rows of the same shape.</param>
+    /// <param name="classes">Values per row.</param>
+    /// <param name="gradient">As long as the logits, or empty for the loss alone.</param>
+    public static double Loss(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, int classes, Span<double> gradient = default) =>
+        Losses.CategoricalCrossEntropyWithLogits(logits, targets, classes, gradient);
+
+    /// <summary>Class probabilities, softmax of each row.</summary>
+    /// <param name="logits">rows × <paramref name="classes"/> values.</param>
+    /// <param name="probabilities">As long as the logits; must not overlap them.</param>
+    /// <param name="classes">Values per row.</param>
+    public static void Probabilities(ReadOnlySpan<double> logits, Span<double> probabilities, int classes) =>
+        Softmax.Apply(logits, probabilities, classes);
+
+    /// <summary>The predicted class of one row: the index of its largest logit (the first on a tie).</summary>
+    public static int PredictedClass(ReadOnlySpan<double> row)
+    {
+        var best = 0;
+        for (var k = 1; k < row.Length; k++)
+            if (row[k] > row[best]) best = k;
+        return best;
+    }
+
+    /// <summary>How many rows' predicted class is the target's largest entry (its class for one-hot rows).</summary>
+    /// <param name="logits">rows × <paramref name="classes"/> values.</param>
+    /// <param name="targets">The same shape.</param>
+    /// <param name="classes">Values per row, at least 1.</param>
+    public static int CountCorrect(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
+        if (logits.Length != targets.Length || logits.Length % classes != 0)
+            throw new ArgumentException($"{logits.Length} logits and {targets.Length} targets are not the same whole rows of {classes}.", nameof(targets));
+        var correct = 0;
+        for (var r = 0; r < logits.Length / classes; r++)
+            if (PredictedClass(logits.Slice(r * classes, classes)) == PredictedClass(targets.Slice(r * classes, classes))) correct++;
+        return correct;
+    }
+}
