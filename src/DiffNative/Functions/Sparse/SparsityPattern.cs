@@ -118,9 +118,10 @@ public sealed class SparsityPattern
         if (rowPointers[0] != 0 || rowPointers[rows] != columnIndices.Length)
             throw new ArgumentException($"rowPointers must run from 0 to {columnIndices.Length} (the number of column indices).", nameof(rowPointers));
         for (var r = 0; r < rows; r++)
-        {
             if (rowPointers[r + 1] < rowPointers[r])
                 throw new ArgumentException($"rowPointers decreases at row {r}.", nameof(rowPointers));
+        for (var r = 0; r < rows; r++)
+        {
             for (var k = rowPointers[r]; k < rowPointers[r + 1]; k++)
             {
                 if ((uint)columnIndices[k] >= (uint)columns)
