@@ -14,6 +14,7 @@
         .activate = dn_activate_##isa_name,                                                        \
         .softmax_rows = dn_softmax_rows_##isa_name,                                                \
         .softmax_backward_rows = dn_softmax_backward_rows_##isa_name,                              \
+        .sparse_combine = dn_sparse_combine_##isa_name,                                            \
     };
 
 DN_TABLE(scalar, DN_ISA_SCALAR)

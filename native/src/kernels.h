@@ -6,6 +6,7 @@
 #define DIFFNATIVE_KERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diffnative/diffnative.h"
 
@@ -51,6 +52,9 @@ typedef struct dn_kernels {
     void (*softmax_rows)(const double *x, size_t rows, size_t cols, double *y, int log_form);
     /* Their backward passes: dx = J^T g per row from the forward output y; dx may equal g or y. */
     void (*softmax_backward_rows)(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form);
+    /* Sparse decompression (see dn_sparse_combine); indices already checked. */
+    void (*sparse_combine)(const double *values, size_t stride, const double *weights, size_t npoints,
+                           const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out);
 } dn_kernels;
 
 #define DN_DECLARE_KERNELS(isa)                                                                   \
@@ -65,7 +69,9 @@ typedef struct dn_kernels {
                                    const double *denominators, double *best, double *error, double *best_level); \
     void dn_activate_##isa(int kind, double alpha, const double *x, size_t n, double *value, double *derivative); \
     void dn_softmax_rows_##isa(const double *x, size_t rows, size_t cols, double *y, int log_form);         \
-    void dn_softmax_backward_rows_##isa(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form);
+    void dn_softmax_backward_rows_##isa(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form); \
+    void dn_sparse_combine_##isa(const double *values, size_t stride, const double *weights, size_t npoints, \
+                                 const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out);
 
 #define DN_DECLARE_GRID_KERNELS(isa) \
     void dn_grid_lines_##isa(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out);

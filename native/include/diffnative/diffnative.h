@@ -180,6 +180,16 @@ DN_API dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const 
                                      const double *denominators, size_t denominators_length,
                                      double *best, double *error, double *best_level, size_t length);
 
+/* Sparse decompression of coloured differences: out[e] = (sum_j weights[j] *
+ * values[j*stride + sources[e]]) / steps[columns[e]] for e < count, summed in j order (the
+ * operations of dn_fd_combine for one entry). values holds npoints rows of stride values (row j:
+ * the perturbed outputs of stencil point j, every colour); 0 <= sources[e] < stride and
+ * 0 <= columns[e] < steps_length, else DN_ERR_INVALID_ARGUMENT; 1 <= npoints <= 64. */
+DN_API dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t values_length, size_t stride,
+                                   const double *weights, size_t npoints, const int32_t *sources,
+                                   const int32_t *columns, size_t count, const double *steps,
+                                   size_t steps_length, double *out, size_t out_length);
+
 /* ---- machine learning: activations and softmax ------------------------------------------ */
 
 /* Elementwise activations. Values are stable: everything is built on e^-|x|, so nothing

@@ -7,6 +7,7 @@
 #define DIFFNATIVE_SIMD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -65,6 +66,8 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return dn_from_bits_(_mm512_sub_epi64(dn_bits_(u), _mm512_and_si512(tmp, dn_u64_(0xfff0000000000000ull))));
 }
 static inline double dn_first(dn_vec v) { return _mm512_cvtsd_f64(v); }
+/* base[idx[0..8)]: a gather moves bits, so it rounds nothing. */
+static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)idx), base, 8); }
 #elif defined(__AVX2__)
 #include <immintrin.h>
 #define DN_ISA_SUFFIX(name) name##_avx2
@@ -115,6 +118,7 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return _mm256_castsi256_pd(_mm256_sub_epi64(bits, _mm256_and_si256(tmp, _mm256_set1_epi64x((long long)0xfff0000000000000ull))));
 }
 static inline double dn_first(dn_vec v) { return _mm256_cvtsd_f64(v); }
+static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm256_i32gather_pd(base, _mm_loadu_si128((const __m128i *)idx), 8); }
 #else
 #define DN_ISA_SUFFIX(name) name##_scalar
 #define DN_LANES 1
@@ -152,6 +156,7 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return dn_from_bits_(dn_bits_(u) - (tmp & 0xfff0000000000000ull));
 }
 static inline double dn_first(dn_vec v) { return v; }
+static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return base[idx[0]]; }
 #endif
 
 

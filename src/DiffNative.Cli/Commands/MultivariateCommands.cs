@@ -8,10 +8,12 @@ namespace DiffNative.Cli.Commands;
 /// <summary><c>diffnative gradient|hessian|jacobian --expr E --vars x,y --at X,Y [options] [--json]</c>.
 /// JSON: {"gradient": [...], "evaluations"}, {"hessian": [[...]], "evaluations"},
 /// {"jacobian": [[...]], "evaluations"}; adaptive adds "errors" of the same shape, and a result
-/// that should not be trusted adds "warning".</summary>
+/// that should not be trusted adds "warning". With --sparse, hessian and jacobian derive the exact
+/// structural pattern from the variables each expression (or additive term) uses, evaluate only
+/// that, and add "colors" (jacobian) beside "evaluations"; the matrix keeps its dense layout.</summary>
 internal static class MultivariateCommands
 {
-    internal static Command Gradient() => Create("gradient", "The gradient of an expression at a point.", (v, vars) =>
+    internal static Command Gradient() => Create("gradient", "The gradient of an expression at a point.", sparse: false, (v, vars, _) =>
     {
         var expression = ExpressionCompiler.Compile(v.Expression, vars);
         var x = DifferentiationArguments.ParsePoint(v.At, vars.Count);
@@ -19,15 +21,21 @@ internal static class MultivariateCommands
         return (new Dictionary<string, object?> { ["gradient"] = r.Values, ["evaluations"] = r.Evaluations }, r, 1);
     });
 
-    internal static Command Hessian() => Create("hessian", "The Hessian of an expression at a point.", (v, vars) =>
+    internal static Command Hessian() => Create("hessian", "The Hessian of an expression at a point.", sparse: true, (v, vars, sparse) =>
     {
         var expression = ExpressionCompiler.Compile(v.Expression, vars);
         var x = DifferentiationArguments.ParsePoint(v.At, vars.Count);
+        if (sparse)
+        {
+            var pattern = SparsePatterns.Hessian(expression, x.Length);
+            var s = Differentiate.SparseHessian(DifferentiationArguments.ToScalarFunction(expression), pattern, x, DifferentiationArguments.ToMultivariate(v, x.Length));
+            return SparseResult("hessian", s, colors: false);
+        }
         var r = Differentiate.Hessian(DifferentiationArguments.ToScalarFunction(expression), x, DifferentiationArguments.ToMultivariate(v, x.Length));
         return (new Dictionary<string, object?> { ["hessian"] = Rows(r.Values, x.Length), ["evaluations"] = r.Evaluations }, r, x.Length);
     });
 
-    internal static Command Jacobian() => Create("jacobian", "The Jacobian of expressions separated by ';' at a point.", (v, vars) =>
+    internal static Command Jacobian() => Create("jacobian", "The Jacobian of expressions separated by ';' at a point.", sparse: true, (v, vars, sparse) =>
     {
         var expressions = ExpressionCompiler.CompileList(v.Expression, vars);
         var x = DifferentiationArguments.ParsePoint(v.At, vars.Count);
@@ -36,22 +44,42 @@ internal static class MultivariateCommands
         {
             for (var k = 0; k < functions.Length; k++) y[k] = functions[k](p);
         };
+        if (sparse)
+        {
+            var coloring = JacobianColoring.Compute(SparsePatterns.Jacobian(expressions, x.Length));
+            return SparseResult("jacobian", Differentiate.SparseJacobian(f, coloring, x, DifferentiationArguments.ToMultivariate(v, x.Length)), colors: true);
+        }
         var r = Differentiate.Jacobian(f, functions.Length, x, DifferentiationArguments.ToMultivariate(v, x.Length));
         return (new Dictionary<string, object?> { ["jacobian"] = Rows(r.Values, x.Length), ["evaluations"] = r.Evaluations }, r, x.Length);
     });
 
-    private static Command Create(string name, string description,
-        Func<DifferentiationArguments.ParseResultValues, IReadOnlyList<string>, (Dictionary<string, object?> Json, DerivativeArray Result, int Columns)> compute)
+    /// <summary>A sparse result in the dense verbs' shape: the matrix in dense layout, its cost.</summary>
+    private static (Dictionary<string, object?> Json, DerivativeArray Result, int Columns) SparseResult(string name, SparseDerivativeArray s, bool colors)
+    {
+        var columns = s.Matrix.Pattern.Columns;
+        var dense = new DerivativeArray(s.Matrix.ToDense(), null, s.Evaluations, s.Status);
+        var json = new Dictionary<string, object?> { [name] = Rows(dense.Values, columns), ["evaluations"] = s.Evaluations };
+        if (colors) json["colors"] = s.Colors;
+        return (json, dense, columns);
+    }
+
+    private static Command Create(string name, string description, bool sparse,
+        Func<DifferentiationArguments.ParseResultValues, IReadOnlyList<string>, bool, (Dictionary<string, object?> Json, DerivativeArray Result, int Columns)> compute)
     {
         var shared = new DifferentiationArguments();
         var vars = new Option<string>("--vars") { Description = "The variables, comma-separated, in the order of --at.", Required = true };
+        var sparseOption = new Option<bool>("--sparse")
+        {
+            Description = "Evaluate only the structural nonzeros, found from the variables each expression uses (central, forward or backward).",
+        };
         var command = new Command(name, description);
         shared.AddTo(command);
         command.Options.Add(vars);
+        if (sparse) command.Options.Add(sparseOption);
         command.SetAction(result =>
         {
             var v = shared.Read(result);
-            var (json, r, columns) = compute(v, DifferentiationArguments.ParseVariables(result.GetValue(vars)));
+            var (json, r, columns) = compute(v, DifferentiationArguments.ParseVariables(result.GetValue(vars)), sparse && result.GetValue(sparseOption));
             if (r.Errors is { } errors) json["errors"] = columns == 1 ? errors : Rows(errors, columns);
             var warning = DifferentiationArguments.Warning(r.Status);
             if (warning is not null) json["warning"] = warning;

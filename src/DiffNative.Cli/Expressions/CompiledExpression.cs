@@ -27,6 +27,13 @@ internal sealed class CompiledExpression
     /// array must hold at least <see cref="Variables"/>.Count of them).</summary>
     internal Func<double[], double> Real { get; }
 
+    /// <summary>The indices of the variables the expression reads, increasing.</summary>
+    internal IReadOnlyList<int> UsedVariables => VariableUsage.Used(_root);
+
+    /// <summary>The variables of each top-level additive term: only variables of one term can
+    /// have a nonzero mixed second derivative.</summary>
+    internal IReadOnlyList<int[]> TermVariables => VariableUsage.PerTerm(_root);
+
     /// <summary>The expression over complex values, for the complex-step method: on the real axis
     /// it agrees with <see cref="Real"/>, and Im f(x + ih)/h is the derivative. Compiled on the
     /// first call and kept.</summary>

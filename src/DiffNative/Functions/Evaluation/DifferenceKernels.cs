@@ -19,6 +19,15 @@ internal static class DifferenceKernels
         else DifferenceKernelsReference.Combine(values, stride, weights, steps, derivative, output);
     }
 
+    /// <summary>Sparse decompression: each nonzero e combines row sourcesₑ of every stencil block
+    /// and divides by its column's step.</summary>
+    internal static void SparseCombine(Backend backend, ReadOnlySpan<double> values, int stride, ReadOnlySpan<double> weights,
+        ReadOnlySpan<int> sources, ReadOnlySpan<int> columns, ReadOnlySpan<double> steps, Span<double> output)
+    {
+        if (backend.Kind == BackendKind.Native) NativeCore.SparseCombine(backend.Isa, values, stride, weights, sources, columns, steps, output);
+        else SparseKernelsReference.Combine(values, stride, weights, sources, columns, steps, output);
+    }
+
     internal static void AssembleHessian(Backend backend, double centre, ReadOnlySpan<double> plus, ReadOnlySpan<double> minus,
         ReadOnlySpan<double> pp, ReadOnlySpan<double> pm, ReadOnlySpan<double> mp, ReadOnlySpan<double> mm,
         ReadOnlySpan<double> steps, Span<double> hessian)

@@ -52,12 +52,12 @@ internal readonly struct FunctionSource
         {
             if ((k & 63) == 0) cancellation.ThrowIfCancellationRequested();
             var p = plan[start + k];
-            Apply(p, x, direction, point);
+            plan.Apply(p, x, direction, point);
             if (scalar is not null)
                 values[k] = scalar(point);
             else
                 vector!(point, values.Slice(k * m, m));
-            Restore(p, x, point);
+            plan.Restore(p, x, point);
         }
     }
 
@@ -116,31 +116,12 @@ internal readonly struct FunctionSource
             {
                 var row = rows.Slice(r * n, n);
                 x.CopyTo(row);
-                Apply(plan[start + first + r], x, direction, row);
+                plan.Apply(plan[start + first + r], x, direction, row);
             }
             var points = rows[..(length * n)];
             var output = values.Slice(first * m, length * m);
             if (batchScalar is not null) batchScalar(points, n, output);
             else batchVector!(points, n, output);
         }
-    }
-
-    private static void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point)
-    {
-        if (p.T != 0)
-            for (var e = 0; e < point.Length; e++) point[e] = x[e] + p.T * direction[e];
-        if (p.I >= 0) point[p.I] = point[p.I] + p.A;
-        if (p.J >= 0) point[p.J] = point[p.J] + p.B;
-    }
-
-    private static void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point)
-    {
-        if (p.T != 0)
-        {
-            x.CopyTo(point);
-            return;
-        }
-        if (p.I >= 0) point[p.I] = x[p.I];
-        if (p.J >= 0) point[p.J] = x[p.J];
     }
 }

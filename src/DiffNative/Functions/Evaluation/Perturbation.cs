@@ -7,6 +7,27 @@ internal readonly record struct Perturbation(int I, double A, int J, double B, d
     internal static Perturbation Centre => new(-1, 0, -1, 0, 0);
     internal static Perturbation Axis(int i, double a) => new(i, a, -1, 0, 0);
     internal static Perturbation Pair(int i, double a, int j, double b) => new(i, a, j, b, 0);
+
+    /// <summary>Moves point (a copy of x) to this perturbation.</summary>
+    internal void ApplyTo(ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point)
+    {
+        if (T != 0)
+            for (var e = 0; e < point.Length; e++) point[e] = x[e] + T * direction[e];
+        if (I >= 0) point[I] = point[I] + A;
+        if (J >= 0) point[J] = point[J] + B;
+    }
+
+    /// <summary>Puts point back to x after <see cref="ApplyTo"/>.</summary>
+    internal void RestoreIn(ReadOnlySpan<double> x, Span<double> point)
+    {
+        if (T != 0)
+        {
+            x.CopyTo(point);
+            return;
+        }
+        if (I >= 0) point[I] = x[I];
+        if (J >= 0) point[J] = x[J];
+    }
 }
 
 /// <summary>The points an operation evaluates, generated on demand (no list is stored).</summary>
@@ -14,4 +35,11 @@ internal interface IPointPlan
 {
     int Count { get; }
     Perturbation this[int k] { get; }
+
+    /// <summary>Moves point (a copy of x) to perturbation p: a plan may give its perturbations a
+    /// meaning of its own (a whole colour of columns at once), so moving is the plan's job.</summary>
+    void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point);
+
+    /// <summary>Puts point back to x after <see cref="Apply"/>.</summary>
+    void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point);
 }

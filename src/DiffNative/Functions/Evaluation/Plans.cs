@@ -7,6 +7,10 @@ internal readonly struct AxisPlan(double[] offsets, double[] steps, int[]? coord
 {
     public int Count => offsets.Length * groupSize;
 
+    public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
+
+    public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
+
     public Perturbation this[int k]
     {
         get
@@ -19,14 +23,22 @@ internal readonly struct AxisPlan(double[] offsets, double[] steps, int[]? coord
     }
 }
 
-/// <summary>The dense Hessian's points: the centre; x ± hᵢeᵢ; then, in four blocks of P = n(n−1)/2
+/// <summary>The Hessian's points: the centre; x ± hᵢeᵢ; then, in four blocks of P
 /// pairs each, x + sᵢhᵢeᵢ + sⱼhⱼeⱼ with signs (+,+), (+,−), (−,+), (−,−). Pair p is
-/// (pairs[p], pairs[P + p]), packed row by row over i &lt; j.</summary>
-internal readonly struct HessianPlan(double[] steps, int[] pairs, int n) : IPointPlan
+/// (pairs[p], pairs[P + p]): every i &lt; j row by row for the dense Hessian, the structural
+/// nonzeros of the upper triangle for a sparse one.</summary>
+internal readonly struct HessianPlan(double[] steps, int[] pairs, int n, int pairCount) : IPointPlan
 {
-    private int PairCount => n * (n - 1) / 2;
+    /// <summary>Every pair i &lt; j: the dense Hessian.</summary>
+    internal HessianPlan(double[] steps, int[] pairs, int n) : this(steps, pairs, n, n * (n - 1) / 2) { }
+
+    private int PairCount => pairCount;
 
     public int Count => 1 + 2 * n + 4 * PairCount;
+
+    public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
+
+    public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
 
     public Perturbation this[int k]
     {
@@ -63,6 +75,10 @@ internal readonly struct DirectionPlan(double t, double[] steps, int n) : IPoint
 {
     public int Count => 4 * n;
 
+    public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
+
+    public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
+
     public Perturbation this[int k]
     {
         get
@@ -78,6 +94,10 @@ internal readonly struct DirectionPlan(double t, double[] steps, int n) : IPoint
 internal readonly struct DiagonalPlan(double[] offsets, double[] steps, int n) : IPointPlan
 {
     public int Count => 1 + offsets.Length * n;
+
+    public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
+
+    public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
 
     public Perturbation this[int k]
     {

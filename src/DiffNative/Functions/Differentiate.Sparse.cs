@@ -1,0 +1,125 @@
+namespace DiffNative;
+
+public static partial class Differentiate
+{
+    // ---- sparse Jacobian -------------------------------------------------------------------------
+
+    /// <summary>The Jacobian's structural nonzeros, in the colouring pattern's CSR order, from
+    /// compressed differences: per non-centre stencil point one evaluation per colour (plus one of
+    /// the centre for one-sided stencils) instead of one per column. Steps are the dense engine's,
+    /// so wherever the rows see the same perturbed coordinates the values are the dense Jacobian's
+    /// bits. Adaptive differences and bounds are not supported.</summary>
+    /// <param name="f">The function; m = the pattern's rows, n = its columns.</param>
+    /// <param name="coloring">The colouring of the Jacobian's pattern (compute once, reuse).</param>
+    /// <param name="x">Where to differentiate; n coordinates.</param>
+    /// <param name="values">Receives one value per structural nonzero.</param>
+    /// <param name="options">Scheme, accuracy, steps, parallelism, batch size, backend.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo SparseJacobian(VectorFunction f, JacobianColoring coloring, ReadOnlySpan<double> x, Span<double> values,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(coloring);
+        return SparseJacobianCore(new FunctionSource(f, coloring.Pattern.Rows), coloring, x, values, options, cancellationToken);
+    }
+
+    /// <summary>The sparse Jacobian from a batch function (m values per row, row-major).</summary>
+    public static DifferentiationInfo SparseJacobian(BatchVectorFunction f, JacobianColoring coloring, ReadOnlySpan<double> x, Span<double> values,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(coloring);
+        return SparseJacobianCore(new FunctionSource(f, coloring.Pattern.Rows), coloring, x, values, options, cancellationToken);
+    }
+
+    /// <summary>The sparse Jacobian as a new <see cref="SparseMatrix"/> on the colouring's pattern.</summary>
+    public static SparseDerivativeArray SparseJacobian(VectorFunction f, JacobianColoring coloring, ReadOnlySpan<double> x,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(coloring);
+        var values = new double[coloring.Pattern.NonZeros];
+        var info = SparseJacobianCore(new FunctionSource(f, coloring.Pattern.Rows), coloring, x, values, options, cancellationToken);
+        return new SparseDerivativeArray(new SparseMatrix(coloring.Pattern, values), coloring.Colors, info.Evaluations, info.Status);
+    }
+
+    /// <summary>The sparse Jacobian of a pattern, coloured here (smallest-last); colour once with
+    /// <see cref="JacobianColoring.Compute"/> when differentiating the same pattern repeatedly.</summary>
+    public static SparseDerivativeArray SparseJacobian(VectorFunction f, SparsityPattern pattern, ReadOnlySpan<double> x,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default) =>
+        SparseJacobian(f, JacobianColoring.Compute(pattern), x, options, cancellationToken);
+
+    private static DifferentiationInfo SparseJacobianCore(in FunctionSource f, JacobianColoring coloring, ReadOnlySpan<double> x, Span<double> values,
+        DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= DifferentiationOptions.Default;
+        ValidateSparse(x, coloring.Pattern.Columns, options);
+        RequireLength(values, coloring.Pattern.NonZeros, nameof(values));
+        return SparseJacobianEngine.Compute(f, coloring, x, values, options, cancellationToken);
+    }
+
+    // ---- sparse Hessian from function values -----------------------------------------------------
+
+    /// <summary>The Hessian's structural nonzeros from function values alone: the dense Hessian's
+    /// second differences and ε^(1/4)-scaled steps for the upper triangle's nonzeros only
+    /// (4 evaluations each) and the diagonal (2n + 1), each entry with the dense engine's bits.</summary>
+    /// <param name="f">The function.</param>
+    /// <param name="pattern">Square, symmetric and holding the whole diagonal (see
+    /// <see cref="SparsityPattern.Symmetrized"/>).</param>
+    /// <param name="x">Where to differentiate; n coordinates.</param>
+    /// <param name="values">Receives one value per structural nonzero, in the pattern's order.</param>
+    /// <param name="options">Steps, typical scales, parallelism, batch size, backend.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo SparseHessian(ScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return SparseHessianCore(new FunctionSource(f), pattern, x, values, options, cancellationToken);
+    }
+
+    /// <summary>The sparse Hessian from a batch function.</summary>
+    public static DifferentiationInfo SparseHessian(BatchScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return SparseHessianCore(new FunctionSource(f), pattern, x, values, options, cancellationToken);
+    }
+
+    /// <summary>The sparse Hessian on <paramref name="pattern"/> made symmetric with its diagonal
+    /// (any square pattern will do: the upper or lower triangle suffices).</summary>
+    public static SparseDerivativeArray SparseHessian(ScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Rows != pattern.Columns)
+            throw new ArgumentException($"A Hessian's pattern is square; this one is {pattern.Rows}×{pattern.Columns}.", nameof(pattern));
+        var symmetric = pattern.Symmetrized();
+        var values = new double[symmetric.NonZeros];
+        var info = SparseHessianCore(new FunctionSource(f), symmetric, x, values, options, cancellationToken);
+        return new SparseDerivativeArray(new SparseMatrix(symmetric, values), 0, info.Evaluations, info.Status);
+    }
+
+    private static DifferentiationInfo SparseHessianCore(in FunctionSource f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
+        DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        options ??= DifferentiationOptions.Default;
+        if (!pattern.IsSymmetricWithDiagonal())
+            throw new ArgumentException("A sparse Hessian's pattern must be square, symmetric and hold the whole diagonal; use pattern.Symmetrized().", nameof(pattern));
+        ValidateSparse(x, pattern.Columns, options);
+        RequireLength(values, pattern.NonZeros, nameof(values));
+        return SparseHessianEngine.Compute(f, pattern, x, values, options, cancellationToken);
+    }
+
+    private static void ValidateSparse(ReadOnlySpan<double> x, int columns, DifferentiationOptions options)
+    {
+        if (x.Length != columns)
+            throw new ArgumentException($"x has {x.Length} coordinates but the pattern has {columns} columns.", nameof(x));
+        ValidatePoint(x, options);
+        if (options.Adaptive)
+            throw new ArgumentException("Sparse derivatives use fixed steps; Adaptive is not supported.", nameof(options));
+        if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
+            throw new ArgumentException("Sparse derivatives do not support bounds yet.", nameof(options));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace DiffNative.Tests.Cli;
+
+public class SparseCommandTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var result = CliRunner.Run(null, [.. args, "--json"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
+    }
+
+    private static double[][] Matrix(JsonElement json, string name) =>
+        json.GetProperty(name).EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+
+    [Fact]
+    public void Sparse_jacobian_colours_the_expressions_variables_and_matches_the_dense_layout()
+    {
+        string[] args = ["jacobian", "--expr", "x^2 - y; y*z; sin(z)", "--vars", "x,y,z", "--at", "1,2,3"];
+        var dense = Json(args);
+        var sparse = Json([.. args, "--sparse"]);
+        Assert.Equal(Matrix(dense, "jacobian"), Matrix(sparse, "jacobian"));
+        // Rows {x, y}, {y, z}, {z}: x and z never share a row, so two colours, 2 × 2 central evaluations.
+        Assert.Equal(2, sparse.GetProperty("colors").GetInt32());
+        Assert.Equal(4, sparse.GetProperty("evaluations").GetInt32());
+        Assert.Equal(6, dense.GetProperty("evaluations").GetInt32());
+    }
+
+    [Fact]
+    public void Sparse_hessian_couples_only_variables_of_one_term()
+    {
+        string[] args = ["hessian", "--expr", "x*y + sin(z) + z*w", "--vars", "x,y,z,w", "--at", "1,2,3,4"];
+        var dense = Json(args);
+        var sparse = Json([.. args, "--sparse"]);
+        Assert.Equal(Matrix(dense, "hessian")[0][1], Matrix(sparse, "hessian")[0][1]);
+        Assert.Equal(Matrix(dense, "hessian")[2][3], Matrix(sparse, "hessian")[2][3]);
+        Assert.Equal(0.0, Matrix(sparse, "hessian")[0][2]);
+        // Pairs (x, y) and (z, w): 1 + 2·4 + 4·2 evaluations instead of 2·4² + 1.
+        Assert.Equal(17, sparse.GetProperty("evaluations").GetInt32());
+        Assert.False(sparse.TryGetProperty("colors", out _));
+    }
+
+    [Fact]
+    public void Sparse_with_adaptive_exits_2_naming_the_limitation()
+    {
+        var result = CliRunner.Run(null, "hessian", "--expr", "x*y", "--vars", "x,y", "--at", "1,2", "--sparse", "--method", "adaptive");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Adaptive", result.Stderr);
+    }
+}
