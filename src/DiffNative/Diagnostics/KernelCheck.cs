@@ -151,6 +151,18 @@ public static class KernelChecks
             Softmax.Backward(soft, x, gradient, backend: b);
             return gradient;
         }),
+        new("dn_sparse_combine", 0, (b, y, _) => Guard(y.Length < 2 || y.Length > 40, () =>
+        {
+            // A tridiagonal Jacobian of the input's length: 3 colours whatever the length.
+            var n = y.Length;
+            var entries = Enumerable.Range(0, n).SelectMany(i => new[] { (i, i - 1), (i, i), (i, i + 1) }).Where(e => e.Item2 >= 0 && e.Item2 < n);
+            var pattern = SparsityPattern.FromEntries(n, n, entries);
+            VectorFunction f = (p, r) =>
+            {
+                for (var i = 0; i < n; i++) r[i] = Math.Sin(p[i]) * (i > 0 ? p[i - 1] : 1) + (i + 1 < n ? p[i + 1] * p[i + 1] : 0);
+            };
+            return Differentiate.SparseJacobian(f, pattern, Inputs.Point(y), new DifferentiationOptions { Backend = b }).Matrix.Values;
+        })),
     ];
 
     private static double[] Guard(bool skip, Func<double[]> run) => skip ? [] : run();
