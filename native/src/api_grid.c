@@ -195,6 +195,15 @@ dn_status dn_gradient_numpy_coordinates(const double *y, const double *x, size_t
     return DN_OK;
 }
 
+/* The stencil of point i on an irregular grid: m points either side inside (one more to the right
+ * for even orders, kc in all), ke one-sided points near either end. */
+static void coordinate_stencil(size_t i, size_t n, size_t m, size_t kc, size_t ke, size_t *first, size_t *k)
+{
+    if (i < m) { *first = 0; *k = ke; }
+    else if (i + m >= n || i + kc - m > n) { *first = n - ke; *k = ke; }
+    else { *first = i - m; *k = kc; }
+}
+
 dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_t n, int derivative, int accuracy,
                                          double *out, size_t out_length)
 {
@@ -211,16 +220,28 @@ dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_
     const size_t m = (size_t)(2 * ((d + 1) / 2) - 1 + p - 1) / 2;
     const size_t kc = 2 * m + 1 + (d % 2 == 0 ? 1 : 0), ke = (size_t)(d + p);
     if (n < (kc > ke ? kc : ke)) return DN_ERR_LENGTH;
+    /* Every stencil's offsets are checked before anything is written: x[j] - x[i] can overflow or
+     * round two coordinates to one offset (0, 1 and 1e20 seen from 1e20), which Fornberg's
+     * recursion refuses, and out must stay untouched on error (found by fuzz_grid). */
+    for (size_t i = 0; i < n; ++i) {
+        size_t first, k;
+        coordinate_stencil(i, n, m, kc, ke, &first, &k);
+        double previous = x[first] - x[i];
+        if (!isfinite(previous)) return DN_ERR_INVALID_ARGUMENT;
+        for (size_t j = 1; j < k; ++j) {
+            const double offset = x[first + j] - x[i];
+            if (!isfinite(offset) || !(offset > previous)) return DN_ERR_INVALID_ARGUMENT;
+            previous = offset;
+        }
+    }
     double offsets[DN_GRID_MAX_POINTS + 1], w[DN_GRID_MAX_POINTS + 1];
     for (size_t i = 0; i < n; ++i) {
         size_t first, k;
-        if (i < m) { first = 0; k = ke; }
-        else if (i + m >= n || i + kc - m > n) { first = n - ke; k = ke; }
-        else { first = i - m; k = kc; }
+        coordinate_stencil(i, n, m, kc, ke, &first, &k);
         /* Offsets relative to x[i] keep the weights well conditioned. */
         for (size_t j = 0; j < k; ++j) offsets[j] = x[first + j] - x[i];
         const dn_status st = dn_fd_weights(d, offsets, k, 0.0, w, DN_GRID_MAX_POINTS + 1);
-        if (st != DN_OK) return st;
+        if (st != DN_OK) return st; /* unreachable after the check above; kept as a guard */
         double sum = w[0] * y[first];
         for (size_t j = 1; j < k; ++j) sum = sum + w[j] * y[first + j];
         out[i] = sum;

@@ -55,6 +55,17 @@ static void test_gradient_uniform_rejects_bad_arguments(void)
     EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, NULL, 0, 1.0, NULL, 0), DN_OK);
 }
 
+/* Found by fuzz_grid: coordinates that are strictly increasing but whose differences overflow or
+ * round to one offset used to fail half-way, after some outputs were written. */
+static void test_grid_coordinates_reject_unusable_offsets_before_writing(void)
+{
+    static const double collapsing[8] = {0, 1, 2, 3, 4, 5, 6, 1e20};
+    static const double overflowing[8] = {-DBL_MAX, -3, -2, -1, 1, 2, 3, DBL_MAX};
+    EXPECT_STATUS(dn_grid_derivative_coordinates(y, collapsing, 8, 1, 2, out, 8), DN_ERR_INVALID_ARGUMENT);
+    EXPECT_STATUS(dn_grid_derivative_coordinates(y, overflowing, 8, 1, 2, out, 8), DN_ERR_INVALID_ARGUMENT);
+    EXPECT_STATUS(dn_grid_derivative_coordinates(y, collapsing, 8, 2, 4, out, 8), DN_ERR_INVALID_ARGUMENT);
+}
+
 static void test_status_strings(void)
 {
     for (int s = DN_OK; s <= DN_ERR_INVALID_ARGUMENT; ++s) {
@@ -97,6 +108,7 @@ static void test_queries_reject_null(void)
 int main(void)
 {
     test_gradient_uniform_rejects_bad_arguments();
+    test_grid_coordinates_reject_unusable_offsets_before_writing();
     test_status_strings();
     test_isa_names();
     test_queries_reject_null();

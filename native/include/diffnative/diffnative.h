@@ -154,7 +154,7 @@ DN_API dn_status dn_fd_steps(dn_isa isa, const double *x, size_t n, const double
 
 /* Stencil combination: out[e] = (sum_j weights[j] * values[j*stride + e]) / steps[e]^derivative
  * for e < count, summed in j order. values holds npoints rows of stride (>= count) values;
- * 1 <= npoints <= 64, 1 <= derivative <= 16. */
+ * 1 <= npoints <= 64, 1 <= derivative <= 16. out must not overlap values, weights or steps. */
 DN_API dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_length, size_t stride,
                                const double *weights, size_t npoints, const double *steps,
                                size_t count, int derivative, double *out, size_t out_length);

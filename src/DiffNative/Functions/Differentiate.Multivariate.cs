@@ -90,7 +90,7 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequirePositive(outputs);
-        var values = new double[outputs * x.Length];
+        var values = new double[MatrixLength(outputs, x.Length)];
         var errors = options?.Adaptive == true ? new double[values.Length] : null;
         var info = JacobianCore(new FunctionSource(f, outputs), x, values, errors, options, cancellationToken);
         return new DerivativeArray(values, errors, info.Evaluations, info.Status);
@@ -101,7 +101,7 @@ public static partial class Differentiate
     {
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
-        RequireLength(jacobian, checked(f.Outputs * x.Length), nameof(jacobian));
+        RequireLength(jacobian, MatrixLength(f.Outputs, x.Length), nameof(jacobian));
         return FirstDerivatives.Compute(f, x, jacobian, errors, options, cancellationToken);
     }
 
@@ -131,7 +131,7 @@ public static partial class Differentiate
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var values = new double[checked(x.Length * x.Length)];
+        var values = new double[MatrixLength(x.Length, x.Length)];
         var errors = options?.Adaptive == true ? new double[values.Length] : null;
         var info = HessianCore(new FunctionSource(f), x, values, errors, options, cancellationToken);
         return new DerivativeArray(values, errors, info.Evaluations, info.Status);
@@ -142,7 +142,7 @@ public static partial class Differentiate
     {
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
-        RequireLength(hessian, checked(x.Length * x.Length), nameof(hessian));
+        RequireLength(hessian, MatrixLength(x.Length, x.Length), nameof(hessian));
         options = BoundedSecondDifferenceSteps(x, options);
         return SecondDerivatives.Hessian(f, x, hessian, errors, options, cancellationToken);
     }
@@ -255,6 +255,17 @@ public static partial class Differentiate
             steps[i] = h;
         }
         return options with { Steps = steps };
+    }
+
+    /// <summary>rows × n entries, or an ArgumentException naming x when that exceeds the largest
+    /// .NET array (an n above 46,340 for a Hessian): an OverflowException would not say which
+    /// argument was at fault.</summary>
+    private static int MatrixLength(int rows, int n)
+    {
+        var length = (long)rows * n;
+        if (length > Array.MaxLength)
+            throw new ArgumentException($"x has {n} coordinates: a {rows}×{n} matrix of {length} entries exceeds the largest .NET array ({Array.MaxLength}).", "x");
+        return (int)length;
     }
 
     private static void RequireLength(Span<double> buffer, int length, string name)

@@ -194,6 +194,33 @@ internal static class GridReference
     }
 
     /// <summary>Per-point Fornberg weights on coordinates (see dn_grid_derivative_coordinates).</summary>
+    /// <summary>The first point whose stencil offsets x[j] − x[i] overflow or coincide after
+    /// rounding (0, 1 and 1e20 seen from 1e20), or −1: Fornberg's recursion needs finite, distinct
+    /// offsets, and the caller must learn that before anything is written.</summary>
+    internal static int FirstUnusableStencil(ReadOnlySpan<double> x, int d, int p)
+    {
+        var n = x.Length;
+        var m = (2 * ((d + 1) / 2) - 1 + p - 1) / 2;
+        var kc = 2 * m + 1 + (d % 2 == 0 ? 1 : 0);
+        var ke = d + p;
+        for (var i = 0; i < n; i++)
+        {
+            int first, k;
+            if (i < m) { first = 0; k = ke; }
+            else if (i + m >= n || i + kc - m > n) { first = n - ke; k = ke; }
+            else { first = i - m; k = kc; }
+            var previous = x[first] - x[i];
+            if (!double.IsFinite(previous)) return i;
+            for (var j = 1; j < k; j++)
+            {
+                var offset = x[first + j] - x[i];
+                if (!double.IsFinite(offset) || !(offset > previous)) return i;
+                previous = offset;
+            }
+        }
+        return -1;
+    }
+
     internal static void Coordinates(ReadOnlySpan<double> y, ReadOnlySpan<double> x, int d, int p, Span<double> output)
     {
         var n = y.Length;

@@ -148,6 +148,9 @@ public static partial class SampledDerivative
         var minimum = GridReference.CoordinateMinimum(order, accuracy);
         if (samples.Length is > 0 && samples.Length < minimum)
             throw new ArgumentException($"Order {order} at accuracy {accuracy} needs {minimum} samples, got {samples.Length}.", nameof(samples));
+        var unusable = GridReference.FirstUnusableStencil(coordinates, order, accuracy);
+        if (unusable >= 0)
+            throw new ArgumentException($"The stencil of coordinates[{unusable}] = {coordinates[unusable]} has offsets that overflow or coincide after rounding; the coordinates span too wide a range for their spacing.", nameof(coordinates));
         if (DiffNativeRuntime.Resolve(backend).Kind == BackendKind.Native) NativeCore.GridDerivativeCoordinates(samples, coordinates, order, accuracy, destination);
         else if (!samples.IsEmpty) GridReference.Coordinates(samples, coordinates, order, accuracy, destination);
     }

@@ -1,0 +1,53 @@
+/* dn_gradient_uniform, dn_gradient_numpy and dn_gradient_numpy_coordinates on random samples,
+ * steps (NaN, ±Inf, 0, negative, DBL_MAX), edge orders, huge lengths and outputs that overlap
+ * the samples: a status for every bad argument, nothing touched on error, samples never changed. */
+#include "fuzz_input.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fz_input in = {data, size};
+    const uint8_t which = fz_u8(&in) % 3;
+    const dn_isa isa = fz_isa(&in);
+    const size_t n = fz_length(&in, 200);
+    const size_t held = n > 200 ? 8 : n;  /* a huge n is stated, never allocated */
+    const double h = fz_double(&in);
+    const int edge_order = fz_int(&in, -1, 3);
+    const uint8_t layout = fz_u8(&in);
+    double *y = fz_doubles(&in, 2 * held); /* room to carve an overlapping output from */
+    double *x = fz_doubles(&in, held);
+    if (layout & 8) /* mostly increasing coordinates, so the formulas run */
+        for (size_t i = 1; i < held; ++i) x[i] = x[i - 1] + fabs(x[i]) + (layout & 16 ? 1e-300 : 0.25);
+
+    /* The output: its own buffer, or carved out of y at an offset so that the two overlap. */
+    double *own = NULL, *out;
+    size_t out_length, offset = 0;
+    const int aliased = (layout & 3) == 3 && held > 0;
+    if (aliased) {
+        offset = fz_u8(&in) % (held + 1); /* held: adjacent, no overlap */
+        out = y + offset;
+        out_length = held;
+    } else {
+        out_length = layout & 4 ? held : fz_length(&in, 200) % (held + 2);
+        own = out = fz_output(out_length);
+    }
+    const double *y_arg = layout & 32 ? NULL : y;
+    double *out_arg = layout & 64 ? NULL : out;
+
+    fz_snapshot ys = fz_snap(y, 2 * held), xs = fz_snap(x, held), outs = fz_snap(out, out_length);
+    dn_status st;
+    if (which == 0) st = dn_gradient_uniform(isa, y_arg, n, h, out_arg, out_length);
+    else if (which == 1) st = dn_gradient_numpy(isa, y_arg, n, h, edge_order, out_arg, out_length);
+    else st = dn_gradient_numpy_coordinates(y_arg, x, n, edge_order, out_arg, out_length);
+    fz_expect_known_status(st);
+    if (st == DN_OK && aliased && offset < n) __builtin_trap(); /* an overlap must be refused */
+    if (st != DN_OK || !aliased) fz_expect_unchanged(&ys);
+    else fz_discard(&ys);
+    fz_expect_unchanged(&xs);
+    if (st != DN_OK) fz_expect_unchanged(&outs);
+    else fz_discard(&outs);
+
+    free(y);
+    free(x);
+    free(own);
+    return 0;
+}

@@ -1,0 +1,123 @@
+/* Turns a fuzzer's bytes into C API arguments, good and bad alike, and checks the API's promises
+ * that a sanitizer cannot see: on error no buffer changes, and inputs never change. Every buffer
+ * is its own exact-size allocation (so ASan catches a read or write one element past a stated
+ * length), except where an output is deliberately carved out of an input to make them overlap. */
+#ifndef DIFFNATIVE_FUZZ_INPUT_H
+#define DIFFNATIVE_FUZZ_INPUT_H
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diffnative/diffnative.h"
+
+typedef struct {
+    const uint8_t *data;
+    size_t size;
+} fz_input;
+
+/* Exhausted input reads as zeros, so every byte string decodes to some call. */
+static inline uint8_t fz_u8(fz_input *in)
+{
+    if (in->size == 0) return 0;
+    --in->size;
+    return *in->data++;
+}
+
+static inline uint64_t fz_u64(fz_input *in)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v = (v << 8) | fz_u8(in);
+    return v;
+}
+
+static inline int fz_int(fz_input *in, int lo, int hi) { return lo + (int)(fz_u8(in) % (unsigned)(hi - lo + 1)); }
+
+/* Mostly values that break numerical code (NaN, ±Inf, ±0, subnormals, extremes), else raw bits. */
+static inline double fz_double(fz_input *in)
+{
+    static const double special[] = {0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 1e-300, -1e-300, 5e-324, 1e300, -1e300,
+                                     DBL_MAX, -DBL_MAX, INFINITY, -INFINITY, NAN, 3.0, 1e-8, 1e8, 0.1};
+    const uint8_t sel = fz_u8(in);
+    if (sel < 128) return special[sel % (sizeof special / sizeof special[0])];
+    const uint64_t bits = fz_u64(in);
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* A length: usually small (so the call does real work), sometimes one that overflows n*8 or
+ * n*n*8, or sits right at those edges. The caller never allocates a huge length. */
+static inline size_t fz_length(fz_input *in, size_t small_max)
+{
+    static const size_t huge[] = {SIZE_MAX, SIZE_MAX / 8, SIZE_MAX / 8 + 1, SIZE_MAX / 2, (size_t)1 << 32,
+                                  ((size_t)1 << 31) + 1, (size_t)1 << 60};
+    const uint8_t sel = fz_u8(in);
+    if (sel >= 248) return huge[(sel - 248) % (sizeof huge / sizeof huge[0])];
+    return (size_t)((((unsigned)sel << 8) | fz_u8(in)) % (small_max + 1));
+}
+
+/* An ISA argument: mostly real ones, sometimes an unknown id. */
+static inline dn_isa fz_isa(fz_input *in)
+{
+    const uint8_t sel = fz_u8(in) % 6;
+    return sel < 4 ? (dn_isa)sel : sel == 4 ? (dn_isa)-1 : (dn_isa)99;
+}
+
+/* n doubles from the input in their own allocation (at least one byte, so never NULL). */
+static inline double *fz_doubles(fz_input *in, size_t n)
+{
+    double *p = malloc(n ? n * sizeof(double) : 1);
+    if (!p) abort();
+    for (size_t i = 0; i < n; ++i) p[i] = fz_double(in);
+    return p;
+}
+
+/* An output buffer of n doubles filled with a sentinel pattern. */
+static inline double *fz_output(size_t n)
+{
+    double *p = malloc(n ? n * sizeof(double) : 1);
+    if (!p) abort();
+    memset(p, 0xA5, n * sizeof(double));
+    return p;
+}
+
+/* Snapshots of buffers, compared after the call. */
+typedef struct {
+    const void *p;
+    size_t bytes;
+    void *copy;
+} fz_snapshot;
+
+static inline fz_snapshot fz_snap(const void *p, size_t n_doubles)
+{
+    fz_snapshot s = {p, p ? n_doubles * sizeof(double) : 0, NULL};
+    s.copy = malloc(s.bytes ? s.bytes : 1);
+    if (!s.copy) abort();
+    if (s.bytes) memcpy(s.copy, p, s.bytes);
+    return s;
+}
+
+/* Traps (a crash the fuzzer records) if the buffer changed, then frees the snapshot. */
+static inline void fz_expect_unchanged(fz_snapshot *s)
+{
+    if (s->bytes && memcmp(s->copy, s->p, s->bytes) != 0) __builtin_trap();
+    free(s->copy);
+    s->copy = NULL;
+}
+
+static inline void fz_discard(fz_snapshot *s)
+{
+    free(s->copy);
+    s->copy = NULL;
+}
+
+/* A status must be one the header defines. */
+static inline void fz_expect_known_status(dn_status st)
+{
+    if ((int)st < DN_OK || (int)st > DN_ERR_INVALID_ARGUMENT) __builtin_trap();
+}
+
+#endif
