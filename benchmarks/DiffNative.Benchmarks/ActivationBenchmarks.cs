@@ -14,7 +14,10 @@ public class ActivationBenchmarks
     private double[] value = [];
     private double[] derivative = [];
 
-    [Params("managed", "scalar", "avx2", "avx512")]
+    /// <summary>The managed reference and every ISA this CPU runs (an unavailable one would only fail).</summary>
+    public static IEnumerable<string> Paths => ["managed", .. DiffNativeRuntime.AvailableIsas.Select(i => i.ToName())];
+
+    [ParamsSource(nameof(Paths))]
     public string Path { get; set; } = "avx2";
 
     private Backend Backend => Path switch

@@ -117,6 +117,10 @@ dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, si
         if (count != 0 && shape[a] < min_samples) return DN_ERR_LENGTH;
     }
     if (count == 0) return DN_OK;
+    if (ndim == 2) {
+        k->grid_laplacian_2d(y, shape[0], shape[1], &s[0], &s[1], out);
+        return DN_OK;
+    }
     for (size_t a = 0; a < ndim; ++a) along_axis(k, y, shape, ndim, a, &s[a], a > 0, out);
     return DN_OK;
 }

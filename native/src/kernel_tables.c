@@ -11,6 +11,7 @@
         .hessian_assemble = dn_hessian_assemble_##isa_name,                                        \
         .richardson_level = dn_richardson_level_##isa_name,                                        \
         .grid_lines = dn_grid_lines_##isa_name,                                                    \
+        .grid_laplacian_2d = dn_grid_laplacian_2d_##isa_name,                                      \
         .activate = dn_activate_##isa_name,                                                        \
         .softmax_rows = dn_softmax_rows_##isa_name,                                                \
         .softmax_backward_rows = dn_softmax_backward_rows_##isa_name,                              \

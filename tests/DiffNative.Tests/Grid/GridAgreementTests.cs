@@ -55,6 +55,23 @@ public class GridAgreementTests
     }
 
     [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void The_fused_2d_laplacian_matches_the_reference(Backend backend)
+    {
+        foreach (var (rows, cols) in new[] { (4, 4), (9, 31), (64, 67) })
+            foreach (var accuracy in new[] { 2, 4, 8 })
+            {
+                if (Math.Min(rows, cols) < Math.Max(2 * 1 - 1 + accuracy + 1, 2 + accuracy)) continue;
+                int[] shape = [rows, cols];
+                var y = RandomSamples.Create(rows * cols, seed: rows + accuracy);
+                double[] expected = new double[y.Length], actual = new double[y.Length];
+                SampledDerivative.Laplacian(y, shape, [0.3, 0.7], expected, accuracy, Backend.Managed);
+                SampledDerivative.Laplacian(y, shape, [0.3, 0.7], actual, accuracy, backend);
+                AssertSameBits(expected, actual, $"{rows}x{cols} p={accuracy}");
+            }
+    }
+
+    [Theory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public void Numpy_mode_reproduces_numpy_gradient_bit_for_bit(Backend backend)
     {
