@@ -120,4 +120,19 @@ static inline void fz_expect_known_status(dn_status st)
     if ((int)st < DN_OK || (int)st > DN_ERR_INVALID_ARGUMENT) __builtin_trap();
 }
 
+/* The checks a sampled-data harness makes after a call: a known status; an overlap that
+ * must_refuse says is illegal was refused; the samples unchanged unless they legitimately are the
+ * output, the coordinates always unchanged, and the output untouched on error. */
+static inline void fz_expect_outcome(dn_status st, int aliased, int must_refuse, fz_snapshot *ys, fz_snapshot *xs,
+                                     fz_snapshot *outs)
+{
+    fz_expect_known_status(st);
+    if (st == DN_OK && must_refuse) __builtin_trap();
+    if (st != DN_OK || !aliased) fz_expect_unchanged(ys);
+    else fz_discard(ys);
+    fz_expect_unchanged(xs);
+    if (st != DN_OK) fz_expect_unchanged(outs);
+    else fz_discard(outs);
+}
+
 #endif
