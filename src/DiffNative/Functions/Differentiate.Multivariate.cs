@@ -217,6 +217,7 @@ public static partial class Differentiate
             if (!double.IsFinite(x[i]))
                 throw new ArgumentException($"x[{i}] is {x[i]}; the point must be finite.", nameof(x));
         options.Validate(x.Length);
+        if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty) return;
         var lower = options.LowerBounds.Span;
         var upper = options.UpperBounds.Span;
         for (var i = 0; i < x.Length; i++)

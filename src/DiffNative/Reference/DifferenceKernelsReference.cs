@@ -14,13 +14,17 @@ internal static class DifferenceKernelsReference
     internal static void Steps(ReadOnlySpan<double> x, ReadOnlySpan<double> scales, double baseStep, Span<double> steps)
     {
         for (var i = 0; i < x.Length; i++)
-        {
-            var scale = scales.IsEmpty ? 1.0 : scales[i];
-            var ax = Math.Abs(x[i]);
-            var t = baseStep * (ax > scale ? ax : scale);
-            var h = (x[i] + t) - x[i];
-            steps[i] = h > 0 ? h : t;
-        }
+            steps[i] = Step(x[i], scales.IsEmpty ? 1.0 : scales[i], baseStep);
+    }
+
+    /// <summary>One coordinate of <see cref="Steps"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Step(double x, double scale, double baseStep)
+    {
+        var ax = Math.Abs(x);
+        var t = baseStep * (ax > scale ? ax : scale);
+        var h = (x + t) - x;
+        return h > 0 ? h : t;
     }
 
     /// <summary>outₑ = (Σⱼ wⱼ·V[j·stride + e]) / hₑᵈ for e in [0, count).</summary>
