@@ -148,23 +148,80 @@ public static partial class Differentiate
     }
 
     /// <summary>The Hessian's diagonal, ∂²f/∂xᵢ², from 1 + 2n evaluations (central stencils of the
-    /// options' accuracy).</summary>
+    /// options' accuracy); adaptive extrapolates over 6 shrinking steps.</summary>
+    /// <param name="f">The function, called once per point.</param>
+    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
+    /// <param name="diagonal">Receives n second derivatives.</param>
+    /// <param name="options">Accuracy, steps, bounds, parallelism, adaptivity; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
     public static DifferentiationInfo HessianDiagonal(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
+        return HessianDiagonalCore(f, x, diagonal, default, options, cancellationToken);
+    }
+
+    /// <summary>The Hessian's diagonal with per-entry error estimates
+    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
+    /// <param name="f">The function, called once per point.</param>
+    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
+    /// <param name="diagonal">Receives n second derivatives.</param>
+    /// <param name="errors">Receives n error estimates.</param>
+    /// <param name="options">Steps, bounds, parallelism; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo HessianDiagonal(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequireLength(errors, x.Length, nameof(errors));
+        return HessianDiagonalCore(f, x, diagonal, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+    }
+
+    private static DifferentiationInfo HessianDiagonalCore(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
+        DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
         RequireLength(diagonal, x.Length, nameof(diagonal));
         options = BoundedSecondDifferenceSteps(x, options);
-        return SecondDerivatives.Diagonal(new FunctionSource(f), x, diagonal, options, cancellationToken);
+        return SecondDerivatives.Diagonal(new FunctionSource(f), x, diagonal, errors, options, cancellationToken);
     }
 
-    /// <summary>H·v, the Hessian times a vector, from 4n evaluations without forming H.</summary>
+    /// <summary>H·v, the Hessian times a vector, from 4n evaluations without forming H; adaptive
+    /// extrapolates over 6 shrinking steps.</summary>
+    /// <param name="f">The function, called once per point.</param>
+    /// <param name="x">Where to differentiate; finite.</param>
+    /// <param name="v">The vector, n finite values.</param>
+    /// <param name="product">Receives n values of H·v.</param>
+    /// <param name="options">Steps, parallelism, adaptivity (no bounds); defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
     public static DifferentiationInfo HessianVectorProduct(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
+        return HessianVectorProductCore(f, x, v, product, default, options, cancellationToken);
+    }
+
+    /// <summary>H·v with per-entry error estimates (<see cref="DifferentiationOptions.Adaptive"/>
+    /// is implied).</summary>
+    /// <param name="f">The function, called once per point.</param>
+    /// <param name="x">Where to differentiate; finite.</param>
+    /// <param name="v">The vector, n finite values.</param>
+    /// <param name="product">Receives n values of H·v.</param>
+    /// <param name="errors">Receives n error estimates.</param>
+    /// <param name="options">Steps, parallelism (no bounds); defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo HessianVectorProduct(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
+        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequireLength(errors, x.Length, nameof(errors));
+        return HessianVectorProductCore(f, x, v, product, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+    }
+
+    private static DifferentiationInfo HessianVectorProductCore(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
+        Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
         RequireLength(product, x.Length, nameof(product));
@@ -174,7 +231,7 @@ public static partial class Differentiate
             if (!double.IsFinite(value)) throw new ArgumentException("v must be finite.", nameof(v));
         if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
             throw new ArgumentException("Hessian-vector products move along v in both directions; bounds are not supported.", nameof(options));
-        return SecondDerivatives.HessianVectorProduct(new FunctionSource(f), x, v, product, options, cancellationToken);
+        return SecondDerivatives.HessianVectorProduct(new FunctionSource(f), x, v, product, errors, options, cancellationToken);
     }
 
     /// <summary>The directional derivative ∇f(x)·v as the derivative of t ↦ f(x + t·v) at 0, with

@@ -80,6 +80,65 @@ public class MultivariateAccuracyTests
         Assert.True(MghProblems.ScaledError(product, expected) <= 1e-6, $"{MghProblems.ScaledError(product, expected)}");
     }
 
+    // f(x) = Σ sin(xₖ)·exp(xₖ₊₁/2), indices cyclic: not a polynomial, so no stencil is exact, and its
+    // Hessian is tridiagonal-cyclic in closed form.
+    private static double SineExp(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        for (var k = 0; k < x.Length; k++) sum += Math.Sin(x[k]) * Math.Exp(0.5 * x[(k + 1) % x.Length]);
+        return sum;
+    }
+
+    private static double[] SineExpHessian(double[] x)
+    {
+        var n = x.Length;
+        var h = new double[n * n];
+        for (var k = 0; k < n; k++)
+        {
+            int next = (k + 1) % n, before = (k + n - 1) % n;
+            h[k * n + k] = -Math.Sin(x[k]) * Math.Exp(0.5 * x[next]) + 0.25 * Math.Sin(x[before]) * Math.Exp(0.5 * x[k]);
+            var mixed = 0.5 * Math.Cos(x[k]) * Math.Exp(0.5 * x[next]);
+            h[k * n + next] += mixed;
+            h[next * n + k] += mixed;
+        }
+        return h;
+    }
+
+    [Fact]
+    public void Adaptive_diagonal_and_hessian_vector_product_are_accurate_and_bound_their_errors()
+    {
+        const int n = 9;
+        var x = Enumerable.Range(0, n).Select(i => 0.7 * i - 2.3).ToArray();
+        var h = SineExpHessian(x);
+        var truthDiagonal = Enumerable.Range(0, n).Select(i => h[i * n + i]).ToArray();
+        var v = Enumerable.Range(0, n).Select(i => Math.Cos(1.0 + i)).ToArray();
+        var truthProduct = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => h[i * n + j] * v[j])).ToArray();
+
+        var fixedDiagonal = new double[n];
+        Differentiate.HessianDiagonal(SineExp, x, fixedDiagonal);
+        double[] diagonal = new double[n], diagonalErrors = new double[n];
+        var info = Differentiate.HessianDiagonal(SineExp, x, diagonal, diagonalErrors);
+        Assert.Equal(6 * (1 + 2 * n), info.Evaluations);
+        var fixedError = MghProblems.ScaledError(fixedDiagonal, truthDiagonal);
+        var adaptiveError = MghProblems.ScaledError(diagonal, truthDiagonal);
+        Assert.True(adaptiveError <= 1e-10 && adaptiveError < fixedError / 100, $"diagonal: adaptive {adaptiveError}, fixed {fixedError}");
+        for (var i = 0; i < n; i++)
+            Assert.True(diagonalErrors[i] >= Math.Abs(diagonal[i] - truthDiagonal[i]), $"diagonal {i}: estimate {diagonalErrors[i]}, error {Math.Abs(diagonal[i] - truthDiagonal[i])}");
+
+        var fixedProduct = new double[n];
+        Differentiate.HessianVectorProduct(SineExp, x, v, fixedProduct);
+        double[] product = new double[n], productErrors = new double[n];
+        var hvp = Differentiate.HessianVectorProduct(SineExp, x, v, product, productErrors);
+        Assert.Equal(6 * 4 * n, hvp.Evaluations);
+        fixedError = MghProblems.ScaledError(fixedProduct, truthProduct);
+        adaptiveError = MghProblems.ScaledError(product, truthProduct);
+        Assert.True(adaptiveError <= 1e-10 && adaptiveError < fixedError / 100, $"hvp: adaptive {adaptiveError}, fixed {fixedError}");
+        for (var i = 0; i < n; i++)
+            Assert.True(productErrors[i] >= Math.Abs(product[i] - truthProduct[i]), $"hvp {i}: estimate {productErrors[i]}, error {Math.Abs(product[i] - truthProduct[i])}");
+        // Estimates that are honest but not absurdly loose.
+        Assert.True(diagonalErrors.Max() < 1e-6 && productErrors.Max() < 1e-6, $"{diagonalErrors.Max()} {productErrors.Max()}");
+    }
+
     [Fact]
     public void Directional_derivative_is_the_gradient_along_v()
     {

@@ -48,6 +48,15 @@ public class MultivariateBackendTests
             Differentiate.HessianVectorProduct(Wavy, x, v, dm, managed);
             Differentiate.HessianVectorProduct(Wavy, x, v, dn, native);
             AssertSameBits(dm, dn, $"hvp n={n}");
+            double[] em = new double[n], en = new double[n];
+            Differentiate.HessianVectorProduct(Wavy, x, v, dm, em, managed);
+            Differentiate.HessianVectorProduct(Wavy, x, v, dn, en, native);
+            AssertSameBits(dm, dn, $"adaptive hvp n={n}");
+            AssertSameBits(em, en, $"adaptive hvp errors n={n}");
+            Differentiate.HessianDiagonal(Wavy, x, dm, em, managed);
+            Differentiate.HessianDiagonal(Wavy, x, dn, en, native);
+            AssertSameBits(dm, dn, $"adaptive diagonal n={n}");
+            AssertSameBits(em, en, $"adaptive diagonal errors n={n}");
         }
     }
 

@@ -125,6 +125,9 @@ public class MultivariateFaultTests
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.Gradient(f, x, new DifferentiationOptions { LowerBounds = new double[] { 2, 0 } })).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.Gradient(f, x, new DifferentiationOptions { LowerBounds = new double[] { 0, 3 }, UpperBounds = new double[] { 2, 3 } })).ParamName);
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => Differentiate.HessianVectorProduct(f, x, [1.0], new double[2])).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.HessianVectorProduct(f, x, [1.0, 2.0], new double[2], new double[1])).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.HessianDiagonal(f, x, new double[2], new double[1])).ParamName);
+        Assert.Equal("diagonal", Assert.Throws<ArgumentException>(() => Differentiate.HessianDiagonal(f, x, new double[1], new double[2])).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Differentiate.Gradient((ScalarFunction)null!, x)).ParamName);
     }
 }

@@ -56,64 +56,55 @@ internal static class SecondDerivatives
         double[] steps, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
     {
         var n = x.Length;
-        var count = n * n;
-        var firstSteps = new double[n];
-        StepSetup.Fill(backend, x, options, 0.1, firstSteps);
-        var previous = workspace.Span(Workspace.Slot.TablePrevious, AdaptiveLevels * count);
-        var current = workspace.Span(Workspace.Slot.TableCurrent, AdaptiveLevels * count);
-        var error = workspace.Span(Workspace.Slot.Errors, count);
-        var estimate = workspace.Span(Workspace.Slot.Estimate, count);
-        var best = hessian[..count];
-        var bestLevel = new double[count];
-        var evaluations = 0;
-        var scale = 0.0;
-        for (var level = 0; level < AdaptiveLevels; level++)
+        var levels = new HessianLevels(f, x, FirstSteps(backend, x, options), steps, backend, options, workspace, cancellation);
+        var evaluations = Extrapolation.Run(ref levels, n * n, hessian[..(n * n)], errors, backend, workspace);
+        return new DifferentiationInfo(evaluations, StepSetup.Check(hessian[..(n * n)]));
+    }
+
+    /// <summary>The first steps of an adaptive sequence: a tenth of the scale, or the user's.</summary>
+    private static double[] FirstSteps(Backend backend, ReadOnlySpan<double> x, DifferentiationOptions options)
+    {
+        var first = new double[x.Length];
+        StepSetup.Fill(backend, x, options, 0.1, first);
+        return first;
+    }
+
+    private readonly ref struct HessianLevels(FunctionSource f, ReadOnlySpan<double> x, double[] firstSteps, double[] steps, Backend backend,
+        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
+    {
+        private readonly ReadOnlySpan<double> x = x;
+
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale)
         {
-            StepSetup.Shrink(x, firstSteps, Math.Pow(VectorRichardson.Shrink, -level), steps.AsSpan(0, n));
-            evaluations += FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out var levelScale);
-            scale = Math.Max(scale, levelScale);
-            estimate.CopyTo(current);
-            VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel);
-            var swap = previous; previous = current; current = swap;
+            StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
+            return FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out functionScale);
         }
-        for (var e = 0; e < count; e++)
-        {
-            var shrink = Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]);
-            int i = e / n, j = e % n;
-            error[e] += 16 * StepRule.MachineEpsilon * scale / (firstSteps[i] * shrink * firstSteps[j] * shrink);
-        }
-        if (!errors.IsEmpty) error.CopyTo(errors);
-        return new DifferentiationInfo(evaluations, StepSetup.Check(best));
+
+        public double RoundingDivisor(int entry) => firstSteps[entry / x.Length] * firstSteps[entry % x.Length];
     }
 
     /// <summary>The Hessian's diagonal from second-derivative stencils along each axis: 1 + 2n
-    /// evaluations at accuracy 2.</summary>
-    internal static DifferentiationInfo Diagonal(in FunctionSource f, ReadOnlySpan<double> x, Span<double> diagonal,
+    /// evaluations at accuracy 2; adaptive extrapolates over 6 shrinking steps.</summary>
+    internal static DifferentiationInfo Diagonal(in FunctionSource f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
         DifferentiationOptions options, CancellationToken cancellation)
     {
         var backend = DiffNativeRuntime.Resolve(options.Backend);
         var n = x.Length;
-        var stencil = Stencils.Get(DifferenceScheme.Central, 2, options.Scheme == DifferenceScheme.Central ? options.Accuracy : 2);
+        var accuracy = options.Adaptive || options.Scheme != DifferenceScheme.Central ? 2 : options.Accuracy;
+        var stencil = Stencils.Get(DifferenceScheme.Central, 2, accuracy);
         var workspace = Workspace.Rent();
         try
         {
             var steps = workspace.Array(Workspace.Slot.Steps, n);
-            StepSetup.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
-            // Evaluate the centre once and every non-zero offset along each axis.
-            var offsets = stencil.ActiveOffsets;
-            var outer = offsets.Where(o => o != 0).ToArray();
-            var plan = new DiagonalPlan(outer, steps, n);
-            var raw = workspace.Span(Workspace.Slot.Scratch, plan.Count);
-            f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
-            var values = workspace.Span(Workspace.Slot.Values, offsets.Length * n);
-            for (int j = 0, o = 0; j < offsets.Length; j++)
+            if (options.Adaptive)
             {
-                var row = values.Slice(j * n, n);
-                if (offsets[j] == 0) row.Fill(raw[0]);
-                else raw.Slice(1 + o++ * n, n).CopyTo(row);
+                var levels = new DiagonalLevels(f, x, FirstSteps(backend, x, options), steps, stencil, backend, options, workspace, cancellation);
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, diagonal[..n], errors, backend, workspace);
+                return new DifferentiationInfo(adaptiveEvaluations, StepSetup.Check(diagonal[..n]));
             }
-            DifferenceKernels.Combine(backend, values, n, stencil.ActiveWeights, steps.AsSpan(0, n), 2, diagonal[..n]);
-            return new DifferentiationInfo(plan.Count, StepSetup.Check(diagonal[..n]));
+            StepSetup.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
+            var evaluations = FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _);
+            return new DifferentiationInfo(evaluations, StepSetup.Check(diagonal[..n]));
         }
         finally
         {
@@ -121,46 +112,112 @@ internal static class SecondDerivatives
         }
     }
 
+    private static int FixedDiagonal(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Stencil stencil, Span<double> diagonal,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+    {
+        var n = x.Length;
+        // Evaluate the centre once and every non-zero offset along each axis.
+        var offsets = stencil.ActiveOffsets;
+        var plan = new DiagonalPlan(stencil.OuterOffsets, steps, n);
+        var raw = workspace.Span(Workspace.Slot.Scratch, plan.Count);
+        f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
+        functionScale = FirstDerivatives.MaxAbsFinite(raw);
+        var values = workspace.Span(Workspace.Slot.Values, offsets.Length * n);
+        for (int j = 0, o = 0; j < offsets.Length; j++)
+        {
+            var row = values.Slice(j * n, n);
+            if (offsets[j] == 0) row.Fill(raw[0]);
+            else raw.Slice(1 + o++ * n, n).CopyTo(row);
+        }
+        DifferenceKernels.Combine(backend, values, n, stencil.ActiveWeights, steps.AsSpan(0, n), 2, diagonal[..n]);
+        return plan.Count;
+    }
+
+    private readonly ref struct DiagonalLevels(FunctionSource f, ReadOnlySpan<double> x, double[] firstSteps, double[] steps, Stencil stencil,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
+    {
+        private readonly ReadOnlySpan<double> x = x;
+
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale)
+        {
+            StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
+            return FixedDiagonal(f, x, steps, stencil, estimate, backend, options, workspace, cancellation, out functionScale);
+        }
+
+        public double RoundingDivisor(int entry) => firstSteps[entry] * firstSteps[entry];
+    }
+
     /// <summary>H·v from 4n evaluations: Hv_i = (((f⁺⁺ − f⁺⁻) − f⁻⁺) + f⁻⁻)/((4t)kᵢ) with
-    /// f^{±±} = f(x ± t·v ± kᵢeᵢ), t and kᵢ ε^(1/4)-scaled.</summary>
+    /// f^{±±} = f(x ± t·v ± kᵢeᵢ), t and kᵢ ε^(1/4)-scaled; adaptive shrinks t and every kᵢ
+    /// together (the error has even total powers only) over 6 levels.</summary>
     internal static DifferentiationInfo HessianVectorProduct(in FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v,
-        Span<double> product, DifferentiationOptions options, CancellationToken cancellation)
+        Span<double> product, Span<double> errors, DifferentiationOptions options, CancellationToken cancellation)
     {
         var backend = DiffNativeRuntime.Resolve(options.Backend);
         var n = x.Length;
+        var vmax = 0.0;
+        var xscale = 0.0;
+        var scales = options.TypicalScales.Span;
+        for (var i = 0; i < n; i++)
+        {
+            vmax = Math.Max(vmax, Math.Abs(v[i]));
+            xscale = Math.Max(xscale, Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]));
+        }
+        if (vmax == 0)
+        {
+            product[..n].Clear();
+            if (!errors.IsEmpty) errors[..n].Clear();
+            return new DifferentiationInfo(0, DerivativeStatus.Ok);
+        }
         var workspace = Workspace.Rent();
         try
         {
             var steps = workspace.Array(Workspace.Slot.Steps, n);
+            if (options.Adaptive)
+            {
+                var levels = new HvpLevels(f, x, v, 0.1 * xscale / vmax, FirstSteps(backend, x, options), steps, backend, options, workspace, cancellation);
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, product[..n], errors, backend, workspace);
+                return new DifferentiationInfo(adaptiveEvaluations, StepSetup.Check(product[..n]));
+            }
             StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
-            var vmax = 0.0;
-            var xscale = 0.0;
-            var scales = options.TypicalScales.Span;
-            for (var i = 0; i < n; i++)
-            {
-                vmax = Math.Max(vmax, Math.Abs(v[i]));
-                xscale = Math.Max(xscale, Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]));
-            }
-            if (vmax == 0)
-            {
-                product[..n].Clear();
-                return new DifferentiationInfo(0, DerivativeStatus.Ok);
-            }
-            var t = BaseStep * xscale / vmax;
-            var plan = new DirectionPlan(t, steps, n);
-            var values = workspace.Span(Workspace.Slot.Values, plan.Count);
-            f.Evaluate(plan, 0, plan.Count, x, v, values, options, workspace, cancellation);
-            // (((pp − pm) − mp) + mm)/((4t)·kᵢ) through the combination kernel: weights ±1 sum in
-            // that order, and the divisor is folded into the step of each entry.
-            var divisors = workspace.Span(Workspace.Slot.Estimate, n);
-            for (var i = 0; i < n; i++) divisors[i] = (4.0 * t) * steps[i];
-            DifferenceKernels.Combine(backend, values, n, HvpWeights, divisors, 1, product[..n]);
-            return new DifferentiationInfo(plan.Count, StepSetup.Check(product[..n]));
+            var evaluations = FixedHvp(f, x, v, BaseStep * xscale / vmax, steps, product, backend, options, workspace, cancellation, out _);
+            return new DifferentiationInfo(evaluations, StepSetup.Check(product[..n]));
         }
         finally
         {
             Workspace.Return(workspace);
         }
+    }
+
+    private static int FixedHvp(in FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, double t, double[] steps, Span<double> product,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+    {
+        var n = x.Length;
+        var plan = new DirectionPlan(t, steps, n);
+        var values = workspace.Span(Workspace.Slot.Values, plan.Count);
+        f.Evaluate(plan, 0, plan.Count, x, v, values, options, workspace, cancellation);
+        functionScale = FirstDerivatives.MaxAbsFinite(values);
+        // (((pp − pm) − mp) + mm)/((4t)·kᵢ) through the combination kernel: weights ±1 sum in
+        // that order, and the divisor is folded into the step of each entry.
+        var divisors = workspace.Span(Workspace.Slot.Scratch, n);
+        for (var i = 0; i < n; i++) divisors[i] = (4.0 * t) * steps[i];
+        DifferenceKernels.Combine(backend, values, n, HvpWeights, divisors, 1, product[..n]);
+        return plan.Count;
+    }
+
+    private readonly ref struct HvpLevels(FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, double firstT, double[] firstSteps,
+        double[] steps, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
+    {
+        private readonly ReadOnlySpan<double> x = x;
+        private readonly ReadOnlySpan<double> v = v;
+
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale)
+        {
+            StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
+            return FixedHvp(f, x, v, firstT * factor, steps, estimate, backend, options, workspace, cancellation, out functionScale);
+        }
+
+        public double RoundingDivisor(int entry) => firstT * firstSteps[entry];
     }
 
     private static readonly double[] HvpWeights = [1.0, -1.0, -1.0, 1.0];
