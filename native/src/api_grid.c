@@ -118,7 +118,10 @@ dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, si
     }
     if (count == 0) return DN_OK;
     if (ndim == 2) {
-        k->grid_laplacian_2d(y, shape[0], shape[1], &s[0], &s[1], out);
+        /* An output this large cannot stay in cache for its next reader: writing it around the
+         * caches saves the read that a normal store's line fill costs (a third of the traffic). */
+        const int stream = count >= ((size_t)32 << 20) / sizeof(double);
+        k->grid_laplacian_2d(y, shape[0], shape[1], &s[0], &s[1], stream, out);
         return DN_OK;
     }
     for (size_t a = 0; a < ndim; ++a) along_axis(k, y, shape, ndim, a, &s[a], a > 0, out);

@@ -45,9 +45,10 @@ typedef struct dn_kernels {
      * (elements), for count interleaved lines starting at y + line (line < count, lines
      * contiguous: stride == count for an inner axis, 1 line of stride 1 for the last axis). */
     void (*grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out);
-    /* The 2-D Laplacian fused row by row (same bits as one pass per axis). */
+    /* The 2-D Laplacian fused row by row (same bits as one pass per axis). stream: write with
+     * cache-bypassing stores, for outputs larger than the caches (same bits either way). */
     void (*grid_laplacian_2d)(const double *y, size_t rows, size_t cols, const dn_grid_stencils *s0,
-                              const dn_grid_stencils *s1, double *out);
+                              const dn_grid_stencils *s1, int stream, double *out);
     /* Elementwise activation kind (dn_activation) of x[0..n) into value and/or derivative (either
      * may be NULL); each may equal x but not partly overlap it. */
     void (*activate)(int kind, double alpha, const double *x, size_t n, double *value, double *derivative);
@@ -79,7 +80,7 @@ typedef struct dn_kernels {
 #define DN_DECLARE_GRID_KERNELS(isa) \
     void dn_grid_lines_##isa(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out); \
     void dn_grid_laplacian_2d_##isa(const double *y, size_t rows, size_t cols, const dn_grid_stencils *s0, \
-                                    const dn_grid_stencils *s1, double *out);
+                                    const dn_grid_stencils *s1, int stream, double *out);
 DN_DECLARE_GRID_KERNELS(scalar)
 DN_DECLARE_GRID_KERNELS(avx2)
 DN_DECLARE_GRID_KERNELS(avx512)

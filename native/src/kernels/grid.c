@@ -113,16 +113,126 @@ static void one_row(const double *y, size_t n, size_t lines, const dn_grid_stenc
     interleaved_row(y, lines, c, offsets, ke, (ptrdiff_t)row, accumulate, out + row * lines);
 }
 
-/* The 2-D Laplacian row by row: each output row gets its axis-0 term and then, while the row is
- * still in cache, its axis-1 term added. The same operations per element, in the same order, as
- * one pass per axis (what the managed reference does), but y and out cross memory once. */
+/* An interior row of the 2-D Laplacian (its axis-0 stencil is the central one) in one pass:
+ * each element's axis-0 sum and axis-1 sum, each formed exactly as one_row and single_line form
+ * them, then added — the value the two-pass form stores and re-reads, without the second trip
+ * through out. The first and last m1 columns take the axis-1 edge stencils. */
+static inline double axis0_point(const double *const *rows, const double *c, size_t k, size_t i)
+{
+    double sum = c[0] * rows[0][i];
+    for (size_t j = 1; j < k; ++j)
+        sum = sum + c[j] * rows[j][i];
+    return sum;
+}
+
+static inline void laplacian_row_taps(const double *restrict y, size_t cols, const dn_grid_stencils *s0,
+                                      const dn_grid_stencils *s1, size_t r, const size_t k, const int stream,
+                                      const double *prefetch_row, double *restrict out)
+{
+    (void)stream; /* only vector paths stream or prefetch */
+    (void)prefetch_row;
+    const size_t m1 = s1->m, ke = s1->ke;
+    const double *rows[DN_GRID_MAX_POINTS];
+    for (size_t j = 0; j < k; ++j) rows[j] = y + (size_t)((ptrdiff_t)r + s0->oc[j]) * cols;
+    const double *line = y + r * cols;
+    for (size_t i = 0; i < m1; ++i) {
+        out[i] = axis0_point(rows, s0->cc, k, i) + edge_point(line, 1, s1->left[i], ke, 0);
+        const size_t last = cols - 1 - i;
+        out[last] = axis0_point(rows, s0->cc, k, last) + edge_point(line, 1, s1->right[i], ke, cols - ke);
+    }
+    size_t i = m1;
+#if DN_LANES > 1
+    /* Streaming stores need vector-aligned addresses: scalar points up to the first one. */
+    if (stream)
+        for (; i + m1 < cols && ((uintptr_t)(out + i) % (DN_LANES * sizeof(double))) != 0; ++i)
+            out[i] = axis0_point(rows, s0->cc, k, i) + line_point(line, 1, s1->cc, s1->oc, k, i);
+    dn_vec w0[DN_GRID_MAX_POINTS], w1[DN_GRID_MAX_POINTS];
+    ptrdiff_t off1[DN_GRID_MAX_POINTS];
+    for (size_t j = 0; j < k; ++j) { w0[j] = dn_set1(s0->cc[j]); w1[j] = dn_set1(s1->cc[j]); off1[j] = s1->oc[j]; }
+    /* Two vectors per iteration: their add chains are independent, so they overlap. The row
+     * after the leading one is fetched a row ahead, so memory latency hides behind this row's
+     * arithmetic (the last rows, with no row after theirs, fetch their own). */
+    const double *ahead = prefetch_row ? prefetch_row : rows[k - 1];
+    for (; i + 2 * DN_LANES + m1 <= cols; i += 2 * DN_LANES) {
+        for (size_t line_start = 0; line_start < 2 * DN_LANES; line_start += 8)
+            __builtin_prefetch(ahead + i + line_start);
+        dn_vec a = dn_mul(w0[0], dn_load(rows[0] + i));
+        dn_vec a2 = dn_mul(w0[0], dn_load(rows[0] + i + DN_LANES));
+        for (size_t j = 1; j < k; ++j) {
+            a = dn_add(a, dn_mul(w0[j], dn_load(rows[j] + i)));
+            a2 = dn_add(a2, dn_mul(w0[j], dn_load(rows[j] + i + DN_LANES)));
+        }
+        dn_vec b = dn_mul(w1[0], dn_load(line + (ptrdiff_t)i + off1[0]));
+        dn_vec b2 = dn_mul(w1[0], dn_load(line + (ptrdiff_t)i + DN_LANES + off1[0]));
+        for (size_t j = 1; j < k; ++j) {
+            b = dn_add(b, dn_mul(w1[j], dn_load(line + (ptrdiff_t)i + off1[j])));
+            b2 = dn_add(b2, dn_mul(w1[j], dn_load(line + (ptrdiff_t)i + DN_LANES + off1[j])));
+        }
+        if (stream) {
+            dn_stream(out + i, dn_add(a, b));
+            dn_stream(out + i + DN_LANES, dn_add(a2, b2));
+        } else {
+            dn_store(out + i, dn_add(a, b));
+            dn_store(out + i + DN_LANES, dn_add(a2, b2));
+        }
+    }
+    for (; i + DN_LANES + m1 <= cols; i += DN_LANES) {
+        dn_vec a = dn_mul(w0[0], dn_load(rows[0] + i));
+        for (size_t j = 1; j < k; ++j)
+            a = dn_add(a, dn_mul(w0[j], dn_load(rows[j] + i)));
+        dn_vec b = dn_mul(w1[0], dn_load(line + (ptrdiff_t)i + off1[0]));
+        for (size_t j = 1; j < k; ++j)
+            b = dn_add(b, dn_mul(w1[j], dn_load(line + (ptrdiff_t)i + off1[j])));
+        if (stream) dn_stream(out + i, dn_add(a, b));
+        else dn_store(out + i, dn_add(a, b));
+    }
+#endif
+    for (; i + m1 < cols; ++i)
+        out[i] = axis0_point(rows, s0->cc, k, i) + line_point(line, 1, s1->cc, s1->oc, k, i);
+}
+
+static void laplacian_row(const double *y, size_t cols, const dn_grid_stencils *s0, const dn_grid_stencils *s1, size_t r,
+                          int stream, const double *prefetch_row, double *out)
+{
+    if (stream) {
+        switch (s0->kc) {
+        case 3: laplacian_row_taps(y, cols, s0, s1, r, 3, 1, prefetch_row, out); break;
+        case 5: laplacian_row_taps(y, cols, s0, s1, r, 5, 1, prefetch_row, out); break;
+        default: laplacian_row_taps(y, cols, s0, s1, r, s0->kc, 1, prefetch_row, out); break;
+        }
+        return;
+    }
+    switch (s0->kc) {
+    case 3: laplacian_row_taps(y, cols, s0, s1, r, 3, 0, prefetch_row, out); break;
+    case 5: laplacian_row_taps(y, cols, s0, s1, r, 5, 0, prefetch_row, out); break;
+    case 7: laplacian_row_taps(y, cols, s0, s1, r, 7, 0, prefetch_row, out); break;
+    case 9: laplacian_row_taps(y, cols, s0, s1, r, 9, 0, prefetch_row, out); break;
+    default: laplacian_row_taps(y, cols, s0, s1, r, s0->kc, 0, prefetch_row, out); break;
+    }
+}
+
+/* How far ahead of the stencil's leading row memory is fetched. */
+#define PREFETCH_ROWS 2
+
+/* The 2-D Laplacian row by row, y and out crossing memory once. Interior rows in one fused pass;
+ * the m0 edge rows at the top and bottom get their axis-0 term and then, while the row is still in
+ * cache, their axis-1 term added. Either way the same operations per element, in the same order,
+ * as one pass per axis (what the managed reference does). Both axes' stencils come from the same
+ * order and accuracy, so their central parts have the same number of taps. */
 void DN_ISA_SUFFIX(dn_grid_laplacian_2d)(const double *y, size_t rows, size_t cols, const dn_grid_stencils *s0,
-                                        const dn_grid_stencils *s1, double *out)
+                                        const dn_grid_stencils *s1, int stream, double *out)
 {
     for (size_t r = 0; r < rows; ++r) {
+        if (r >= s0->m && r + s0->m < rows && s0->kc == s1->kc) {
+            /* The row after the stencil's leading row, while there is one. */
+            const size_t next = r + (size_t)s0->oc[s0->kc - 1] + PREFETCH_ROWS;
+            laplacian_row(y, cols, s0, s1, r, stream, next < rows ? y + next * cols : NULL, out + r * cols);
+            continue;
+        }
         one_row(y, rows, cols, s0, r, 0, out);
         DN_ISA_SUFFIX(dn_grid_lines)(y + r * cols, cols, 1, s1, 1, out + r * cols);
     }
+    if (stream) dn_stream_fence();
 }
 
 void DN_ISA_SUFFIX(dn_grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out)

@@ -16,6 +16,9 @@
 typedef __m512d dn_vec;
 static inline dn_vec dn_load(const double *p) { return _mm512_loadu_pd(p); }
 static inline void dn_store(double *p, dn_vec v) { _mm512_storeu_pd(p, v); }
+/* A store that bypasses the caches, for outputs too large to stay in them; p aligned to a vector. */
+static inline void dn_stream(double *p, dn_vec v) { _mm512_stream_pd(p, v); }
+static inline void dn_stream_fence(void) { _mm_sfence(); }
 static inline dn_vec dn_set1(double x) { return _mm512_set1_pd(x); }
 static inline dn_vec dn_add(dn_vec a, dn_vec b) { return _mm512_add_pd(a, b); }
 static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm512_sub_pd(a, b); }
@@ -75,6 +78,8 @@ static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return 
 typedef __m256d dn_vec;
 static inline dn_vec dn_load(const double *p) { return _mm256_loadu_pd(p); }
 static inline void dn_store(double *p, dn_vec v) { _mm256_storeu_pd(p, v); }
+static inline void dn_stream(double *p, dn_vec v) { _mm256_stream_pd(p, v); }
+static inline void dn_stream_fence(void) { _mm_sfence(); }
 static inline dn_vec dn_set1(double x) { return _mm256_set1_pd(x); }
 static inline dn_vec dn_add(dn_vec a, dn_vec b) { return _mm256_add_pd(a, b); }
 static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm256_sub_pd(a, b); }
@@ -131,6 +136,8 @@ typedef double dn_vec;
 typedef int dn_mask;
 static inline dn_vec dn_load(const double *p) { return *p; }
 static inline void dn_store(double *p, dn_vec v) { *p = v; }
+static inline void dn_stream(double *p, dn_vec v) { *p = v; }
+static inline void dn_stream_fence(void) { }
 static inline dn_vec dn_set1(double x) { return x; }
 static inline dn_vec dn_add(dn_vec a, dn_vec b) { return a + b; }
 static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return a - b; }
