@@ -6,6 +6,7 @@
  * NaN in gives NaN out. */
 #include "../kernels.h"
 #include "vmath.h"
+#include "gelu.h"
 
 #define SELU_SCALE 1.0507009873554805
 #define SELU_SCALE_ALPHA 1.7580993408473768 /* double(scale * alpha) */
@@ -190,6 +191,7 @@ DEFINE_LOOP(tanh)
 DEFINE_LOOP(softplus)
 DEFINE_LOOP(silu)
 DEFINE_LOOP(gelu_tanh)
+DEFINE_LOOP(gelu)
 
 void DN_ISA_SUFFIX(dn_activate)(int kind, double alpha, const double *x, size_t n, double *value, double *derivative)
 {
@@ -203,6 +205,7 @@ void DN_ISA_SUFFIX(dn_activate)(int kind, double alpha, const double *x, size_t 
     case DN_ACTIVATION_SOFTPLUS: loop_softplus(x, n, alpha, value, derivative); break;
     case DN_ACTIVATION_SILU: loop_silu(x, n, alpha, value, derivative); break;
     case DN_ACTIVATION_GELU_TANH: loop_gelu_tanh(x, n, alpha, value, derivative); break;
+    case DN_ACTIVATION_GELU: loop_gelu(x, n, alpha, value, derivative); break;
     default: break;
     }
 }

@@ -66,6 +66,11 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return dn_from_bits_(_mm512_sub_epi64(dn_bits_(u), _mm512_and_si512(tmp, dn_u64_(0xfff0000000000000ull))));
 }
 static inline double dn_first(dn_vec v) { return _mm512_cvtsd_f64(v); }
+/* Table lookups by lane: an index held as an exact small integer in a double, converted once,
+ * then base[index] per lane (a gather moves bits, so it rounds nothing). */
+typedef __m256i dn_index;
+static inline dn_index dn_to_index(dn_vec k) { return _mm512_cvtpd_epi32(k); }
+static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return _mm512_i32gather_pd(idx, base, 8); }
 /* base[idx[0..8)]: a gather moves bits, so it rounds nothing. */
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)idx), base, 8); }
 #elif defined(__AVX2__)
@@ -118,6 +123,9 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return _mm256_castsi256_pd(_mm256_sub_epi64(bits, _mm256_and_si256(tmp, _mm256_set1_epi64x((long long)0xfff0000000000000ull))));
 }
 static inline double dn_first(dn_vec v) { return _mm256_cvtsd_f64(v); }
+typedef __m128i dn_index;
+static inline dn_index dn_to_index(dn_vec k) { return _mm256_cvtpd_epi32(k); }
+static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return _mm256_i32gather_pd(base, idx, 8); }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm256_i32gather_pd(base, _mm_loadu_si128((const __m128i *)idx), 8); }
 #else
 #define DN_ISA_SUFFIX(name) name##_scalar
@@ -156,6 +164,9 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return dn_from_bits_(dn_bits_(u) - (tmp & 0xfff0000000000000ull));
 }
 static inline double dn_first(dn_vec v) { return v; }
+typedef int dn_index;
+static inline dn_index dn_to_index(dn_vec k) { return (int)k; }
+static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return base[idx]; }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return base[idx[0]]; }
 #endif
 

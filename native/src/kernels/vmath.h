@@ -17,13 +17,14 @@
 #define DN_ROUND_SHIFT 6755399441055744.0 /* 1.5 * 2^52: (v + s) - s rounds |v| < 2^51 to an integer, ties to even */
 #define DN_EXP_FLOOR -746.0               /* exp(-746) rounds to 0 */
 
-/* e^x and e^x - 1 for x <= 0 or NaN (x + xlo when has_lo: a low part carried from the caller's
- * double-double argument). Cody-Waite reduction x = k ln2 + r with |r| <= ln2/2, then the Taylor
- * series of e^r - 1 to degree 13 (truncation below 0.01 ulp), evaluated by Horner with FMA. 2^k is
- * applied as two exact powers of two so that subnormal results are rounded once. */
-static inline dn_vec dn_exp_neg(dn_vec x, dn_vec xlo, int has_lo, dn_vec *expm1_out)
+/* The common core of e^(x + xlo) for x <= 0 or NaN, x first raised to `lowest`. Cody-Waite
+ * reduction x = k ln2 + r with |r| <= ln2/2, then the Taylor series of e^r - 1 to degree 13
+ * (truncation below 0.01 ulp), evaluated by Horner with FMA. Returns q = e^r - 1; 2^k is handed
+ * back as two exact powers of two p1 p2 (k halved, so each stays normal for k >= -2044) so that
+ * a subnormal result is rounded only once, by the last multiplication. */
+static inline dn_vec dn_exp_neg_reduce(dn_vec x, dn_vec xlo, int has_lo, double lowest, dn_vec *p1, dn_vec *p2)
 {
-    x = dn_select(dn_lt(x, dn_set1(DN_EXP_FLOOR)), dn_set1(DN_EXP_FLOOR), x);
+    x = dn_select(dn_lt(x, dn_set1(lowest)), dn_set1(lowest), x);
     const dn_vec shift = dn_set1(DN_ROUND_SHIFT);
     const dn_vec k = dn_sub(dn_add(dn_mul(x, dn_set1(DN_LOG2E)), shift), shift);
     dn_vec r = dn_fma(k, dn_set1(-DN_LN2_HI), x);
@@ -41,14 +42,30 @@ static inline dn_vec dn_exp_neg(dn_vec x, dn_vec xlo, int has_lo, dn_vec *expm1_
     p = dn_fma(p, r, dn_set1(0.041666666666666664));        /* 1/4! */
     p = dn_fma(p, r, dn_set1(0.16666666666666666));         /* 1/3! */
     p = dn_fma(p, r, dn_set1(0.5));                         /* 1/2! */
-    const dn_vec q = dn_fma(p, dn_mul(r, r), r);             /* e^r - 1 */
-    const dn_vec u = dn_add(q, dn_set1(1.0));
-    /* k in [-1076, 0]: halves in [-538, 0] keep u * 2^k1 normal and exact */
     const dn_vec k1 = dn_sub(dn_add(dn_mul(k, dn_set1(0.5)), shift), shift);
-    const dn_vec p1 = dn_pow2i(k1), p2 = dn_pow2i(dn_sub(k, k1));
+    *p1 = dn_pow2i(k1);
+    *p2 = dn_pow2i(dn_sub(k, k1));
+    return dn_fma(p, dn_mul(r, r), r);                      /* e^r - 1 */
+}
+
+/* e^x and e^x - 1 for x <= 0 or NaN (x + xlo when has_lo: a low part carried from the caller's
+ * double-double argument). k in [-1076, 0]: halves in [-538, 0] keep u * 2^k1 normal and exact. */
+static inline dn_vec dn_exp_neg(dn_vec x, dn_vec xlo, int has_lo, dn_vec *expm1_out)
+{
+    dn_vec p1, p2;
+    const dn_vec q = dn_exp_neg_reduce(x, xlo, has_lo, DN_EXP_FLOOR, &p1, &p2);
+    const dn_vec u = dn_add(q, dn_set1(1.0));
     const dn_vec t = dn_mul(p1, p2); /* 2^k exactly, or 0 below the subnormals */
     *expm1_out = dn_fma(t, q, dn_sub(t, dn_set1(1.0)));
     return dn_mul(dn_mul(u, p1), p2);
+}
+
+/* e^x f from dn_exp_neg_reduce's parts, for 0 < f < 2^500: e^r f = f + q f is rounded once (no
+ * rounded 1 + q in between), and the power of two is applied last, so a product that is subnormal
+ * is rounded only there. */
+static inline dn_vec dn_exp_times(dn_vec q, dn_vec p1, dn_vec p2, dn_vec f)
+{
+    return dn_mul(dn_mul(dn_fma(q, f, f), p1), p2);
 }
 
 /* log(1 + t) for t >= 0 (finite) or NaN. u = 1 + t is split as 2^k m with m in [sqrt(2)/2,
