@@ -1,14 +1,16 @@
-/* A quick before/after timer for the activation kernels through the public API: 1 M doubles in
- * [-10, 10] (the BenchmarkDotNet inputs), each kernel repeated for about a second, the median
- * milliseconds per call printed. Not part of ctest and not the project's reported figures (those
- * come from BenchmarkDotNet on a quiet machine); it is for comparing two builds of a kernel on the
- * same machine within a few seconds. Build and run against a CMake build in artifacts/native:
+/* A quick A/B timer for the activation kernels: 1 M doubles in [-10, 10] (the BenchmarkDotNet
+ * inputs), through dn_activate of one or two builds of the library loaded side by side, their calls
+ * interleaved so that both see the same machine load; the minimum and median milliseconds per call
+ * are printed. Not part of ctest and not the project's reported figures (those come from
+ * BenchmarkDotNet on a quiet machine): it compares two builds of a kernel within a few seconds.
  *
- *   cc -O2 -Inative/include benchmarks/native/activation_timing.c -Lartifacts/native/native \
- *      -ldiffnative -Wl,-rpath,$PWD/artifacts/native/native -lm -o /tmp/activation_timing
- *   /tmp/activation_timing [avx2|avx512|scalar] [seconds per kernel, default 1]
- */
+ *   cc -O2 -Inative/include benchmarks/native/activation_timing.c -ldl -o /tmp/activation_timing
+ *   cp artifacts/native/native/libdiffnative.so /tmp/before.so      # then change, rebuild
+ *   /tmp/activation_timing avx2 5 /tmp/before.so artifacts/native/native/libdiffnative.so
+ *
+ * Arguments: ISA (scalar, avx2, avx512), seconds per kernel, one or two library paths. */
 #define _POSIX_C_SOURCE 199309L
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,8 @@
 
 #define SIZE (1 << 20)
 #define MAX_RUNS 4096
+
+typedef dn_status (*activate_fn)(dn_isa, dn_activation, double, const double *, size_t, double *, size_t, double *, size_t);
 
 static double now(void)
 {
@@ -32,30 +36,26 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static double median_ms(dn_isa isa, dn_activation kind, const double *x, double *v, double *d, double seconds)
-{
-    static double runs[MAX_RUNS];
-    int count = 0;
-    const double end = now() + seconds;
-    dn_activate(isa, kind, 0.0, x, SIZE, v, SIZE, d, d ? SIZE : 0); /* warm-up */
-    while (count < MAX_RUNS && (count < 5 || now() < end)) {
-        const double t0 = now();
-        if (dn_activate(isa, kind, 0.0, x, SIZE, v, SIZE, d, d ? SIZE : 0) != DN_OK) return -1.0;
-        runs[count++] = now() - t0;
-    }
-    qsort(runs, (size_t)count, sizeof runs[0], by_value);
-    return 1e3 * runs[count / 2];
-}
-
 int main(int argc, char **argv)
 {
-    dn_isa isa = DN_ISA_AVX2;
-    if (argc > 1 && dn_isa_parse(argv[1], &isa) != DN_OK) {
-        fprintf(stderr, "unknown ISA %s\n", argv[1]);
+    if (argc < 4 || argc > 5) {
+        fprintf(stderr, "usage: %s ISA SECONDS LIBRARY [LIBRARY]\n", argv[0]);
         return 2;
     }
-    const double seconds = argc > 2 ? atof(argv[2]) : 1.0;
+    const dn_isa isa = !strcmp(argv[1], "scalar") ? DN_ISA_SCALAR : !strcmp(argv[1], "avx2") ? DN_ISA_AVX2 : DN_ISA_AVX512;
+    const double seconds = atof(argv[2]);
+    const int libraries = argc - 3;
+    activate_fn activate[2];
+    for (int l = 0; l < libraries; ++l) {
+        void *handle = dlopen(argv[3 + l], RTLD_NOW | RTLD_LOCAL);
+        activate[l] = handle ? (activate_fn)dlsym(handle, "dn_activate") : NULL;
+        if (!activate[l]) {
+            fprintf(stderr, "cannot load dn_activate from %s\n", argv[3 + l]);
+            return 2;
+        }
+    }
     double *x = malloc(SIZE * sizeof *x), *v = malloc(SIZE * sizeof *v), *d = malloc(SIZE * sizeof *d);
+    static double runs[2][MAX_RUNS];
     if (!x || !v || !d) return 1;
     unsigned long long s = 1;
     for (size_t i = 0; i < SIZE; ++i) {
@@ -67,13 +67,30 @@ int main(int argc, char **argv)
         {"tanh", DN_ACTIVATION_TANH, 0},       {"gelu_tanh", DN_ACTIVATION_GELU_TANH, 0},
         {"gelu", DN_ACTIVATION_GELU, 0},       {"gelu+derivative", DN_ACTIVATION_GELU, 1},
     };
-    const char *name = "?";
-    dn_isa_name(isa, &name);
-    printf("%s, 1 M doubles, median ms per call\n", name);
+    printf("%s, 1 M doubles, ms per call: min / median%s\n", argv[1], libraries == 2 ? " (first library | second)" : "");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; ++c) {
-        const double ms = median_ms(isa, cases[c].kind, x, v, cases[c].fused ? d : NULL, seconds);
-        if (ms < 0) { fprintf(stderr, "%s: ISA not available\n", name); return 2; }
-        printf("  %-20s %7.3f\n", cases[c].name, ms);
+        double *deriv = cases[c].fused ? d : NULL;
+        int count = 0;
+        const double end = now() + seconds;
+        for (int l = 0; l < libraries; ++l) /* warm-up */
+            if (activate[l](isa, cases[c].kind, 0.0, x, SIZE, v, SIZE, deriv, deriv ? SIZE : 0) != DN_OK) {
+                fprintf(stderr, "%s: not available\n", argv[1]);
+                return 2;
+            }
+        while (count < MAX_RUNS && (count < 5 || now() < end)) {
+            for (int l = 0; l < libraries; ++l) {
+                const double t0 = now();
+                activate[l](isa, cases[c].kind, 0.0, x, SIZE, v, SIZE, deriv, deriv ? SIZE : 0);
+                runs[l][count] = now() - t0;
+            }
+            ++count;
+        }
+        printf("  %-20s", cases[c].name);
+        for (int l = 0; l < libraries; ++l) {
+            qsort(runs[l], (size_t)count, sizeof runs[l][0], by_value);
+            printf("%s%7.3f / %7.3f", l ? "  | " : " ", 1e3 * runs[l][0], 1e3 * runs[l][count / 2]);
+        }
+        printf("\n");
     }
     free(x); free(v); free(d);
     return 0;

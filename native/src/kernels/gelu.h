@@ -51,15 +51,15 @@ static inline void act_gelu(dn_vec x, dn_vec alpha, dn_vec *v, dn_vec *d)
     const dn_vec a2 = dn_mul(a, a);
     const dn_vec a2lo = dn_fma(a, a, dn_neg(a2));
     const dn_vec s = dn_sub(dn_select(tail, dn_div(one, a2), a), dn_gather_at(dn_gelu_pieces, row));
-    dn_vec p1, p2;
-    const dn_vec q = dn_exp_neg_reduce(dn_mul(a2, dn_set1(-0.5)), dn_mul(a2lo, dn_set1(-0.5)), 1, -1000.0, &p1, &p2);
+    dn_vec scale;
+    const dn_vec q = dn_exp_neg_reduce(dn_mul(a2, dn_set1(-0.5)), dn_mul(a2lo, dn_set1(-0.5)), 1, -1000.0, &scale);
     const dn_mask positive = dn_gt(x, zero);
     const dn_mask small = dn_lt(a, dn_set1(DN_GELU_SMALL_LIMIT));
-    const dn_vec eg = dn_exp_times(q, p1, p2, gelu_piece(dn_gelu_pieces + 1, row, s));
+    const dn_vec eg = dn_exp_times(q, scale, gelu_piece(dn_gelu_pieces + 1, row, s));
     *v = dn_select(small, v_small, dn_select(positive, dn_sub(x, eg), dn_neg(eg)));
     /* the tail's table holds H/a */
     const dn_vec h = dn_mul(gelu_piece(dn_gelu_pieces + 3 + DN_GELU_DEGREE, row, s), dn_select(tail, a, one));
-    const dn_vec eh = dn_exp_times(q, p1, p2, h);
+    const dn_vec eh = dn_exp_times(q, scale, h);
     *d = dn_select(small, d_small, dn_select(positive, dn_add(one, eh), dn_neg(eh)));
 }
 

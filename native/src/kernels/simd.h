@@ -23,7 +23,8 @@ static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm512_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm512_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm512_abs_pd(a); }
 /* a > b ? a : b, lane by lane (the scalar code writes exactly this) */
-static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(a, b, _CMP_GT_OQ), b, a); }
+/* (MAXPD returns its second operand unless a > b, NaN and equal zeros included: one instruction) */
+static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm512_max_pd(a, b); }
 /* a > 0 ? a : b */
 static inline dn_vec dn_positive_or(dn_vec a, dn_vec b) { return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(a, _mm512_setzero_pd(), _CMP_GT_OQ), b, a); }
 /* d <= limit ? when_le : otherwise (NaN compares false) */
@@ -86,7 +87,7 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm256_sub_pd(a, b); }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm256_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm256_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
-static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm256_blendv_pd(b, a, _mm256_cmp_pd(a, b, _CMP_GT_OQ)); }
+static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm256_max_pd(a, b); }
 static inline dn_vec dn_positive_or(dn_vec a, dn_vec b) { return _mm256_blendv_pd(b, a, _mm256_cmp_pd(a, _mm256_setzero_pd(), _CMP_GT_OQ)); }
 static inline dn_vec dn_select_le(dn_vec d, dn_vec limit, dn_vec when_le, dn_vec otherwise) { return _mm256_blendv_pd(otherwise, when_le, _mm256_cmp_pd(d, limit, _CMP_LE_OQ)); }
 static inline void dn_store_lanes(double *base, size_t stride, dn_vec v)

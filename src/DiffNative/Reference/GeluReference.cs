@@ -27,13 +27,13 @@ internal static class GeluReference
         var a2 = a * a;
         var a2Low = Math.FusedMultiplyAdd(a, a, -a2);
         var s = (tail ? 1.0 / a2 : a) - row[0];
-        var q = ExpNegativeReduce(a2 * -0.5, a2Low * -0.5, true, -1000.0, out var p1, out var p2);
+        var q = ExpNegativeReduce(a2 * -0.5, a2Low * -0.5, true, -1000.0, out var scale);
         var positive = x > 0;
         var small = a < SmallLimit;
-        var eg = ExpTimes(q, p1, p2, Piece(row[1..], s));
+        var eg = ExpTimes(q, scale, Piece(row[1..], s));
         v = small ? vSmall : positive ? x - eg : -eg;
         var h = Piece(row[(3 + Degree)..], s) * (tail ? a : 1.0); // the tail's table holds H/a
-        var eh = ExpTimes(q, p1, p2, h);
+        var eh = ExpTimes(q, scale, h);
         d = small ? dSmall : positive ? 1.0 + eh : -eh;
     }
 

@@ -12,14 +12,17 @@ internal static class VectorMathReference
     private const double Ln2Lo = 2.3190468138462996e-17;
     private const double RoundShift = 6755399441055744.0; // 1.5·2^52: (v + s) − s rounds to an integer, ties to even
     private const double ExpFloor = -746.0;                // e^-746 rounds to 0
+    private const double ExpOffset = 512.0;                // 2^k = 2^(k + 512)·2^−512, the first factor normal
+    private const double ExpUnscale = 7.458340731200207e-155; // 2^−512
 
     /// <summary>The common core of e^(x + low) for x ≤ 0 or NaN, x first raised to
-    /// <paramref name="lowest"/> (dn_exp_neg_reduce): returns q = e^r − 1 and 2^k as the two exact
-    /// powers of two <paramref name="p1"/>·<paramref name="p2"/>.</summary>
+    /// <paramref name="lowest"/> (dn_exp_neg_reduce): returns q = e^r − 1 and
+    /// <paramref name="scale"/> = 2^(k + 512), so that e^x = (1 + q)·scale·2^−512 with one rounding,
+    /// and only for subnormal results.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ExpNegativeReduce(double x, double low, bool hasLow, double lowest, out double p1, out double p2)
+    internal static double ExpNegativeReduce(double x, double low, bool hasLow, double lowest, out double scale)
     {
-        x = x < lowest ? lowest : x;
+        x = lowest > x ? lowest : x;
         var k = (x * Log2E + RoundShift) - RoundShift;
         var r = Math.FusedMultiplyAdd(k, -Ln2Hi, x);
         r = Math.FusedMultiplyAdd(k, -Ln2Lo, r);
@@ -36,9 +39,7 @@ internal static class VectorMathReference
         p = Math.FusedMultiplyAdd(p, r, 0.041666666666666664);    // 1/4!
         p = Math.FusedMultiplyAdd(p, r, 0.16666666666666666);     // 1/3!
         p = Math.FusedMultiplyAdd(p, r, 0.5);                     // 1/2!
-        var k1 = (k * 0.5 + RoundShift) - RoundShift;           // halves keep u·2^k1 normal and exact
-        p1 = Pow2(k1);
-        p2 = Pow2(k - k1);
+        scale = Pow2(k + ExpOffset);
         return Math.FusedMultiplyAdd(p, r * r, r);               // e^r − 1
     }
 
@@ -47,17 +48,17 @@ internal static class VectorMathReference
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ExpNegative(double x, double low, bool hasLow, out double expm1)
     {
-        var q = ExpNegativeReduce(x, low, hasLow, ExpFloor, out var p1, out var p2);
+        var q = ExpNegativeReduce(x, low, hasLow, ExpFloor, out var scale);
         var u = q + 1.0;
-        var t = p1 * p2;
+        var t = scale * ExpUnscale;
         expm1 = Math.FusedMultiplyAdd(t, q, t - 1.0);
-        return u * p1 * p2;
+        return u * scale * ExpUnscale;
     }
 
     /// <summary>e^x·f from <see cref="ExpNegativeReduce"/>'s parts (dn_exp_times): f + q·f rounded
-    /// once, the power of two applied last.</summary>
+    /// once, 2^k applied last.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ExpTimes(double q, double p1, double p2, double f) => Math.FusedMultiplyAdd(q, f, f) * p1 * p2;
+    internal static double ExpTimes(double q, double scale, double f) => Math.FusedMultiplyAdd(q, f, f) * scale * ExpUnscale;
 
     /// <summary>log(1 + t) for t ≥ 0 (finite) or NaN: u = 1 + t = 2^k·m, m in [√2/2, √2),
     /// log m = 2·atanh(s) from its series, and the rounding error of 1 + t added back.</summary>
