@@ -30,16 +30,16 @@ static double round_even(double v) { return (v + 6755399441055744.0) - 675539944
 
 static double exp_neg(double x, double xlo, double *em)
 {
-    static const double c[] = {1.6059043836821613e-10, 2.08767569878681e-09, 2.505210838544172e-08,
-        2.755731922398589e-07, 2.7557319223985893e-06, 2.48015873015873e-05, 0.0001984126984126984,
-        0.001388888888888889, 0.008333333333333333, 0.041666666666666664, 0.16666666666666666, 0.5};
+    static const double c[] = {2.510038319586702e-08, 2.7620085455018414e-07, 2.7557268464831627e-06,
+        2.4801521302241082e-05, 0.00019841269863050506, 0.001388888891720967, 0.008333333333330063,
+        0.041666666666624136, 0.16666666666666669, 0.5000000000000001};
     if (x < -746.0) x = -746.0;
     const double k = round_even(x * 1.4426950408889634);
     double r = fma(k, -0.6931471805599453, x);
     r = fma(k, -2.3190468138462996e-17, r);
     r = r + xlo;
     double p = c[0];
-    for (int j = 1; j < 12; ++j) p = fma(p, r, c[j]);
+    for (int j = 1; j < 10; ++j) p = fma(p, r, c[j]);
     const double q = fma(p, r * r, r), u = q + 1.0;
     if (x != x) { *em = x; return x; }
     const double k1 = round_even(k * 0.5), p1 = pow2(k1), p2 = pow2(k - k1), t = p1 * p2;
@@ -71,14 +71,14 @@ static double clampd(double x, double lo, double hi) { return x < lo ? lo : (x >
 /* exp_neg without its floor, stopped before 2^k is applied: q = e^r - 1 and 2^k = p1 p2. */
 static double exp_reduce(double x, double xlo, double *p1, double *p2)
 {
-    static const double c[] = {1.6059043836821613e-10, 2.08767569878681e-09, 2.505210838544172e-08,
-        2.755731922398589e-07, 2.7557319223985893e-06, 2.48015873015873e-05, 0.0001984126984126984,
-        0.001388888888888889, 0.008333333333333333, 0.041666666666666664, 0.16666666666666666, 0.5};
+    static const double c[] = {2.510038319586702e-08, 2.7620085455018414e-07, 2.7557268464831627e-06,
+        2.4801521302241082e-05, 0.00019841269863050506, 0.001388888891720967, 0.008333333333330063,
+        0.041666666666624136, 0.16666666666666669, 0.5000000000000001};
     const double k = round_even(x * 1.4426950408889634);
     double r = fma(k, -0.6931471805599453, x);
     r = fma(k, -2.3190468138462996e-17, r) + xlo;
     double p = c[0];
-    for (int j = 1; j < 12; ++j) p = fma(p, r, c[j]);
+    for (int j = 1; j < 10; ++j) p = fma(p, r, c[j]);
     const double k1 = round_even(k * 0.5);
     *p1 = pow2(k1);
     *p2 = pow2(k - k1);

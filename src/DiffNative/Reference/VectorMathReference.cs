@@ -27,18 +27,16 @@ internal static class VectorMathReference
         var r = Math.FusedMultiplyAdd(k, -Ln2Hi, x);
         r = Math.FusedMultiplyAdd(k, -Ln2Lo, r);
         if (hasLow) r += low;
-        var p = 1.6059043836821613e-10;                          // 1/13!
-        p = Math.FusedMultiplyAdd(p, r, 2.08767569878681e-09);    // 1/12!
-        p = Math.FusedMultiplyAdd(p, r, 2.505210838544172e-08);   // 1/11!
-        p = Math.FusedMultiplyAdd(p, r, 2.755731922398589e-07);   // 1/10!
-        p = Math.FusedMultiplyAdd(p, r, 2.7557319223985893e-06);  // 1/9!
-        p = Math.FusedMultiplyAdd(p, r, 2.48015873015873e-05);    // 1/8!
-        p = Math.FusedMultiplyAdd(p, r, 0.0001984126984126984);   // 1/7!
-        p = Math.FusedMultiplyAdd(p, r, 0.001388888888888889);    // 1/6!
-        p = Math.FusedMultiplyAdd(p, r, 0.008333333333333333);    // 1/5!
-        p = Math.FusedMultiplyAdd(p, r, 0.041666666666666664);    // 1/4!
-        p = Math.FusedMultiplyAdd(p, r, 0.16666666666666666);     // 1/3!
-        p = Math.FusedMultiplyAdd(p, r, 0.5);                     // 1/2!
+        var p = 2.510038319586702e-08;
+        p = Math.FusedMultiplyAdd(p, r, 2.7620085455018414e-07);
+        p = Math.FusedMultiplyAdd(p, r, 2.7557268464831627e-06);
+        p = Math.FusedMultiplyAdd(p, r, 2.4801521302241082e-05);
+        p = Math.FusedMultiplyAdd(p, r, 0.00019841269863050506);
+        p = Math.FusedMultiplyAdd(p, r, 0.001388888891720967);
+        p = Math.FusedMultiplyAdd(p, r, 0.008333333333330063);
+        p = Math.FusedMultiplyAdd(p, r, 0.041666666666624136);
+        p = Math.FusedMultiplyAdd(p, r, 0.16666666666666669);
+        p = Math.FusedMultiplyAdd(p, r, 0.5000000000000001);
         scale = Pow2(k + ExpOffset);
         return Math.FusedMultiplyAdd(p, r * r, r);               // e^r − 1
     }
