@@ -1,7 +1,8 @@
 /* A quick A/B timer for the activation kernels: 1 M doubles in [-10, 10] (the BenchmarkDotNet
  * inputs), through dn_activate of one or two builds of the library loaded side by side, their calls
- * interleaved so that both see the same machine load; the minimum and median milliseconds per call
- * are printed. Not part of ctest and not the project's reported figures (those come from
+ * interleaved so that both see the same machine load; the minimum and median CPU milliseconds per
+ * call (this thread's CPU time, so time spent descheduled on a busy machine does not count) are
+ * printed. Not part of ctest and not the project's reported figures (those come from
  * BenchmarkDotNet on a quiet machine): it compares two builds of a kernel within a few seconds.
  *
  *   cc -O2 -Inative/include benchmarks/native/activation_timing.c -ldl -o /tmp/activation_timing
@@ -26,7 +27,7 @@ typedef dn_status (*activate_fn)(dn_isa, dn_activation, double, const double *, 
 static double now(void)
 {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
@@ -67,11 +68,11 @@ int main(int argc, char **argv)
         {"tanh", DN_ACTIVATION_TANH, 0},       {"gelu_tanh", DN_ACTIVATION_GELU_TANH, 0},
         {"gelu", DN_ACTIVATION_GELU, 0},       {"gelu+derivative", DN_ACTIVATION_GELU, 1},
     };
-    printf("%s, 1 M doubles, ms per call: min / median%s\n", argv[1], libraries == 2 ? " (first library | second)" : "");
+    printf("%s, 1 M doubles, CPU ms per call: min / median%s\n", argv[1], libraries == 2 ? " (first library | second)" : "");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; ++c) {
         double *deriv = cases[c].fused ? d : NULL;
         int count = 0;
-        const double end = now() + seconds;
+        const double end = now() + seconds; /* CPU seconds */
         for (int l = 0; l < libraries; ++l) /* warm-up */
             if (activate[l](isa, cases[c].kind, 0.0, x, SIZE, v, SIZE, deriv, deriv ? SIZE : 0) != DN_OK) {
                 fprintf(stderr, "%s: not available\n", argv[1]);
