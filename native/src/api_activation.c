@@ -24,7 +24,7 @@ dn_status dn_activate(dn_isa isa, dn_activation kind, double alpha, const double
     const dn_kernels *k = NULL;
     const dn_status resolved = dn_resolve_kernels(isa, &k);
     if (resolved != DN_OK) return resolved;
-    if ((int)kind < DN_ACTIVATION_RELU || (int)kind > DN_ACTIVATION_GELU_TANH || !isfinite(alpha))
+    if ((int)kind < DN_ACTIVATION_RELU || (int)kind > DN_ACTIVATION_GELU || !isfinite(alpha))
         return DN_ERR_INVALID_ARGUMENT;
     if (n > SIZE_MAX / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
     if (!value && !derivative) return DN_ERR_NULL_POINTER;

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "isa_list.h"
+#include "kernels/gelu_coefficients.h"
 
 static uint64_t state = 0x9E3779B97F4A7C15ull;
 static double rnd(void)
@@ -29,16 +30,16 @@ static double round_even(double v) { return (v + 6755399441055744.0) - 675539944
 
 static double exp_neg(double x, double xlo, double *em)
 {
-    static const double c[] = {1.6059043836821613e-10, 2.08767569878681e-09, 2.505210838544172e-08,
-        2.755731922398589e-07, 2.7557319223985893e-06, 2.48015873015873e-05, 0.0001984126984126984,
-        0.001388888888888889, 0.008333333333333333, 0.041666666666666664, 0.16666666666666666, 0.5};
+    static const double c[] = {2.510038319586702e-08, 2.7620085455018414e-07, 2.7557268464831627e-06,
+        2.4801521302241082e-05, 0.00019841269863050506, 0.001388888891720967, 0.008333333333330063,
+        0.041666666666624136, 0.16666666666666669, 0.5000000000000001};
     if (x < -746.0) x = -746.0;
     const double k = round_even(x * 1.4426950408889634);
     double r = fma(k, -0.6931471805599453, x);
     r = fma(k, -2.3190468138462996e-17, r);
     r = r + xlo;
     double p = c[0];
-    for (int j = 1; j < 12; ++j) p = fma(p, r, c[j]);
+    for (int j = 1; j < 10; ++j) p = fma(p, r, c[j]);
     const double q = fma(p, r * r, r), u = q + 1.0;
     if (x != x) { *em = x; return x; }
     const double k1 = round_even(k * 0.5), p1 = pow2(k1), p2 = pow2(k - k1), t = p1 * p2;
@@ -66,6 +67,50 @@ static double log1p_ref(double t)
 }
 
 static double clampd(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+
+/* exp_neg without its floor, stopped before 2^k is applied: q = e^r - 1 and 2^k = p1 p2. */
+static double exp_reduce(double x, double xlo, double *p1, double *p2)
+{
+    static const double c[] = {2.510038319586702e-08, 2.7620085455018414e-07, 2.7557268464831627e-06,
+        2.4801521302241082e-05, 0.00019841269863050506, 0.001388888891720967, 0.008333333333330063,
+        0.041666666666624136, 0.16666666666666669, 0.5000000000000001};
+    const double k = round_even(x * 1.4426950408889634);
+    double r = fma(k, -0.6931471805599453, x);
+    r = fma(k, -2.3190468138462996e-17, r) + xlo;
+    double p = c[0];
+    for (int j = 1; j < 10; ++j) p = fma(p, r, c[j]);
+    const double k1 = round_even(k * 0.5);
+    *p1 = pow2(k1);
+    *p2 = pow2(k - k1);
+    return fma(p, r * r, r);
+}
+
+/* lead high + (lead low + s (c1 + s (c2 + ...))) from one half of a gelu_coefficients.h row */
+static double gelu_piece(const double *part, double s)
+{
+    double p = part[1 + DN_GELU_DEGREE];
+    for (int j = DN_GELU_DEGREE; j >= 2; --j) p = fma(p, s, part[j]);
+    return part[0] + fma(p, s, part[1]);
+}
+
+static void gelu_reference(double x, double *v, double *d)
+{
+    double ps = dn_gelu_small_p[DN_GELU_SMALL_DEGREE], ds = dn_gelu_small_d[DN_GELU_SMALL_DEGREE];
+    for (int j = DN_GELU_SMALL_DEGREE - 1; j >= 0; --j) { ps = fma(ps, x * x, dn_gelu_small_p[j]); ds = fma(ds, x * x, dn_gelu_small_d[j]); }
+    if (x != x || fabs(x) < 0.75) { *v = x * fma(x, ps, 0.5); *d = fma(x, ds, 0.5); return; }
+    const double a = clampd(fabs(x), 0.0, 40.0);
+    const double piece = clampd(round_even((a - 0.75) * 2.0 - 0.5), 0.0, 15.0);
+    const double *row = dn_gelu_pieces + (int)piece * DN_GELU_ROW;
+    const int tail = piece == 15.0;
+    const double a2 = a * a, a2lo = fma(a, a, -a2), s = (tail ? 1.0 / a2 : a) - row[0];
+    double p1, p2;
+    const double q = exp_reduce(a2 * -0.5, a2lo * -0.5, &p1, &p2);
+    const double eg = (fma(q, gelu_piece(row + 1, s), gelu_piece(row + 1, s)) * p1) * p2;
+    const double h = gelu_piece(row + 3 + DN_GELU_DEGREE, s) * (tail ? a : 1.0);
+    const double eh = (fma(q, h, h) * p1) * p2;
+    *v = x > 0 ? x - eg : -eg;
+    *d = x > 0 ? 1.0 + eh : -eh;
+}
 
 static void reference(int kind, double alpha, double x, double *v, double *d)
 {
@@ -110,6 +155,9 @@ static void reference(int kind, double alpha, double x, double *v, double *d)
         *d = fma(xc * fma(0.21406444881780073, x2, A), e / (p * p), sg);
         break;
     }
+    case DN_ACTIVATION_GELU:
+        gelu_reference(x, v, d);
+        break;
     }
 }
 
@@ -126,7 +174,7 @@ static void test_activations(dn_isa isa)
 {
     double x[72], v[74], d[74], wv[72], wd[72], inplace[72];
     const double alphas[] = {0.01, 1.0, 0.3};
-    for (int kind = DN_ACTIVATION_RELU; kind <= DN_ACTIVATION_GELU_TANH; ++kind) {
+    for (int kind = DN_ACTIVATION_RELU; kind <= DN_ACTIVATION_GELU; ++kind) {
         const double alpha = alphas[kind % 3];
         for (size_t n = 0; n <= 70; ++n) {
             fill(x, n);
@@ -214,6 +262,13 @@ static void test_stability(dn_isa isa)
     CHECK(v[0] == 0.0 && v[1] == 1000.0 && v[2] != v[2] && d[1] == 1.0, "softplus(-1000, 1000, NaN)");
     CHECK(dn_activate(isa, DN_ACTIVATION_TANH, 0, x, 4, v, 4, d, 4) == DN_OK, "tanh");
     CHECK(v[0] == -1.0 && v[1] == 1.0 && v[2] != v[2] && v[3] == 0.0 && d[3] == 1.0, "tanh(-1000, 1000, NaN, 0)");
+    CHECK(dn_activate(isa, DN_ACTIVATION_GELU, 0, x, 4, v, 4, d, 4) == DN_OK, "gelu");
+    CHECK(v[0] == 0.0 && v[1] == 1000.0 && v[2] != v[2] && v[3] == 0.0 && d[0] == 0.0 && d[1] == 1.0 && d[2] != d[2] && d[3] == 0.5,
+          "gelu(-1000, 1000, NaN, 0)");
+    const double tails[4] = {-40.0, 40.0, -INFINITY, INFINITY};
+    CHECK(dn_activate(isa, DN_ACTIVATION_GELU, 0, tails, 4, v, 4, d, 4) == DN_OK, "gelu tails");
+    CHECK(v[0] == 0.0 && v[1] == 40.0 && v[2] == 0.0 && v[3] == INFINITY && d[0] == 0.0 && d[1] == 1.0 && d[3] == 1.0,
+          "gelu(-40, 40, -inf, inf) = (-0, 40, -0, inf)");
     const double pair[2] = {1000.0, 0.0};
     double y[2];
     CHECK(dn_softmax(isa, 1, pair, 1, 2, y, 2) == DN_OK && y[0] == 0.0 && y[1] == -1000.0, "log-softmax [1000, 0] = [0, -1000]");
@@ -223,7 +278,7 @@ static void test_stability(dn_isa isa)
 static void test_bad_arguments(void)
 {
     double x[4] = {1, 2, 3, 4}, out[4] = {7, 7, 7, 7}, y[4] = {0.25, 0.25, 0.25, 0.25};
-    CHECK(dn_activate(DN_ISA_SCALAR, (dn_activation)9, 0, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "unknown kind");
+    CHECK(dn_activate(DN_ISA_SCALAR, (dn_activation)10, 0, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "unknown kind");
     CHECK(dn_activate(DN_ISA_SCALAR, (dn_activation)-1, 0, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "negative kind");
     CHECK(dn_activate(DN_ISA_SCALAR, DN_ACTIVATION_ELU, NAN, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "NaN alpha");
     CHECK(dn_activate(DN_ISA_SCALAR, DN_ACTIVATION_RELU, 0, x, 4, NULL, 0, NULL, 0) == DN_ERR_NULL_POINTER, "no output");

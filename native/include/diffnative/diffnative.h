@@ -194,7 +194,8 @@ DN_API dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t valu
 
 /* Elementwise activations. Values are stable: everything is built on e^-|x|, so nothing
  * overflows; NaN in gives NaN out. Transcendental ones use the library's own exp, expm1 and log1p
- * (about 1 ulp), so every ISA gives the same bits. Derivatives are taken at x. */
+ * (about 1 ulp), the exact GELU its own polynomial pieces for Phi, so every ISA gives the same
+ * bits. Derivatives are taken at x. */
 typedef enum dn_activation {
     DN_ACTIVATION_RELU = 0,       /* max(x, 0); derivative 1 for x > 0, else 0 */
     DN_ACTIVATION_LEAKY_RELU = 1, /* x, or alpha x for x < 0; derivative 1 for x > 0, else alpha */
@@ -204,7 +205,8 @@ typedef enum dn_activation {
     DN_ACTIVATION_TANH = 5,
     DN_ACTIVATION_SOFTPLUS = 6,   /* log(1 + e^x) */
     DN_ACTIVATION_SILU = 7,       /* x sigmoid(x) */
-    DN_ACTIVATION_GELU_TANH = 8   /* x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) */
+    DN_ACTIVATION_GELU_TANH = 8,  /* x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) */
+    DN_ACTIVATION_GELU = 9        /* exact: x Phi(x), Phi the standard normal CDF; derivative Phi(x) + x phi(x) */
 } dn_activation;
 
 /* The activation kind of x[0..n) into value[0..value_length) and/or

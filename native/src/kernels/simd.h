@@ -26,7 +26,8 @@ static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm512_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm512_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm512_abs_pd(a); }
 /* a > b ? a : b, lane by lane (the scalar code writes exactly this) */
-static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(a, b, _CMP_GT_OQ), b, a); }
+/* (MAXPD returns its second operand unless a > b, NaN and equal zeros included: one instruction) */
+static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm512_max_pd(a, b); }
 /* a > 0 ? a : b */
 static inline dn_vec dn_positive_or(dn_vec a, dn_vec b) { return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(a, _mm512_setzero_pd(), _CMP_GT_OQ), b, a); }
 /* d <= limit ? when_le : otherwise (NaN compares false) */
@@ -69,6 +70,18 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return dn_from_bits_(_mm512_sub_epi64(dn_bits_(u), _mm512_and_si512(tmp, dn_u64_(0xfff0000000000000ull))));
 }
 static inline double dn_first(dn_vec v) { return _mm512_cvtsd_f64(v); }
+/* Table lookups by lane: an index held as an exact small integer in a double, converted once,
+ * then base[index] per lane (a gather moves bits, so it rounds nothing). */
+typedef __m256i dn_index;
+static inline dn_index dn_to_index(dn_vec k) { return _mm512_cvtpd_epi32(k); }
+static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return _mm512_i32gather_pd(idx, base, 8); }
+/* base[idx + j] for j = 0..3, every lane: one table row's four consecutive entries. */
+static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4])
+{
+    for (int j = 0; j < 4; ++j) out[j] = _mm512_i32gather_pd(idx, base + j, 8);
+}
+/* Whether any lane of the mask is set. */
+static inline int dn_any(dn_mask m) { return m != 0; }
 /* base[idx[0..8)]: a gather moves bits, so it rounds nothing. */
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)idx), base, 8); }
 #elif defined(__AVX2__)
@@ -86,7 +99,7 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm256_sub_pd(a, b); }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm256_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm256_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
-static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm256_blendv_pd(b, a, _mm256_cmp_pd(a, b, _CMP_GT_OQ)); }
+static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm256_max_pd(a, b); }
 static inline dn_vec dn_positive_or(dn_vec a, dn_vec b) { return _mm256_blendv_pd(b, a, _mm256_cmp_pd(a, _mm256_setzero_pd(), _CMP_GT_OQ)); }
 static inline dn_vec dn_select_le(dn_vec d, dn_vec limit, dn_vec when_le, dn_vec otherwise) { return _mm256_blendv_pd(otherwise, when_le, _mm256_cmp_pd(d, limit, _CMP_LE_OQ)); }
 static inline void dn_store_lanes(double *base, size_t stride, dn_vec v)
@@ -123,6 +136,23 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return _mm256_castsi256_pd(_mm256_sub_epi64(bits, _mm256_and_si256(tmp, _mm256_set1_epi64x((long long)0xfff0000000000000ull))));
 }
 static inline double dn_first(dn_vec v) { return _mm256_cvtsd_f64(v); }
+typedef __m128i dn_index;
+static inline dn_index dn_to_index(dn_vec k) { return _mm256_cvtpd_epi32(k); }
+static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return _mm256_i32gather_pd(base, idx, 8); }
+/* Four row loads and a 4x4 transpose instead of four gathers, which are microcoded and slow on
+ * some AVX2 CPUs (AMD Zen); the bits moved are the same. */
+static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4])
+{
+    const __m256d r0 = _mm256_loadu_pd(base + _mm_cvtsi128_si32(idx)), r1 = _mm256_loadu_pd(base + _mm_extract_epi32(idx, 1));
+    const __m256d r2 = _mm256_loadu_pd(base + _mm_extract_epi32(idx, 2)), r3 = _mm256_loadu_pd(base + _mm_extract_epi32(idx, 3));
+    const __m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1); /* r0[0] r1[0] r0[2] r1[2] | [1] [1] [3] [3] */
+    const __m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+    out[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
+    out[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+    out[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+    out[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+}
+static inline int dn_any(dn_mask m) { return _mm256_movemask_pd(m) != 0; }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm256_i32gather_pd(base, _mm_loadu_si128((const __m128i *)idx), 8); }
 #else
 #define DN_ISA_SUFFIX(name) name##_scalar
@@ -163,6 +193,14 @@ static inline dn_vec dn_split_exponent(dn_vec u, dn_vec *k)
     return dn_from_bits_(dn_bits_(u) - (tmp & 0xfff0000000000000ull));
 }
 static inline double dn_first(dn_vec v) { return v; }
+typedef int dn_index;
+static inline dn_index dn_to_index(dn_vec k) { return (int)k; }
+static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return base[idx]; }
+static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4])
+{
+    for (int j = 0; j < 4; ++j) out[j] = base[idx + j];
+}
+static inline int dn_any(dn_mask m) { return m; }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return base[idx[0]]; }
 #endif
 

@@ -17,38 +17,58 @@
 #define DN_ROUND_SHIFT 6755399441055744.0 /* 1.5 * 2^52: (v + s) - s rounds |v| < 2^51 to an integer, ties to even */
 #define DN_EXP_FLOOR -746.0               /* exp(-746) rounds to 0 */
 
-/* e^x and e^x - 1 for x <= 0 or NaN (x + xlo when has_lo: a low part carried from the caller's
- * double-double argument). Cody-Waite reduction x = k ln2 + r with |r| <= ln2/2, then the Taylor
- * series of e^r - 1 to degree 13 (truncation below 0.01 ulp), evaluated by Horner with FMA. 2^k is
- * applied as two exact powers of two so that subnormal results are rounded once. */
-static inline dn_vec dn_exp_neg(dn_vec x, dn_vec xlo, int has_lo, dn_vec *expm1_out)
+/* 2^k u for the k of an exponential is formed as (u 2^(k + DN_EXP_OFFSET)) 2^-DN_EXP_OFFSET: the first
+ * product is normal and exact for k >= -1500, the second rounds once, only when the result is
+ * subnormal (the same bits as one correctly rounded u 2^k), with no k split in halves. */
+#define DN_EXP_OFFSET 512.0
+#define DN_EXP_UNSCALE 7.458340731200207e-155 /* 2^-512 */
+
+/* The common core of e^(x + xlo) for x <= 0 or NaN, x first raised to `lowest` (>= -1000).
+ * Cody-Waite reduction x = k ln2 + r with |r| <= ln2/2, then e^r - 1 = r + r^2 P(r), P of degree
+ * 9 fitted on |r| <= 0.3466 (generate_exp_coefficients.py: 1.6e-17 relative, 0.15 ulp; two FMAs
+ * fewer than a degree-13 Taylor series), by Horner with FMA. Returns q = e^r - 1 and
+ * *scale = 2^(k + DN_EXP_OFFSET): e^x = (1 + q) *scale * DN_EXP_UNSCALE. */
+static inline dn_vec dn_exp_neg_reduce(dn_vec x, dn_vec xlo, int has_lo, double lowest, dn_vec *scale)
 {
-    x = dn_select(dn_lt(x, dn_set1(DN_EXP_FLOOR)), dn_set1(DN_EXP_FLOOR), x);
+    x = dn_max_gt(dn_set1(lowest), x); /* NaN stays NaN */
     const dn_vec shift = dn_set1(DN_ROUND_SHIFT);
     const dn_vec k = dn_sub(dn_add(dn_mul(x, dn_set1(DN_LOG2E)), shift), shift);
     dn_vec r = dn_fma(k, dn_set1(-DN_LN2_HI), x);
     r = dn_fma(k, dn_set1(-DN_LN2_LO), r);
     if (has_lo) r = dn_add(r, xlo);
-    dn_vec p = dn_set1(1.6059043836821613e-10);             /* 1/13! */
-    p = dn_fma(p, r, dn_set1(2.08767569878681e-09));        /* 1/12! */
-    p = dn_fma(p, r, dn_set1(2.505210838544172e-08));       /* 1/11! */
-    p = dn_fma(p, r, dn_set1(2.755731922398589e-07));       /* 1/10! */
-    p = dn_fma(p, r, dn_set1(2.7557319223985893e-06));      /* 1/9! */
-    p = dn_fma(p, r, dn_set1(2.48015873015873e-05));        /* 1/8! */
-    p = dn_fma(p, r, dn_set1(0.0001984126984126984));       /* 1/7! */
-    p = dn_fma(p, r, dn_set1(0.001388888888888889));        /* 1/6! */
-    p = dn_fma(p, r, dn_set1(0.008333333333333333));        /* 1/5! */
-    p = dn_fma(p, r, dn_set1(0.041666666666666664));        /* 1/4! */
-    p = dn_fma(p, r, dn_set1(0.16666666666666666));         /* 1/3! */
-    p = dn_fma(p, r, dn_set1(0.5));                         /* 1/2! */
-    const dn_vec q = dn_fma(p, dn_mul(r, r), r);             /* e^r - 1 */
+    dn_vec p = dn_set1(2.510038319586702e-08);
+    p = dn_fma(p, r, dn_set1(2.7620085455018414e-07));
+    p = dn_fma(p, r, dn_set1(2.7557268464831627e-06));
+    p = dn_fma(p, r, dn_set1(2.4801521302241082e-05));
+    p = dn_fma(p, r, dn_set1(0.00019841269863050506));
+    p = dn_fma(p, r, dn_set1(0.001388888891720967));
+    p = dn_fma(p, r, dn_set1(0.008333333333330063));
+    p = dn_fma(p, r, dn_set1(0.041666666666624136));
+    p = dn_fma(p, r, dn_set1(0.16666666666666669));
+    p = dn_fma(p, r, dn_set1(0.5000000000000001));
+    *scale = dn_pow2i(dn_add(k, dn_set1(DN_EXP_OFFSET)));
+    return dn_fma(p, dn_mul(r, r), r);                      /* e^r - 1 */
+}
+
+/* e^x and e^x - 1 for x <= 0 or NaN (x + xlo when has_lo: a low part carried from the caller's
+ * double-double argument). */
+static inline dn_vec dn_exp_neg(dn_vec x, dn_vec xlo, int has_lo, dn_vec *expm1_out)
+{
+    dn_vec scale;
+    const dn_vec q = dn_exp_neg_reduce(x, xlo, has_lo, DN_EXP_FLOOR, &scale);
     const dn_vec u = dn_add(q, dn_set1(1.0));
-    /* k in [-1076, 0]: halves in [-538, 0] keep u * 2^k1 normal and exact */
-    const dn_vec k1 = dn_sub(dn_add(dn_mul(k, dn_set1(0.5)), shift), shift);
-    const dn_vec p1 = dn_pow2i(k1), p2 = dn_pow2i(dn_sub(k, k1));
-    const dn_vec t = dn_mul(p1, p2); /* 2^k exactly, or 0 below the subnormals */
+    const dn_vec unscale = dn_set1(DN_EXP_UNSCALE);
+    const dn_vec t = dn_mul(scale, unscale); /* 2^k exactly, or 0 below the subnormals */
     *expm1_out = dn_fma(t, q, dn_sub(t, dn_set1(1.0)));
-    return dn_mul(dn_mul(u, p1), p2);
+    return dn_mul(dn_mul(u, scale), unscale);
+}
+
+/* e^x f from dn_exp_neg_reduce's parts, for 0 < f < 2^400: e^r f = f + q f is rounded once (no
+ * rounded 1 + q in between), and 2^k is applied last, so a product that is subnormal is rounded
+ * only there. */
+static inline dn_vec dn_exp_times(dn_vec q, dn_vec scale, dn_vec f)
+{
+    return dn_mul(dn_mul(dn_fma(q, f, f), scale), dn_set1(DN_EXP_UNSCALE));
 }
 
 /* log(1 + t) for t >= 0 (finite) or NaN. u = 1 + t is split as 2^k m with m in [sqrt(2)/2,

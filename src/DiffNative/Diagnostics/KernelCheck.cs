@@ -127,7 +127,7 @@ public static class KernelChecks
         {
             var outputs = new List<double>();
             foreach (var activation in new[] { Activation.Relu, Activation.LeakyRelu(0.1), Activation.Elu(), Activation.Selu, Activation.Sigmoid,
-                         Activation.Tanh, Activation.Softplus, Activation.Silu, Activation.GeluTanh })
+                         Activation.Tanh, Activation.Softplus, Activation.Silu, Activation.GeluTanh, Activation.Gelu })
             {
                 double[] value = new double[y.Length], derivative = new double[y.Length];
                 activation.ApplyWithDerivative(y, value, derivative, b);

@@ -30,7 +30,6 @@ public enum ActivationKind
     /// <summary>GELU, tanh approximation: x/2·(1 + tanh(√(2/π)(x + 0.044715x³))).</summary>
     GeluTanh = 8,
 
-    /// <summary>GELU, exact: x·Φ(x) with Φ the standard normal CDF. Managed code on every backend
-    /// in this version (no native erf kernel yet).</summary>
+    /// <summary>GELU, exact: x·Φ(x) with Φ the standard normal CDF; derivative Φ(x) + x·φ(x).</summary>
     Gelu = 9,
 }

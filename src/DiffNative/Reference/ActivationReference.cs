@@ -99,7 +99,7 @@ internal static class ActivationReference
                 GeluTanh(x, out v, out d);
                 break;
             case ActivationKind.Gelu:
-                GeluExact(x, out v, out d);
+                GeluReference.Evaluate(x, out v, out d);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown activation.");
@@ -130,21 +130,5 @@ internal static class ActivationReference
         var sp = e / (p * p);
         var dw = Math.FusedMultiplyAdd(Gelu3B, x2, GeluAHi);
         d = Math.FusedMultiplyAdd(xc * dw, sp, sg);
-    }
-
-    /// <summary>x·Φ(x) and Φ(x) + x·φ(x), from <see cref="SpecialFunctions.NormalCdf"/> (managed
-    /// only in this version). φ(x) = e^(−x²/2)/√(2π) with x² carried as two doubles, so the tail
-    /// keeps its relative accuracy.</summary>
-    private static void GeluExact(double x, out double v, out double d)
-    {
-        const double InverseSqrtTwoPi = 0.3989422804014327;
-        var cdf = SpecialFunctions.NormalCdf(x);
-        v = cdf == 0 ? 0.0 : x * cdf;
-        var xc = Clamp(x, -40.0, 40.0);
-        var x2 = xc * xc;
-        var x2e = Math.FusedMultiplyAdd(xc, xc, -x2);
-        var half = -0.5 * x2;
-        var pdf = ExpNegative(half, -0.5 * x2e, true, out _) * InverseSqrtTwoPi;
-        d = Math.FusedMultiplyAdd(xc, pdf, cdf);
     }
 }

@@ -12,38 +12,51 @@ internal static class VectorMathReference
     private const double Ln2Lo = 2.3190468138462996e-17;
     private const double RoundShift = 6755399441055744.0; // 1.5·2^52: (v + s) − s rounds to an integer, ties to even
     private const double ExpFloor = -746.0;                // e^-746 rounds to 0
+    private const double ExpOffset = 512.0;                // 2^k = 2^(k + 512)·2^−512, the first factor normal
+    private const double ExpUnscale = 7.458340731200207e-155; // 2^−512
+
+    /// <summary>The common core of e^(x + low) for x ≤ 0 or NaN, x first raised to
+    /// <paramref name="lowest"/> (dn_exp_neg_reduce): returns q = e^r − 1 and
+    /// <paramref name="scale"/> = 2^(k + 512), so that e^x = (1 + q)·scale·2^−512 with one rounding,
+    /// and only for subnormal results.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpNegativeReduce(double x, double low, bool hasLow, double lowest, out double scale)
+    {
+        x = lowest > x ? lowest : x;
+        var k = (x * Log2E + RoundShift) - RoundShift;
+        var r = Math.FusedMultiplyAdd(k, -Ln2Hi, x);
+        r = Math.FusedMultiplyAdd(k, -Ln2Lo, r);
+        if (hasLow) r += low;
+        var p = 2.510038319586702e-08;
+        p = Math.FusedMultiplyAdd(p, r, 2.7620085455018414e-07);
+        p = Math.FusedMultiplyAdd(p, r, 2.7557268464831627e-06);
+        p = Math.FusedMultiplyAdd(p, r, 2.4801521302241082e-05);
+        p = Math.FusedMultiplyAdd(p, r, 0.00019841269863050506);
+        p = Math.FusedMultiplyAdd(p, r, 0.001388888891720967);
+        p = Math.FusedMultiplyAdd(p, r, 0.008333333333330063);
+        p = Math.FusedMultiplyAdd(p, r, 0.041666666666624136);
+        p = Math.FusedMultiplyAdd(p, r, 0.16666666666666669);
+        p = Math.FusedMultiplyAdd(p, r, 0.5000000000000001);
+        scale = Pow2(k + ExpOffset);
+        return Math.FusedMultiplyAdd(p, r * r, r);               // e^r − 1
+    }
 
     /// <summary>e^x and e^x − 1 for x ≤ 0 or NaN; <paramref name="low"/> is added to the reduced
     /// argument when <paramref name="hasLow"/> (the low half of a double-double argument).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ExpNegative(double x, double low, bool hasLow, out double expm1)
     {
-        x = x < ExpFloor ? ExpFloor : x;
-        var k = (x * Log2E + RoundShift) - RoundShift;
-        var r = Math.FusedMultiplyAdd(k, -Ln2Hi, x);
-        r = Math.FusedMultiplyAdd(k, -Ln2Lo, r);
-        if (hasLow) r += low;
-        var p = 1.6059043836821613e-10;                          // 1/13!
-        p = Math.FusedMultiplyAdd(p, r, 2.08767569878681e-09);    // 1/12!
-        p = Math.FusedMultiplyAdd(p, r, 2.505210838544172e-08);   // 1/11!
-        p = Math.FusedMultiplyAdd(p, r, 2.755731922398589e-07);   // 1/10!
-        p = Math.FusedMultiplyAdd(p, r, 2.7557319223985893e-06);  // 1/9!
-        p = Math.FusedMultiplyAdd(p, r, 2.48015873015873e-05);    // 1/8!
-        p = Math.FusedMultiplyAdd(p, r, 0.0001984126984126984);   // 1/7!
-        p = Math.FusedMultiplyAdd(p, r, 0.001388888888888889);    // 1/6!
-        p = Math.FusedMultiplyAdd(p, r, 0.008333333333333333);    // 1/5!
-        p = Math.FusedMultiplyAdd(p, r, 0.041666666666666664);    // 1/4!
-        p = Math.FusedMultiplyAdd(p, r, 0.16666666666666666);     // 1/3!
-        p = Math.FusedMultiplyAdd(p, r, 0.5);                     // 1/2!
-        var q = Math.FusedMultiplyAdd(p, r * r, r);               // e^r − 1
+        var q = ExpNegativeReduce(x, low, hasLow, ExpFloor, out var scale);
         var u = q + 1.0;
-        var k1 = (k * 0.5 + RoundShift) - RoundShift;           // halves keep u·2^k1 normal and exact
-        var p1 = Pow2(k1);
-        var p2 = Pow2(k - k1);
-        var t = p1 * p2;
+        var t = scale * ExpUnscale;
         expm1 = Math.FusedMultiplyAdd(t, q, t - 1.0);
-        return u * p1 * p2;
+        return u * scale * ExpUnscale;
     }
+
+    /// <summary>e^x·f from <see cref="ExpNegativeReduce"/>'s parts (dn_exp_times): f + q·f rounded
+    /// once, 2^k applied last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpTimes(double q, double scale, double f) => Math.FusedMultiplyAdd(q, f, f) * scale * ExpUnscale;
 
     /// <summary>log(1 + t) for t ≥ 0 (finite) or NaN: u = 1 + t = 2^k·m, m in [√2/2, √2),
     /// log m = 2·atanh(s) from its series, and the rounding error of 1 + t added back.</summary>

@@ -42,4 +42,27 @@ public class GuardPageTests
             if (n <= 20) Differentiate.Hessian(MghProblems.ExtendedRosenbrock, x.Span, hessian.Span, options);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Activation_kernels_stay_inside_their_buffers(Backend backend)
+    {
+        for (var n = 0; n <= 70; n++)
+        {
+            using var x = new GuardedBuffer(n);
+            using var upstream = new GuardedBuffer(n);
+            using var value = new GuardedBuffer(n);
+            using var derivative = new GuardedBuffer(n);
+            RandomSamples.Create(n, n).CopyTo(x.Span);
+            upstream.Span.Fill(0.5);
+            foreach (var kind in Enum.GetValues<ActivationKind>())
+            {
+                var activation = new Activation(kind, 0.1);
+                activation.Apply(x.Span, value.Span, backend);
+                activation.Derivative(x.Span, derivative.Span, backend);
+                activation.ApplyWithDerivative(x.Span, value.Span, derivative.Span, backend);
+                activation.Backward(x.Span, upstream.Span, derivative.Span, backend);
+            }
+        }
+    }
 }
