@@ -10,8 +10,10 @@ if (args.Contains("--counts")) return OptimizerCounts.Print(Console.Out);
 
 // Paths the CPU cannot run are filtered out rather than failing the run.
 var available = DiffNativeRuntime.AvailableIsas;
-var config = DefaultConfig.Instance
-    .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1))
+// Our default job (3 warm-ups, 10 iterations) unless the command line names one: `--job dry` must
+// stay a smoke run, not add a full timing run beside it.
+var config = (args.Any(a => a is "--job" or "-j") ? DefaultConfig.Instance
+        : DefaultConfig.Instance.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1)))
     .AddColumn(new ElementsPerNanosecondColumn())
     .AddFilter(new SimpleFilter(b => IsaOf(b.Descriptor.WorkloadMethod.Name) is not { } isa || available.Contains(isa)));
 BenchmarkSwitcher.FromAssembly(typeof(UniformGradientBenchmarks).Assembly).Run(args, config);
