@@ -69,23 +69,44 @@ static dn_status check_shape(const double *y, const size_t *shape, size_t ndim, 
     return DN_OK;
 }
 
-/* Applies the axis derivative block by block: outer blocks of shape[axis] x lines samples. */
-static void along_axis(const dn_kernels *k, const double *y, const size_t *shape, size_t ndim, size_t axis,
-                       const dn_grid_stencils *s, int accumulate, double *out)
+/* The share of part `part` of `parts` in [0, n): [n·part/parts, n·(part+1)/parts), computed so
+ * that n·part cannot overflow. */
+static size_t share_start(size_t n, size_t part, size_t parts)
 {
-    size_t outer = 1, lines = 1;
-    for (size_t j = 0; j < axis; ++j) outer *= shape[j];
-    for (size_t j = axis + 1; j < ndim; ++j) lines *= shape[j];
-    const size_t n = shape[axis], block = n * lines;
-    for (size_t o = 0; o < outer; ++o) k->grid_lines(y + o * block, n, lines, s, accumulate, out + o * block);
+    return n / parts * part + n % parts * part / parts;
 }
 
-dn_status dn_grid_derivative(dn_isa isa, const double *y, const size_t *shape, size_t ndim, size_t axis,
-                             double spacing, int derivative, int accuracy, double *out, size_t out_length)
+/* Applies the axis derivative to the elements whose axis-0 index lies in [lo, hi): for axis 0
+ * those rows of its lines (the samples of a 1-D array), for a later axis the outer blocks that
+ * sit inside that slab. */
+static void along_axis(const dn_kernels *k, const double *y, const size_t *shape, size_t ndim, size_t axis,
+                       const dn_grid_stencils *s, int accumulate, size_t lo, size_t hi, double *out)
+{
+    size_t outer_per_slab = 1, lines = 1;
+    for (size_t j = 1; j < axis; ++j) outer_per_slab *= shape[j];
+    for (size_t j = axis + 1; j < ndim; ++j) lines *= shape[j];
+    const size_t n = shape[axis], block = n * lines;
+    if (axis == 0) {
+        k->grid_lines(y, n, lines, s, accumulate, lo, hi, out);
+        return;
+    }
+    for (size_t o = lo * outer_per_slab; o < hi * outer_per_slab; ++o)
+        k->grid_lines(y + o * block, n, lines, s, accumulate, 0, n, out + o * block);
+}
+
+static dn_status check_part(size_t part, size_t parts)
+{
+    return parts == 0 || part >= parts ? DN_ERR_INVALID_ARGUMENT : DN_OK;
+}
+
+dn_status dn_grid_derivative_part(dn_isa isa, const double *y, const size_t *shape, size_t ndim, size_t axis,
+                                  double spacing, int derivative, int accuracy, size_t part, size_t parts,
+                                  double *out, size_t out_length)
 {
     const dn_kernels *k = NULL;
     dn_status st = dn_resolve_kernels(isa, &k);
     if (st != DN_OK) return st;
+    if ((st = check_part(part, parts)) != DN_OK) return st;
     dn_grid_stencils s;
     size_t min_samples, count;
     st = dn_build_grid_stencils(derivative, accuracy, spacing, &s, &min_samples);
@@ -95,16 +116,23 @@ dn_status dn_grid_derivative(dn_isa isa, const double *y, const size_t *shape, s
     if (axis >= ndim) return DN_ERR_INVALID_ARGUMENT;
     if (count == 0) return DN_OK;
     if (shape[axis] < min_samples) return DN_ERR_LENGTH;
-    along_axis(k, y, shape, ndim, axis, &s, 0, out);
+    along_axis(k, y, shape, ndim, axis, &s, 0, share_start(shape[0], part, parts), share_start(shape[0], part + 1, parts), out);
     return DN_OK;
 }
 
-dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, size_t ndim, const double *spacing,
-                            int accuracy, double *out, size_t out_length)
+dn_status dn_grid_derivative(dn_isa isa, const double *y, const size_t *shape, size_t ndim, size_t axis,
+                             double spacing, int derivative, int accuracy, double *out, size_t out_length)
+{
+    return dn_grid_derivative_part(isa, y, shape, ndim, axis, spacing, derivative, accuracy, 0, 1, out, out_length);
+}
+
+dn_status dn_grid_laplacian_part(dn_isa isa, const double *y, const size_t *shape, size_t ndim, const double *spacing,
+                                 int accuracy, size_t part, size_t parts, double *out, size_t out_length)
 {
     const dn_kernels *k = NULL;
     dn_status st = dn_resolve_kernels(isa, &k);
     if (st != DN_OK) return st;
+    if ((st = check_part(part, parts)) != DN_OK) return st;
     if (!spacing) return DN_ERR_NULL_POINTER;
     size_t count;
     st = check_shape(y, shape, ndim, out, out_length, &count);
@@ -117,15 +145,24 @@ dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, si
         if (count != 0 && shape[a] < min_samples) return DN_ERR_LENGTH;
     }
     if (count == 0) return DN_OK;
+    const size_t lo = share_start(shape[0], part, parts), hi = share_start(shape[0], part + 1, parts);
     if (ndim == 2) {
         /* An output this large cannot stay in cache for its next reader: writing it around the
          * caches saves the read that a normal store's line fill costs (a third of the traffic). */
         const int stream = count >= ((size_t)32 << 20) / sizeof(double);
-        k->grid_laplacian_2d(y, shape[0], shape[1], &s[0], &s[1], stream, out);
+        k->grid_laplacian_2d(y, shape[0], shape[1], &s[0], &s[1], stream, lo, hi, out);
         return DN_OK;
     }
-    for (size_t a = 0; a < ndim; ++a) along_axis(k, y, shape, ndim, a, &s[a], a > 0, out);
+    /* Each part runs every axis over its own slab, axis 0 first: per element, the same sums in the
+     * same order as the whole array in one call. */
+    for (size_t a = 0; a < ndim; ++a) along_axis(k, y, shape, ndim, a, &s[a], a > 0, lo, hi, out);
     return DN_OK;
+}
+
+dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, size_t ndim, const double *spacing,
+                            int accuracy, double *out, size_t out_length)
+{
+    return dn_grid_laplacian_part(isa, y, shape, ndim, spacing, accuracy, 0, 1, out, out_length);
 }
 
 dn_status dn_gradient_numpy(dn_isa isa, const double *y, size_t n, double h, int edge_order, double *out,

@@ -41,14 +41,17 @@ typedef struct dn_kernels {
     /* One level of Ridders' extrapolation over count entries (see dn_richardson_level). */
     void (*richardson_level)(size_t count, int level, const double *previous, double *current,
                              const double *denominators, double *best, double *error, double *best_level);
-    /* out[i] (+)= sum of stencil weights times y along a line of n samples spaced by stride
-     * (elements), for count interleaved lines starting at y + line (line < count, lines
-     * contiguous: stride == count for an inner axis, 1 line of stride 1 for the last axis). */
-    void (*grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out);
-    /* The 2-D Laplacian fused row by row (same bits as one pass per axis). stream: write with
-     * cache-bypassing stores, for outputs larger than the caches (same bits either way). */
+    /* out (+)= the derivative along `lines` interleaved lines of n samples (sample i of line l at
+     * y[i*lines + l]; one line for the last axis), for samples first <= i < last only: the rows
+     * of a block of an inner axis, or the points of the single line. Any split of [0, n) into
+     * ranges gives the same bits as one call over all of it. */
+    void (*grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate,
+                       size_t first, size_t last, double *out);
+    /* The 2-D Laplacian fused row by row (same bits as one pass per axis), rows first <= r < last
+     * only. stream: write with cache-bypassing stores, for outputs larger than the caches (same
+     * bits either way). */
     void (*grid_laplacian_2d)(const double *y, size_t rows, size_t cols, const dn_grid_stencils *s0,
-                              const dn_grid_stencils *s1, int stream, double *out);
+                              const dn_grid_stencils *s1, int stream, size_t first, size_t last, double *out);
     /* Elementwise activation kind (dn_activation) of x[0..n) into value and/or derivative (either
      * may be NULL); each may equal x but not partly overlap it. */
     void (*activate)(int kind, double alpha, const double *x, size_t n, double *value, double *derivative);
@@ -78,9 +81,10 @@ typedef struct dn_kernels {
                                  const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out);
 
 #define DN_DECLARE_GRID_KERNELS(isa) \
-    void dn_grid_lines_##isa(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out); \
+    void dn_grid_lines_##isa(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, \
+                             size_t first, size_t last, double *out); \
     void dn_grid_laplacian_2d_##isa(const double *y, size_t rows, size_t cols, const dn_grid_stencils *s0, \
-                                    const dn_grid_stencils *s1, int stream, double *out);
+                                    const dn_grid_stencils *s1, int stream, size_t first, size_t last, double *out);
 DN_DECLARE_GRID_KERNELS(scalar)
 DN_DECLARE_GRID_KERNELS(avx2)
 DN_DECLARE_GRID_KERNELS(avx512)

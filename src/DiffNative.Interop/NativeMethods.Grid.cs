@@ -22,4 +22,12 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial DnStatus dn_grid_laplacian(int isa, double* y, nuint* shape, nuint ndim, double* spacing, int accuracy, double* output, nuint outputLength);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial DnStatus dn_grid_derivative_part(int isa, double* y, nuint* shape, nuint ndim, nuint axis, double spacing, int derivative, int accuracy,
+        nuint part, nuint parts, double* output, nuint outputLength);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial DnStatus dn_grid_laplacian_part(int isa, double* y, nuint* shape, nuint ndim, double* spacing, int accuracy,
+        nuint part, nuint parts, double* output, nuint outputLength);
 }

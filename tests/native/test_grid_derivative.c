@@ -152,10 +152,10 @@ static void test_laplacian_2d_streaming(const dn_kernels *k)
             dn_grid_stencils s0, s1;
             size_t needed;
             CHECK(dn_build_grid_stencils(2, p, 0.3, &s0, &needed) == DN_OK && dn_build_grid_stencils(2, p, 0.7, &s1, &needed) == DN_OK, "stencils");
-            k->grid_laplacian_2d(y, rows, cols, &s0, &s1, 0, plain);
+            k->grid_laplacian_2d(y, rows, cols, &s0, &s1, 0, 0, rows, plain);
             /* Both an aligned and a misaligned output start, so the scalar lead-in runs. */
             for (size_t shift = 0; shift < 2; ++shift) {
-                k->grid_laplacian_2d(y, rows, cols, &s0, &s1, 1, streamed + shift);
+                k->grid_laplacian_2d(y, rows, cols, &s0, &s1, 1, 0, rows, streamed + shift);
                 size_t bad = 0;
                 for (size_t i = 0; i < count; ++i) bad += !same(streamed[shift + i], plain[i]);
                 CHECK(bad == 0, "isa %s %zux%zu p %d shift %zu: %zu differ when streamed", k->name, rows, cols, p, shift, bad);
@@ -187,6 +187,53 @@ static void test_laplacian_2d(dn_isa isa)
     }
 }
 
+/* Parts of a derivative or Laplacian, written into one buffer, give the whole call's bits and
+ * leave no element unwritten — for 1-D, 2-D and 3-D arrays, every axis, more parts than rows. */
+static void test_parts(dn_isa isa)
+{
+    const size_t shapes[][3] = {{61, 1, 1}, {17, 33, 1}, {70, 13, 1}, {6, 7, 9}, {13, 11, 9}};
+    const size_t dims[] = {1, 2, 2, 3, 3};
+    const double spacing[3] = {0.3, 0.7, 0.2};
+    for (size_t t = 0; t < sizeof dims / sizeof dims[0]; ++t) {
+        const size_t *shape = shapes[t], ndim = dims[t];
+        size_t count = 1;
+        for (size_t a = 0; a < ndim; ++a) count *= shape[a];
+        double *y = malloc(count * sizeof *y), *whole = malloc(count * sizeof *whole), *parts = malloc(count * sizeof *parts);
+        for (size_t i = 0; i < count; ++i) y[i] = rnd();
+        for (size_t axis = 0; axis <= ndim; ++axis) /* axis == ndim: the Laplacian */
+            for (int p = 2; p <= 6; p += 4) {
+                const int d = axis == ndim ? 2 : 1 + (int)axis % 2;
+                int fits = 1;
+                for (size_t a = 0; a < ndim; ++a) fits &= shape[a] >= min_samples(axis == ndim ? 2 : d, p) || (axis < ndim && a != axis);
+                if (!fits) continue;
+                const dn_status ws = axis == ndim ? dn_grid_laplacian(isa, y, shape, ndim, spacing, p, whole, count)
+                                                  : dn_grid_derivative(isa, y, shape, ndim, axis, spacing[axis], d, p, whole, count);
+                CHECK(ws == DN_OK, "whole");
+                const size_t counts[] = {2, 3, 5, 8, 64};
+                for (size_t c = 0; c < sizeof counts / sizeof counts[0]; ++c) {
+                    for (size_t i = 0; i < count; ++i) parts[i] = NAN;
+                    for (size_t part = 0; part < counts[c]; ++part) {
+                        if (part == 1) {
+                            /* Part 0 alone wrote exactly the slab of axis-0 indices [0, shape0/parts). */
+                            const size_t slab = shape[0] / counts[c] * (count / shape[0]);
+                            size_t wrong = 0;
+                            for (size_t i = 0; i < count; ++i) wrong += (i < slab) == (parts[i] != parts[i]);
+                            CHECK(wrong == 0, "isa %d shape %zu axis %zu: part 0 of %zu wrote outside its slab", isa, t, axis, counts[c]);
+                        }
+                        const dn_status ps = axis == ndim
+                            ? dn_grid_laplacian_part(isa, y, shape, ndim, spacing, p, part, counts[c], parts, count)
+                            : dn_grid_derivative_part(isa, y, shape, ndim, axis, spacing[axis], d, p, part, counts[c], parts, count);
+                        CHECK(ps == DN_OK, "part");
+                    }
+                    size_t bad = 0;
+                    for (size_t i = 0; i < count; ++i) bad += !same(parts[i], whole[i]);
+                    CHECK(bad == 0, "isa %d shape %zu axis %zu p %d in %zu parts: %zu differ", isa, t, axis, p, counts[c], bad);
+                }
+            }
+        free(y); free(whole); free(parts);
+    }
+}
+
 static void test_bad_arguments(void)
 {
     double y[16] = {0}, out[16];
@@ -207,6 +254,10 @@ static void test_bad_arguments(void)
     CHECK(dn_grid_laplacian(DN_ISA_SCALAR, y, shape2, 2, bad_sp, 2, out, 16) == DN_ERR_INVALID_STEP, "bad spacing");
     CHECK(dn_grid_laplacian(DN_ISA_SCALAR, y, shape2, 2, NULL, 2, out, 16) == DN_ERR_NULL_POINTER, "null spacing");
     CHECK(dn_grid_laplacian(DN_ISA_SCALAR, y, shape2, 2, sp, 2, out, 16) == DN_OK, "4x4 laplacian");
+    CHECK(dn_grid_laplacian_part(DN_ISA_SCALAR, y, shape2, 2, sp, 2, 2, 2, out, 16) == DN_ERR_INVALID_ARGUMENT, "part == parts");
+    CHECK(dn_grid_laplacian_part(DN_ISA_SCALAR, y, shape2, 2, sp, 2, 0, 0, out, 16) == DN_ERR_INVALID_ARGUMENT, "no parts");
+    CHECK(dn_grid_derivative_part(DN_ISA_SCALAR, y, shape2, 2, 0, 0.5, 1, 2, 3, 2, out, 16) == DN_ERR_INVALID_ARGUMENT, "part > parts");
+    CHECK(dn_grid_derivative_part(DN_ISA_SCALAR, y, shape2, 2, 0, 0.5, 1, 2, 1, 2, out, 16) == DN_OK, "second of two parts");
 }
 
 int main(void)
@@ -220,6 +271,7 @@ int main(void)
         test_axes_and_laplacian(k->isa);
         test_laplacian_2d(k->isa);
         test_laplacian_2d_streaming(k);
+        test_parts(k->isa);
     }
     test_bad_arguments();
     return check_report("test_grid_derivative");

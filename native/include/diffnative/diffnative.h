@@ -144,6 +144,18 @@ DN_API dn_status dn_grid_derivative(dn_isa isa, const double *y, const size_t *s
 DN_API dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, size_t ndim,
                                    const double *spacing, int accuracy, double *out, size_t out_length);
 
+/* Part `part` of `parts` (part < parts, else DN_ERR_INVALID_ARGUMENT) of dn_grid_derivative or
+ * dn_grid_laplacian: only the output elements whose index along axis 0 lies in
+ * [shape[0]·part/parts, shape[0]·(part+1)/parts) (the samples themselves for a 1-D array). Parts
+ * write disjoint elements and together give exactly the whole call's output, bit for bit, so a
+ * caller can run them on threads of its own. Otherwise the same arguments and checks. */
+DN_API dn_status dn_grid_derivative_part(dn_isa isa, const double *y, const size_t *shape, size_t ndim,
+                                         size_t axis, double spacing, int derivative, int accuracy,
+                                         size_t part, size_t parts, double *out, size_t out_length);
+DN_API dn_status dn_grid_laplacian_part(dn_isa isa, const double *y, const size_t *shape, size_t ndim,
+                                        const double *spacing, int accuracy, size_t part, size_t parts,
+                                        double *out, size_t out_length);
+
 /* ---- function differentiation: the vector-wide arithmetic ------------------------------- */
 
 /* Error-balancing steps: steps[i] = (x[i] + t) - x[i] with t = base_step * max(|x[i]|, scale_i),

@@ -32,15 +32,15 @@ static inline void put(double *out, double value, int accumulate)
  * count is made a compile-time constant for the common stencils, so the compiler keeps them in
  * registers and unrolls the taps (reading them through the struct each time, as the stores to
  * out might alias it, cost half the throughput). */
-static inline void single_line_taps(const double *restrict y, size_t n, size_t m, const double *c, const ptrdiff_t *o,
+static inline void single_line_taps(const double *restrict y, size_t begin, size_t end, const double *c, const ptrdiff_t *o,
                                     const size_t kc, int accumulate, double *restrict out)
 {
-    size_t i = m;
+    size_t i = begin;
 #if DN_LANES > 1
     dn_vec w[DN_GRID_MAX_POINTS];
     ptrdiff_t off[DN_GRID_MAX_POINTS];
     for (size_t j = 0; j < kc; ++j) { w[j] = dn_set1(c[j]); off[j] = o[j]; }
-    for (; i + DN_LANES + m <= n; i += DN_LANES) {
+    for (; i + DN_LANES <= end; i += DN_LANES) {
         dn_vec sum = dn_mul(w[0], dn_load(y + (ptrdiff_t)i + off[0]));
         for (size_t j = 1; j < kc; ++j)
             sum = dn_add(sum, dn_mul(w[j], dn_load(y + (ptrdiff_t)i + off[j])));
@@ -48,22 +48,24 @@ static inline void single_line_taps(const double *restrict y, size_t n, size_t m
         dn_store(out + i, sum);
     }
 #endif
-    for (; i + m < n; ++i)
+    for (; i < end; ++i)
         put(out + i, line_point(y, 1, c, o, kc, i), accumulate);
 }
 
-static void single_line(const double *y, size_t n, const dn_grid_stencils *s, int accumulate, double *out)
+/* Interior points begin <= i < end of the single line (central stencil). */
+static void single_line(const double *y, size_t begin, size_t end, const dn_grid_stencils *s, int accumulate, double *out)
 {
+    if (begin >= end) return;
     switch (s->kc) {
-    case 2: single_line_taps(y, n, s->m, s->cc, s->oc, 2, accumulate, out); break;
-    case 3: single_line_taps(y, n, s->m, s->cc, s->oc, 3, accumulate, out); break;
-    case 4: single_line_taps(y, n, s->m, s->cc, s->oc, 4, accumulate, out); break;
-    case 5: single_line_taps(y, n, s->m, s->cc, s->oc, 5, accumulate, out); break;
-    case 6: single_line_taps(y, n, s->m, s->cc, s->oc, 6, accumulate, out); break;
-    case 7: single_line_taps(y, n, s->m, s->cc, s->oc, 7, accumulate, out); break;
-    case 8: single_line_taps(y, n, s->m, s->cc, s->oc, 8, accumulate, out); break;
-    case 9: single_line_taps(y, n, s->m, s->cc, s->oc, 9, accumulate, out); break;
-    default: single_line_taps(y, n, s->m, s->cc, s->oc, s->kc, accumulate, out); break;
+    case 2: single_line_taps(y, begin, end, s->cc, s->oc, 2, accumulate, out); break;
+    case 3: single_line_taps(y, begin, end, s->cc, s->oc, 3, accumulate, out); break;
+    case 4: single_line_taps(y, begin, end, s->cc, s->oc, 4, accumulate, out); break;
+    case 5: single_line_taps(y, begin, end, s->cc, s->oc, 5, accumulate, out); break;
+    case 6: single_line_taps(y, begin, end, s->cc, s->oc, 6, accumulate, out); break;
+    case 7: single_line_taps(y, begin, end, s->cc, s->oc, 7, accumulate, out); break;
+    case 8: single_line_taps(y, begin, end, s->cc, s->oc, 8, accumulate, out); break;
+    case 9: single_line_taps(y, begin, end, s->cc, s->oc, 9, accumulate, out); break;
+    default: single_line_taps(y, begin, end, s->cc, s->oc, s->kc, accumulate, out); break;
     }
 }
 
@@ -220,9 +222,9 @@ static void laplacian_row(const double *y, size_t cols, const dn_grid_stencils *
  * as one pass per axis (what the managed reference does). Both axes' stencils come from the same
  * order and accuracy, so their central parts have the same number of taps. */
 void DN_ISA_SUFFIX(dn_grid_laplacian_2d)(const double *y, size_t rows, size_t cols, const dn_grid_stencils *s0,
-                                        const dn_grid_stencils *s1, int stream, double *out)
+                                        const dn_grid_stencils *s1, int stream, size_t first, size_t last, double *out)
 {
-    for (size_t r = 0; r < rows; ++r) {
+    for (size_t r = first; r < last; ++r) {
         if (r >= s0->m && r + s0->m < rows && s0->kc == s1->kc) {
             /* The row after the stencil's leading row, while there is one. */
             const size_t next = r + (size_t)s0->oc[s0->kc - 1] + PREFETCH_ROWS;
@@ -230,31 +232,25 @@ void DN_ISA_SUFFIX(dn_grid_laplacian_2d)(const double *y, size_t rows, size_t co
             continue;
         }
         one_row(y, rows, cols, s0, r, 0, out);
-        DN_ISA_SUFFIX(dn_grid_lines)(y + r * cols, cols, 1, s1, 1, out + r * cols);
+        DN_ISA_SUFFIX(dn_grid_lines)(y + r * cols, cols, 1, s1, 1, 0, cols, out + r * cols);
     }
     if (stream) dn_stream_fence();
 }
 
-void DN_ISA_SUFFIX(dn_grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, double *out)
+void DN_ISA_SUFFIX(dn_grid_lines)(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate,
+                                  size_t first, size_t last, double *out)
 {
     const size_t m = s->m, ke = s->ke;
     if (lines == 1) {
         for (size_t i = 0; i < m; ++i) {
-            put(out + i, edge_point(y, 1, s->left[i], ke, 0), accumulate);
-            put(out + n - 1 - i, edge_point(y, 1, s->right[i], ke, n - ke), accumulate);
+            if (i >= first && i < last) put(out + i, edge_point(y, 1, s->left[i], ke, 0), accumulate);
+            const size_t right = n - 1 - i;
+            if (right >= first && right < last) put(out + right, edge_point(y, 1, s->right[i], ke, n - ke), accumulate);
         }
-        single_line(y, n, s, accumulate, out);
+        single_line(y, first > m ? first : m, last < n - m ? last : n - m, s, accumulate, out);
         return;
     }
-    /* Edge rows use their own stencils, written as offsets from the row. */
-    ptrdiff_t offsets[DN_GRID_MAX_POINTS];
-    for (size_t i = 0; i < m; ++i) {
-        for (size_t j = 0; j < ke; ++j) offsets[j] = (ptrdiff_t)j - (ptrdiff_t)i;
-        interleaved_row(y, lines, s->left[i], offsets, ke, (ptrdiff_t)i, accumulate, out + i * lines);
-        const size_t row = n - 1 - i;
-        for (size_t j = 0; j < ke; ++j) offsets[j] = (ptrdiff_t)(n - ke + j) - (ptrdiff_t)row;
-        interleaved_row(y, lines, s->right[i], offsets, ke, (ptrdiff_t)row, accumulate, out + row * lines);
-    }
-    for (size_t i = m; i + m < n; ++i)
-        interleaved_row(y, lines, s->cc, s->oc, s->kc, (ptrdiff_t)i, accumulate, out + i * lines);
+    /* Edge rows use their own stencils, written as offsets from the row (one_row does both). */
+    for (size_t row = first; row < last; ++row)
+        one_row(y, n, lines, s, row, accumulate, out);
 }

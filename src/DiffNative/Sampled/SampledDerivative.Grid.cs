@@ -16,14 +16,26 @@ public static partial class SampledDerivative
     /// <param name="order">Derivative order, 1..4.</param>
     /// <param name="accuracy">Order of accuracy: 2, 4, 6 or 8.</param>
     /// <param name="backend">The implementation; the default backend when null.</param>
-    public static void Derivative(ReadOnlySpan<double> samples, double spacing, Span<double> destination, int order = 1, int accuracy = 2, Backend? backend = null)
+    /// <param name="parallel">Split a large array (at least <see cref="ParallelThreshold"/> values)
+    /// into slabs along axis 0 on the thread pool; native backends only (the managed reference stays
+    /// on one thread). The same bits either way.</param>
+    public static void Derivative(ReadOnlySpan<double> samples, double spacing, Span<double> destination, int order = 1, int accuracy = 2, Backend? backend = null,
+        bool parallel = false)
     {
         Span<int> shape = [samples.Length];
-        AlongAxis(samples, shape, 0, spacing, destination, order, accuracy, backend);
+        AlongAxis(samples, shape, 0, spacing, destination, order, accuracy, backend, parallel);
     }
 
+    /// <summary>Arrays with fewer values than this run on one thread even when asked to run in
+    /// parallel: below it a thread pool hand-off costs more than the work.</summary>
+    public const int ParallelThreshold = 1 << 16;
+
+    /// <summary>How many slabs a parallel call over count values with the given axis-0 length uses.</summary>
+    private static int Parts(bool parallel, int count, int rows) =>
+        parallel && count >= ParallelThreshold ? Math.Max(1, Math.Min(Environment.ProcessorCount, rows)) : 1;
+
     /// <summary>Derivative along one axis of a row-major N-D array (1 to 8 dimensions) with uniform
-    /// spacing along that axis. See <see cref="Derivative(ReadOnlySpan{double}, double, Span{double}, int, int, Backend?)"/>.</summary>
+    /// spacing along that axis. See <see cref="Derivative(ReadOnlySpan{double}, double, Span{double}, int, int, Backend?, bool)"/>.</summary>
     /// <param name="field">The array, row-major, shape[0]·…·shape[k−1] values.</param>
     /// <param name="shape">The dimensions.</param>
     /// <param name="axis">Which axis, 0-based.</param>
@@ -32,8 +44,11 @@ public static partial class SampledDerivative
     /// <param name="order">Derivative order, 1..4.</param>
     /// <param name="accuracy">2, 4, 6 or 8.</param>
     /// <param name="backend">The implementation; the default backend when null.</param>
+    /// <param name="parallel">Split a large array (at least <see cref="ParallelThreshold"/> values)
+    /// into slabs along axis 0 on the thread pool; native backends only (the managed reference stays
+    /// on one thread). The same bits either way.</param>
     public static void AlongAxis(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, int axis, double spacing, Span<double> destination,
-        int order = 1, int accuracy = 2, Backend? backend = null)
+        int order = 1, int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
         var count = ValidateField(field, shape, destination);
         if ((uint)axis >= (uint)shape.Length)
@@ -44,15 +59,24 @@ public static partial class SampledDerivative
             throw new ArgumentException($"Axis {axis} has {shape[axis]} samples; order {order} at accuracy {accuracy} needs {minimum}.", nameof(shape));
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.GridDerivative(chosen.Isa, field[..count], shape, axis, spacing, order, accuracy, destination[..count]);
+            NativeCore.GridDerivative(chosen.Isa, field[..count], shape, axis, spacing, order, accuracy, destination[..count], Parts(parallel, count, shape[0]));
         else if (count > 0)
             GridReference.AlongAxis(field[..count], shape, axis, GridReference.Get(order, accuracy, spacing), false, destination[..count]);
     }
 
     /// <summary>The Laplacian Σₖ ∂²f/∂xₖ² of a row-major N-D array with per-axis spacing, each
     /// second derivative at the given accuracy (axis 0 first, then added in axis order).</summary>
+    /// <param name="field">The array, row-major.</param>
+    /// <param name="shape">The dimensions.</param>
+    /// <param name="spacing">Spacing along each axis.</param>
+    /// <param name="destination">Receives the Laplacian, same shape.</param>
+    /// <param name="accuracy">2, 4, 6 or 8.</param>
+    /// <param name="backend">The implementation; the default backend when null.</param>
+    /// <param name="parallel">Split a large array (at least <see cref="ParallelThreshold"/> values)
+    /// into slabs along axis 0 on the thread pool; native backends only (the managed reference stays
+    /// on one thread). The same bits either way.</param>
     public static void Laplacian(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, ReadOnlySpan<double> spacing, Span<double> destination,
-        int accuracy = 2, Backend? backend = null)
+        int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
         var count = ValidateField(field, shape, destination);
         if (spacing.Length != shape.Length)
@@ -66,7 +90,7 @@ public static partial class SampledDerivative
         }
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.GridLaplacian(chosen.Isa, field[..count], shape, spacing, accuracy, destination[..count]);
+            NativeCore.GridLaplacian(chosen.Isa, field[..count], shape, spacing, accuracy, destination[..count], Parts(parallel, count, shape[0]));
         else if (count > 0)
             for (var a = 0; a < shape.Length; a++)
                 GridReference.AlongAxis(field[..count], shape, a, GridReference.Get(2, accuracy, spacing[a]), a > 0, destination[..count]);
@@ -74,8 +98,17 @@ public static partial class SampledDerivative
 
     /// <summary>The gradient field: the first derivative along every axis, written axis by axis
     /// into <paramref name="destination"/> (shape.Length blocks of the array's size).</summary>
+    /// <param name="field">The array, row-major.</param>
+    /// <param name="shape">The dimensions.</param>
+    /// <param name="spacing">Spacing along each axis.</param>
+    /// <param name="destination">Receives one block per axis.</param>
+    /// <param name="accuracy">2, 4, 6 or 8.</param>
+    /// <param name="backend">The implementation; the default backend when null.</param>
+    /// <param name="parallel">Split a large array (at least <see cref="ParallelThreshold"/> values)
+    /// into slabs along axis 0 on the thread pool; native backends only (the managed reference stays
+    /// on one thread). The same bits either way.</param>
     public static void FieldGradient(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, ReadOnlySpan<double> spacing, Span<double> destination,
-        int accuracy = 2, Backend? backend = null)
+        int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
         var count = ElementCount(shape);
         if (spacing.Length != shape.Length)
@@ -83,14 +116,25 @@ public static partial class SampledDerivative
         if (destination.Length < count * shape.Length)
             throw new ArgumentException($"The destination holds {destination.Length} values; {shape.Length} axes of {count} need {count * shape.Length}.", nameof(destination));
         for (var a = 0; a < shape.Length; a++)
-            AlongAxis(field, shape, a, spacing[a], destination.Slice(a * count, count), 1, accuracy, backend);
+            AlongAxis(field, shape, a, spacing[a], destination.Slice(a * count, count), 1, accuracy, backend, parallel);
     }
 
     /// <summary>The second partial ∂²f/∂xₐ∂x_b: a second derivative when a == b, otherwise the
     /// first derivative along b of the first derivative along a, each at the given accuracy (so
     /// the mixed partial keeps it). Uses one pooled scratch array of the field's size.</summary>
+    /// <param name="field">The array, row-major.</param>
+    /// <param name="shape">The dimensions.</param>
+    /// <param name="axisA">The first axis.</param>
+    /// <param name="axisB">The second axis (equal to the first for a second derivative).</param>
+    /// <param name="spacing">Spacing along each axis.</param>
+    /// <param name="destination">Receives the partial, same shape.</param>
+    /// <param name="accuracy">2, 4, 6 or 8.</param>
+    /// <param name="backend">The implementation; the default backend when null.</param>
+    /// <param name="parallel">Split a large array (at least <see cref="ParallelThreshold"/> values)
+    /// into slabs along axis 0 on the thread pool; native backends only (the managed reference stays
+    /// on one thread). The same bits either way.</param>
     public static void SecondPartial(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, int axisA, int axisB, ReadOnlySpan<double> spacing,
-        Span<double> destination, int accuracy = 2, Backend? backend = null)
+        Span<double> destination, int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
         if (spacing.Length != shape.Length)
             throw new ArgumentException($"spacing has {spacing.Length} values for {shape.Length} axes.", nameof(spacing));
@@ -98,15 +142,15 @@ public static partial class SampledDerivative
         if ((uint)axisB >= (uint)shape.Length) throw new ArgumentOutOfRangeException(nameof(axisB), axisB, $"The array has {shape.Length} axes.");
         if (axisA == axisB)
         {
-            AlongAxis(field, shape, axisA, spacing[axisA], destination, 2, accuracy, backend);
+            AlongAxis(field, shape, axisA, spacing[axisA], destination, 2, accuracy, backend, parallel);
             return;
         }
         var count = ElementCount(shape);
         var scratch = ArrayPool<double>.Shared.Rent(Math.Max(count, 1));
         try
         {
-            AlongAxis(field, shape, axisA, spacing[axisA], scratch.AsSpan(0, count), 1, accuracy, backend);
-            AlongAxis(scratch.AsSpan(0, count), shape, axisB, spacing[axisB], destination, 1, accuracy, backend);
+            AlongAxis(field, shape, axisA, spacing[axisA], scratch.AsSpan(0, count), 1, accuracy, backend, parallel);
+            AlongAxis(scratch.AsSpan(0, count), shape, axisB, spacing[axisB], destination, 1, accuracy, backend, parallel);
         }
         finally
         {

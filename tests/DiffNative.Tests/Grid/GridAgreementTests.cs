@@ -14,6 +14,40 @@ public class GridAgreementTests
                 Assert.Fail($"{context}: element {i} is {actual[i]:R}, expected {expected[i]:R}");
     }
 
+    /// <summary>Large arrays split into slabs on the thread pool give the managed reference's bits,
+    /// for 1-D, 2-D and 3-D arrays, every axis, the Laplacian and the gradient field.</summary>
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Parallel_grid_kernels_give_the_same_bits_as_the_reference(Backend backend)
+    {
+        var shapes = new[] { new[] { SampledDerivative.ParallelThreshold + 37 }, [257, 263], [41, 40, 43] };
+        foreach (var shape in shapes)
+        {
+            var count = shape.Aggregate(1, (a, b) => a * b);
+            Assert.True(count >= SampledDerivative.ParallelThreshold);
+            var y = RandomSamples.Create(count, seed: count);
+            var spacing = shape.Select((_, a) => 0.1 + 0.2 * a).ToArray();
+            double[] expected = new double[count], actual = new double[count];
+            for (var axis = 0; axis < shape.Length; axis++)
+                foreach (var (order, accuracy) in new[] { (1, 2), (2, 8) })
+                {
+                    SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], expected, order, accuracy, Backend.Managed);
+                    SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], actual, order, accuracy, backend, parallel: true);
+                    AssertSameBits(expected, actual, $"{backend} shape {string.Join('x', shape)} axis {axis} d={order} p={accuracy}");
+                }
+            foreach (var accuracy in new[] { 2, 4 })
+            {
+                SampledDerivative.Laplacian(y, shape, spacing, expected, accuracy, Backend.Managed);
+                SampledDerivative.Laplacian(y, shape, spacing, actual, accuracy, backend, parallel: true);
+                AssertSameBits(expected, actual, $"{backend} shape {string.Join('x', shape)} laplacian p={accuracy}");
+            }
+            double[] field = new double[count * shape.Length], parallelField = new double[count * shape.Length];
+            SampledDerivative.FieldGradient(y, shape, spacing, field, 4, Backend.Managed);
+            SampledDerivative.FieldGradient(y, shape, spacing, parallelField, 4, backend, parallel: true);
+            AssertSameBits(field, parallelField, $"{backend} shape {string.Join('x', shape)} gradient field");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
     public void One_dimensional_derivatives_match_the_reference_on_every_length(Backend backend)
