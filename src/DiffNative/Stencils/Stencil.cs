@@ -17,6 +17,7 @@ public sealed class Stencil
         var active = Enumerable.Range(0, weights.Length).Where(j => weights[j] != 0).ToArray();
         ActiveOffsets = active.Select(j => offsets[j]).ToArray();
         ActiveWeights = active.Select(j => weights[j]).ToArray();
+        OuterOffsets = ActiveOffsets.Where(o => o != 0).ToArray();
     }
 
     /// <summary>Offsets whose weight is not zero: the points actually evaluated.</summary>
@@ -24,6 +25,10 @@ public sealed class Stencil
 
     /// <summary>The weights of <see cref="ActiveOffsets"/>.</summary>
     internal double[] ActiveWeights { get; }
+
+    /// <summary><see cref="ActiveOffsets"/> without the centre: the points that move x, made once
+    /// here so that the engines sharing one centre evaluation do not allocate per call.</summary>
+    internal double[] OuterOffsets { get; }
 
     /// <summary>Central, forward or backward.</summary>
     public DifferenceScheme Scheme { get; }

@@ -12,7 +12,7 @@ internal static class SecondDerivatives
 
     /// <summary>The dense Hessian with the given steps; 2n² + 1 evaluations.</summary>
     private static int FixedHessian(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> hessian, Backend backend,
-        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale, out bool finiteValues)
     {
         var n = x.Length;
         var pairs = n * (n - 1) / 2;
@@ -21,7 +21,7 @@ internal static class SecondDerivatives
         var plan = new HessianPlan(steps, pairIndices, n);
         var values = workspace.Span(Workspace.Slot.Values, plan.Count);
         f.Evaluate(plan, 0, plan.Count, x, default, values, options, workspace, cancellation);
-        functionScale = FirstDerivatives.MaxAbsFinite(values);
+        functionScale = FirstDerivatives.MaxAbsFinite(values, out finiteValues);
         var blocks = values[(1 + 2 * n)..];
         DifferenceKernels.AssembleHessian(backend, values[0], values.Slice(1, n), values.Slice(1 + n, n),
             blocks[..pairs], blocks.Slice(pairs, pairs), blocks.Slice(2 * pairs, pairs), blocks.Slice(3 * pairs, pairs),
@@ -41,7 +41,7 @@ internal static class SecondDerivatives
             if (!options.Adaptive)
             {
                 StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
-                var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _);
+                var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
                 return new DifferentiationInfo(evaluations, StepSetup.Check(hessian[..(n * n)]));
             }
             return AdaptiveHessian(f, x, hessian, errors, steps, backend, options, workspace, cancellation);
@@ -67,11 +67,13 @@ internal static class SecondDerivatives
         var bestLevel = new double[count];
         var evaluations = 0;
         var scale = 0.0;
+        var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
         for (var level = 0; level < AdaptiveLevels; level++)
         {
             StepSetup.Shrink(x, firstSteps, Math.Pow(VectorRichardson.Shrink, -level), steps.AsSpan(0, n));
-            evaluations += FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out var levelScale);
+            evaluations += FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out var levelScale, out var finite);
             scale = Math.Max(scale, levelScale);
+            nonFinite |= !finite;
             estimate.CopyTo(current);
             VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel);
             var swap = previous; previous = current; current = swap;
@@ -83,7 +85,7 @@ internal static class SecondDerivatives
             error[e] += 16 * StepRule.MachineEpsilon * scale / (firstSteps[i] * shrink * firstSteps[j] * shrink);
         }
         if (!errors.IsEmpty) error.CopyTo(errors);
-        return new DifferentiationInfo(evaluations, StepSetup.Check(best));
+        return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(best));
     }
 
     /// <summary>The Hessian's diagonal from second-derivative stencils along each axis: 1 + 2n
@@ -101,7 +103,7 @@ internal static class SecondDerivatives
             StepSetup.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
             // Evaluate the centre once and every non-zero offset along each axis.
             var offsets = stencil.ActiveOffsets;
-            var outer = offsets.Where(o => o != 0).ToArray();
+            var outer = stencil.OuterOffsets;
             var plan = new DiagonalPlan(outer, steps, n);
             var raw = workspace.Span(Workspace.Slot.Scratch, plan.Count);
             f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
