@@ -1,5 +1,6 @@
 /* dn_richardson_level on random tables, levels (negative, 0..64, beyond), denominators (0, NaN,
- * ±Inf), huge counts and short tables: a status for every bad argument, nothing touched on error,
+ * ±Inf), huge counts, short tables and outputs laid over other buffers (refused): a status for
+ * every bad argument, nothing touched on error,
  * previous, denominators and current's column 0 never changed, nothing written past the stated
  * entries, and every ISA the same bits from the same starting state. */
 #include "fuzz_input.h"
@@ -26,6 +27,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const uint8_t nulls = fz_u8(&in) % 4 ? 0 : fz_u8(&in); /* mostly no NULL, so the kernels run */
     double *arguments[6] = {nulls & 1 ? NULL : previous, nulls & 2 ? NULL : current, nulls & 4 ? NULL : denominators,
                             nulls & 8 ? NULL : best, nulls & 16 ? NULL : error, nulls & 32 ? NULL : best_level};
+    /* Sometimes one output laid over another buffer (refused): error over best, or best over
+     * current's last column, or best_level over previous. */
+    /* Laid out only where it shares an element with the range the call uses, so that every
+     * overlay here must be refused. */
+    const uint8_t overlay = layout & 6 ? 0 : fz_u8(&in) % 4;
+    const int aliased = overlay == 1 ? arguments[3] != NULL
+                        : overlay == 2 ? arguments[3] && current_length >= length && current_length - length < (columns + 1) * held
+                        : overlay == 3 ? arguments[5] && previous_length >= length && previous_length - length < columns * held
+                                       : 0;
+    if (aliased && overlay == 1) arguments[4] = arguments[3];
+    if (aliased && overlay == 2) arguments[3] = current + (current_length - length);
+    if (aliased && overlay == 3) arguments[5] = previous + (previous_length - length);
 
     fz_snapshot ps = fz_snap(previous, previous_length), cs = fz_snap(current, current_length),
                 ds = fz_snap(denominators, denominators_length), bs = fz_snap(best, length), es = fz_snap(error, length),
@@ -34,6 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                              arguments[2], denominators_length, arguments[3], arguments[4], arguments[5],
                                              length);
     fz_expect_known_status(st);
+    if (st == DN_OK && count > 0 && aliased) __builtin_trap();
     if (st == DN_OK && count > 0) {
         /* Column 0 is this level's input; the rest of what was written must be every ISA's. */
         if (memcmp(current, cs.copy, count * sizeof(double)) != 0) __builtin_trap();

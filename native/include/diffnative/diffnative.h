@@ -148,7 +148,8 @@ DN_API dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *sh
 
 /* Error-balancing steps: steps[i] = (x[i] + t) - x[i] with t = base_step * max(|x[i]|, scale_i),
  * scale_i = scales[i] or 1 when scales is NULL (t itself if that difference is not positive).
- * x and scales finite (scales positive), base_step finite and positive. */
+ * x and scales finite (scales positive), base_step finite and positive. steps may be x or scales
+ * itself but must not otherwise overlap them (DN_ERR_OVERLAP). */
 DN_API dn_status dn_fd_steps(dn_isa isa, const double *x, size_t n, const double *scales,
                              double base_step, double *steps, size_t steps_length);
 
@@ -162,7 +163,8 @@ DN_API dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_l
 /* Dense symmetric Hessian (n x n, row-major) from second differences of f at x:
  * H[i][i] = ((plus[i] + minus[i]) - 2*centre) / (h_i*h_i) and
  * H[i][j] = H[j][i] = (((pp - pm) - mp) + mm) / ((4*h_i)*h_j), where pp, pm, mp, mm hold
- * f(x +- h_i e_i +- h_j e_j) for i < j packed row by row (n(n-1)/2 each). */
+ * f(x +- h_i e_i +- h_j e_j) for i < j packed row by row (n(n-1)/2 each). hessian must not
+ * overlap any input (DN_ERR_OVERLAP). */
 DN_API dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double *plus,
                                      const double *minus, const double *pp, const double *pm,
                                      const double *mp, const double *mm, size_t pairs_length,
@@ -174,7 +176,8 @@ DN_API dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const 
  * previous's column j-1, and wherever max(|v - c|, |v - l|) <= error[e] the entry's best, error
  * and best_level (the level, as a double) are updated. Level 0 initialises best = estimates,
  * error = +infinity, best_level = 0. Lengths: previous level*count, current (level+1)*count,
- * denominators level, best, error and best_level count. */
+ * denominators level, best, error and best_level count. No two of the six buffers may overlap
+ * (DN_ERR_OVERLAP). */
 DN_API dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const double *previous,
                                      size_t previous_length, double *current, size_t current_length,
                                      const double *denominators, size_t denominators_length,
