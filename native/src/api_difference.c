@@ -3,6 +3,7 @@
 #include <stdint.h>
 
 #include "kernels.h"
+#include "overlap.h"
 
 static int all_finite(const double *v, size_t n, int positive)
 {
@@ -30,6 +31,11 @@ dn_status dn_fd_steps(dn_isa isa, const double *x, size_t n, const double *scale
     if (n == 0) return DN_OK;
     if (!x || !steps) return DN_ERR_NULL_POINTER;
     if (steps_length < n) return DN_ERR_BUFFER_TOO_SMALL;
+    /* Each step needs only its own x and scale, so steps may be x or scales itself; shifted over
+     * either, the scalar path would read steps it had just written and the vector paths not. */
+    if ((steps != x && dn_ranges_overlap(steps, n, sizeof(double), x, n, sizeof(double))) ||
+        (steps != scales && dn_ranges_overlap(steps, n, sizeof(double), scales, n, sizeof(double))))
+        return DN_ERR_OVERLAP;
     if (!all_finite(x, n, 0) || (scales && !all_finite(scales, n, 1))) return DN_ERR_INVALID_ARGUMENT;
     k->fd_steps(x, n, scales, base_step, steps);
     return DN_OK;
@@ -71,6 +77,14 @@ dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double 
     const size_t pairs = n * (n - 1) / 2;
     if (pairs > 0 && (!pp || !pm || !mp || !mm)) return DN_ERR_NULL_POINTER;
     if (pairs_length < pairs || hessian_length < n * n) return DN_ERR_BUFFER_TOO_SMALL;
+    /* Written over an input, the Hessian would change values (the steps among them, checked
+     * below) that later entries still read, each ISA at a different moment. */
+    const size_t d = sizeof(double), nn = n * n;
+    if (dn_ranges_overlap(hessian, nn, d, plus, n, d) || dn_ranges_overlap(hessian, nn, d, minus, n, d) ||
+        dn_ranges_overlap(hessian, nn, d, steps, n, d) || dn_ranges_overlap(hessian, nn, d, pp, pairs_length, d) ||
+        dn_ranges_overlap(hessian, nn, d, pm, pairs_length, d) || dn_ranges_overlap(hessian, nn, d, mp, pairs_length, d) ||
+        dn_ranges_overlap(hessian, nn, d, mm, pairs_length, d))
+        return DN_ERR_OVERLAP;
     if (!all_finite(steps, n, 1)) return DN_ERR_INVALID_STEP;
     k->hessian_assemble(n, centre, plus, minus, pp, pm, mp, mm, steps, hessian);
     return DN_OK;
@@ -91,6 +105,18 @@ dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const double 
     if (current_length < (size_t)(level + 1) * count || length < count ||
         (level > 0 && (previous_length < (size_t)level * count || denominators_length < (size_t)level)))
         return DN_ERR_BUFFER_TOO_SMALL;
+    /* Four outputs and two inputs, all distinct: an output over another buffer would change
+     * values (the checked denominators among them) that later entries still read. */
+    const size_t d = sizeof(double), columns = (size_t)level + 1;
+    const double *const outputs[4] = {current, best, error, best_level};
+    const size_t output_counts[4] = {columns * count, count, count, count};
+    for (int a = 0; a < 4; ++a) {
+        if (dn_ranges_overlap(outputs[a], output_counts[a], d, previous, (size_t)level * count, d) ||
+            dn_ranges_overlap(outputs[a], output_counts[a], d, denominators, (size_t)level, d))
+            return DN_ERR_OVERLAP;
+        for (int b = a + 1; b < 4; ++b)
+            if (dn_ranges_overlap(outputs[a], output_counts[a], d, outputs[b], output_counts[b], d)) return DN_ERR_OVERLAP;
+    }
     for (int j = 0; j < level; ++j)
         if (!isfinite(denominators[j]) || denominators[j] == 0.0) return DN_ERR_INVALID_ARGUMENT;
     k->richardson_level(count, level, previous, current, denominators, best, error, best_level);

@@ -91,19 +91,31 @@ typedef struct {
     void *copy;
 } fz_snapshot;
 
-static inline fz_snapshot fz_snap(const void *p, size_t n_doubles)
+static inline fz_snapshot fz_snap_bytes(const void *p, size_t bytes)
 {
-    fz_snapshot s = {p, p ? n_doubles * sizeof(double) : 0, NULL};
+    fz_snapshot s = {p, p ? bytes : 0, NULL};
     s.copy = malloc(s.bytes ? s.bytes : 1);
     if (!s.copy) abort();
     if (s.bytes) memcpy(s.copy, p, s.bytes);
     return s;
 }
 
+static inline fz_snapshot fz_snap(const void *p, size_t n_doubles) { return fz_snap_bytes(p, n_doubles * sizeof(double)); }
+
 /* Traps (a crash the fuzzer records) if the buffer changed, then frees the snapshot. */
 static inline void fz_expect_unchanged(fz_snapshot *s)
 {
     if (s->bytes && memcmp(s->copy, s->p, s->bytes) != 0) __builtin_trap();
+    free(s->copy);
+    s->copy = NULL;
+}
+
+/* After a successful call: elements [from, ...) of an output were not written. Frees the snapshot. */
+static inline void fz_expect_tail_unchanged(fz_snapshot *s, size_t from)
+{
+    const size_t skip = from * sizeof(double);
+    if (s->bytes > skip && memcmp((const char *)s->copy + skip, (const char *)s->p + skip, s->bytes - skip) != 0)
+        __builtin_trap();
     free(s->copy);
     s->copy = NULL;
 }
@@ -133,6 +145,37 @@ static inline void fz_expect_outcome(dn_status st, int aliased, int must_refuse,
     fz_expect_unchanged(xs);
     if (st != DN_OK) fz_expect_unchanged(outs);
     else fz_discard(outs);
+}
+
+/* Every ISA this CPU runs, as a mask of DN_ISA_BIT. */
+static inline uint32_t fz_available_isas(void)
+{
+    uint32_t mask = 0;
+    if (dn_isa_available_mask(&mask) != DN_OK) __builtin_trap();
+    return mask;
+}
+
+/* Two ISAs' outputs must be the same bits; any NaN matches any NaN (a payload is no promise). */
+static inline void fz_expect_same_values(const double *a, const double *b, size_t n)
+{
+    for (size_t i = 0; i < n; ++i)
+        if (memcmp(&a[i], &b[i], sizeof(double)) != 0 && !(isnan(a[i]) && isnan(b[i]))) __builtin_trap();
+}
+
+/* A copy of n doubles in its own allocation, for rerunning a call on another ISA. */
+static inline double *fz_copy(const double *p, size_t n)
+{
+    double *c = malloc(n ? n * sizeof(double) : 1);
+    if (!c) abort();
+    if (n) memcpy(c, p, n * sizeof(double));
+    return c;
+}
+
+/* A stated length for a buffer that needs `needed`: mostly exactly that, else anything up to
+ * a little more (so short buffers are tried). The buffer is then allocated at that length. */
+static inline size_t fz_stated(fz_input *in, size_t needed)
+{
+    return fz_u8(in) % 4 ? needed : (size_t)fz_u8(in) % (needed + 3);
 }
 
 #endif

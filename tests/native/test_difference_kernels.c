@@ -147,12 +147,22 @@ static void test_bad_arguments(void)
     CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, NULL, x, x, x, 1, h, out, 4) == DN_ERR_NULL_POINTER, "null pp");
     CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, bad, out, 4) == DN_ERR_INVALID_STEP, "NaN step");
     CHECK(dn_hessian_assemble(DN_ISA_SCALAR, SIZE_MAX / 4, 0, x, x, x, x, x, x, 1, h, out, 4) == DN_ERR_SIZE_OVERFLOW, "n*n overflows");
-    double zero[1] = {0.0};
-    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, zero, 1, h, h, h, 2) == DN_ERR_INVALID_ARGUMENT, "zero denominator");
-    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 1, out, 4, w, 1, h, h, h, 2) == DN_ERR_BUFFER_TOO_SMALL, "short previous");
-    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 3, w, 1, h, h, h, 2) == DN_ERR_BUFFER_TOO_SMALL, "short current");
-    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, -1, x, 2, out, 4, w, 1, h, h, h, 2) == DN_ERR_INVALID_ARGUMENT, "negative level");
-    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, NULL, 2, out, 4, w, 1, h, h, h, 2) == DN_ERR_NULL_POINTER, "null previous");
+    double zero[1] = {0.0}, b[2] = {0, 0}, e[2] = {0, 0}, l[2] = {0, 0};
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, zero, 1, b, e, l, 2) == DN_ERR_INVALID_ARGUMENT, "zero denominator");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 1, out, 4, w, 1, b, e, l, 2) == DN_ERR_BUFFER_TOO_SMALL, "short previous");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 3, w, 1, b, e, l, 2) == DN_ERR_BUFFER_TOO_SMALL, "short current");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, -1, x, 2, out, 4, w, 1, b, e, l, 2) == DN_ERR_INVALID_ARGUMENT, "negative level");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, NULL, 2, out, 4, w, 1, b, e, l, 2) == DN_ERR_NULL_POINTER, "null previous");
+    /* Overlaps: an output over an input or another output would be read after it is written. */
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, w, 1, b, b, l, 2) == DN_ERR_OVERLAP, "best = error");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, w, 1, out + 2, e, l, 2) == DN_ERR_OVERLAP, "best over current");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, w, 1, b, e, x, 2) == DN_ERR_OVERLAP, "best_level over previous");
+    CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, w, 1, b, w, l, 2) == DN_ERR_OVERLAP, "error over denominators");
+    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, h, 4) == DN_ERR_OVERLAP, "hessian over steps");
+    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, x, 4) == DN_ERR_OVERLAP, "hessian over values");
+    CHECK(dn_fd_steps(DN_ISA_SCALAR, x, 3, NULL, 1e-5, x + 1, 3) == DN_ERR_OVERLAP, "steps shifted over x");
+    CHECK(dn_fd_steps(DN_ISA_SCALAR, h, 3, x, 1e-5, x + 1, 3) == DN_ERR_OVERLAP, "steps shifted over scales");
+    CHECK(x[0] == 1 && x[1] == 2 && x[2] == 3 && x[3] == 4 && h[0] == 1 && w[0] == 1 && b[0] == 0 && l[0] == 0, "inputs untouched");
     CHECK(out[0] == 7 && out[1] == 7 && out[2] == 7 && out[3] == 7, "untouched on error");
 }
 

@@ -160,7 +160,8 @@ DN_API dn_status dn_grid_laplacian_part(dn_isa isa, const double *y, const size_
 
 /* Error-balancing steps: steps[i] = (x[i] + t) - x[i] with t = base_step * max(|x[i]|, scale_i),
  * scale_i = scales[i] or 1 when scales is NULL (t itself if that difference is not positive).
- * x and scales finite (scales positive), base_step finite and positive. */
+ * x and scales finite (scales positive), base_step finite and positive. steps may be x or scales
+ * itself but must not otherwise overlap them (DN_ERR_OVERLAP). */
 DN_API dn_status dn_fd_steps(dn_isa isa, const double *x, size_t n, const double *scales,
                              double base_step, double *steps, size_t steps_length);
 
@@ -174,7 +175,8 @@ DN_API dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_l
 /* Dense symmetric Hessian (n x n, row-major) from second differences of f at x:
  * H[i][i] = ((plus[i] + minus[i]) - 2*centre) / (h_i*h_i) and
  * H[i][j] = H[j][i] = (((pp - pm) - mp) + mm) / ((4*h_i)*h_j), where pp, pm, mp, mm hold
- * f(x +- h_i e_i +- h_j e_j) for i < j packed row by row (n(n-1)/2 each). */
+ * f(x +- h_i e_i +- h_j e_j) for i < j packed row by row (n(n-1)/2 each). hessian must not
+ * overlap any input (DN_ERR_OVERLAP). */
 DN_API dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double *plus,
                                      const double *minus, const double *pp, const double *pm,
                                      const double *mp, const double *mm, size_t pairs_length,
@@ -186,7 +188,8 @@ DN_API dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const 
  * previous's column j-1, and wherever max(|v - c|, |v - l|) <= error[e] the entry's best, error
  * and best_level (the level, as a double) are updated. Level 0 initialises best = estimates,
  * error = +infinity, best_level = 0. Lengths: previous level*count, current (level+1)*count,
- * denominators level, best, error and best_level count. */
+ * denominators level, best, error and best_level count. No two of the six buffers may overlap
+ * (DN_ERR_OVERLAP). */
 DN_API dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const double *previous,
                                      size_t previous_length, double *current, size_t current_length,
                                      const double *denominators, size_t denominators_length,
@@ -196,7 +199,8 @@ DN_API dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const 
  * values[j*stride + sources[e]]) / steps[columns[e]] for e < count, summed in j order (the
  * operations of dn_fd_combine for one entry). values holds npoints rows of stride values (row j:
  * the perturbed outputs of stencil point j, every colour); 0 <= sources[e] < stride and
- * 0 <= columns[e] < steps_length, else DN_ERR_INVALID_ARGUMENT; 1 <= npoints <= 64. */
+ * 0 <= columns[e] < steps_length, else DN_ERR_INVALID_ARGUMENT; 1 <= npoints <= 64. out must not
+ * overlap values, weights, steps, sources or columns (DN_ERR_OVERLAP). */
 DN_API dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t values_length, size_t stride,
                                    const double *weights, size_t npoints, const int32_t *sources,
                                    const int32_t *columns, size_t count, const double *steps,

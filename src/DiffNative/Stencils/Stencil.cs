@@ -26,7 +26,8 @@ public sealed class Stencil
     /// <summary>The weights of <see cref="ActiveOffsets"/>.</summary>
     internal double[] ActiveWeights { get; }
 
-    /// <summary><see cref="ActiveOffsets"/> without the centre: the points that move away from x.</summary>
+    /// <summary><see cref="ActiveOffsets"/> without the centre: the points that move x, made once
+    /// here so that the engines sharing one centre evaluation do not allocate per call.</summary>
     internal double[] OuterOffsets { get; }
 
     /// <summary>Central, forward or backward.</summary>

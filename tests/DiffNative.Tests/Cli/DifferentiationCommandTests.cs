@@ -111,6 +111,15 @@ public class DifferentiationCommandTests
     [InlineData("gradient --expr x*y --vars x,y --at 1,2 --method complex", "complex")]
     [InlineData("derive --expr x^2 --at 1 --order 5", "--order")]
     [InlineData("derive --at 1", "--expr")]
+    [InlineData("jacobian --expr x*y;x+ --vars x,y --at 1,2 --sparse", "column 7")]
+    [InlineData("jacobian --expr x*y;q --vars x,y --at 1,2 --sparse", "'q'")]
+    [InlineData("jacobian --expr x*y --vars x,y --at 1,2 --sparse --backend gpu", "--backend")]
+    [InlineData("jacobian --expr x*y --vars x,y --at 1,2 --sparse --method forward --accuracy 7", "--accuracy")]
+    [InlineData("hessian --expr x*y --vars x,y --at 1,nan --sparse", "--at")]
+    [InlineData("hessian --expr x*y --vars x,y --at 1,2 --sparse --step 0", "--step")]
+    [InlineData("hessian --expr x*y --vars x,x --at 1,2 --sparse", "--vars")]
+    [InlineData("gradient --expr x*y --vars x,y --at 1,2 --sparse", "--sparse")]
+    [InlineData("demo --bogus", "--bogus")]
     public void Bad_input_exits_2_with_one_line_naming_the_problem(string commandLine, string mentioned)
     {
         var result = CliRunner.Run(null, commandLine.Split(' '));

@@ -52,6 +52,14 @@ public class GridCommandTests : IDisposable
     [InlineData(Squares, "--y v --order 4 --accuracy 8", "6 data rows", "'v'")]
     [InlineData(Squares, "--y v --x t --spacing 1", "--x", "--spacing")]
     [InlineData(Squares, "--y v --accuracy 3", "--accuracy", "3")]
+    [InlineData("t,v\n0,0\n0.5,\n1,1\n1.5,2\n", "--y v", "row 2", "empty")]
+    [InlineData("t,v\n0,0\n0.5,inf\n1,1\n1.5,2\n", "--y v", "row 2", "finite")]
+    [InlineData("", "--y v", "--input", "no header")]
+    [InlineData(Squares, "--y v --spacing nan", "--spacing", "NaN")]
+    [InlineData(Squares, "--y v --spacing -1", "--spacing", "-1")]
+    [InlineData(Squares, "--y v --order 5", "--order", "5")]
+    [InlineData(Squares, "--y v --numpy-edge-order 3", "--numpy-edge-order", "3")]
+    [InlineData(Squares, "--y v --numpy-edge-order 1 --order 2", "--numpy-edge-order", "--order 1")]
     public void Bad_input_exits_2_naming_the_row_and_column(string content, string options, string first, string second)
     {
         var args = new[] { "grid", "--input", Csv("bad.csv", content) }.Concat(options.Split(' ')).ToArray();

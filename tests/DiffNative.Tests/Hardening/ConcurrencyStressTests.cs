@@ -65,6 +65,7 @@ public class ConcurrencyStressTests
                 Assert.True(expected[job.Name].AsSpan().SequenceEqual(job.Run(backend)), $"{job.Name} on {backend} single-threaded");
 
         var original = DiffNativeRuntime.ActiveIsa;
+        var outstanding = Workspace.Outstanding;
         var mismatches = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var calls = 0L;
@@ -125,6 +126,7 @@ public class ConcurrencyStressTests
         Assert.Empty(mismatches);
         Assert.Equal((long)Workers * Rounds * Jobs.Length, calls);
         Assert.True(switches > 0, "the active ISA was never switched during the run");
+        Assert.Equal(outstanding, Workspace.Outstanding); // every pooled workspace came back
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

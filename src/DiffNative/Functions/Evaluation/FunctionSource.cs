@@ -35,6 +35,9 @@ internal readonly struct FunctionSource
             EvaluateParallel(plan, start, count, x, direction, values, options, cancellation);
         else
             EvaluateSequential(plan, start, count, x, direction, values, workspace.Span(Workspace.Slot.Point, x.Length), cancellation);
+        // The loops look at the token only every so often: a token that fired after the last look
+        // still means the caller wants no result, whatever the size of the problem.
+        cancellation.ThrowIfCancellationRequested();
     }
 
     /// <summary>The per-point scalar function when that is how the caller gave it and evaluation is

@@ -5,8 +5,9 @@ namespace DiffNative;
 internal interface ILevelEstimates
 {
     /// <summary>Writes the estimates with steps scaled by <paramref name="factor"/>; returns the
-    /// evaluations spent and the largest finite |f| seen (for the rounding part of the error).</summary>
-    int Evaluate(double factor, Span<double> estimate, out double functionScale);
+    /// evaluations spent, the largest finite |f| seen (for the rounding part of the error) and
+    /// whether every value of f was finite.</summary>
+    int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues);
 
     /// <summary>What entry e's rounding error ε·|f| is divided by at the first steps (hᵢhⱼ for a
     /// second derivative).</summary>
@@ -24,8 +25,10 @@ internal static class Extrapolation
 
     /// <summary>Runs the levels; best receives the extrapolated values, errors (when not empty)
     /// their estimates. Uses the workspace's table, estimate, error and best slots: the level
-    /// estimator must keep to others.</summary>
-    internal static int Run<TLevels>(ref TLevels levels, int count, Span<double> best, Span<double> errors, Backend backend, Workspace workspace)
+    /// estimator must keep to others. nonFinite: f was not finite at some point of some level — a
+    /// value the tableau did not pick still means f is not finite near x.</summary>
+    internal static int Run<TLevels>(ref TLevels levels, int count, Span<double> best, Span<double> errors, Backend backend, Workspace workspace,
+        out bool nonFinite)
         where TLevels : ILevelEstimates, allows ref struct
     {
         const int levelCount = SecondDerivativeLevels;
@@ -36,10 +39,12 @@ internal static class Extrapolation
         var bestLevel = workspace.Span(Workspace.Slot.Best, count);
         var evaluations = 0;
         var scale = 0.0;
+        nonFinite = false;
         for (var level = 0; level < levelCount; level++)
         {
-            evaluations += levels.Evaluate(Math.Pow(VectorRichardson.Shrink, -level), estimate, out var levelScale);
+            evaluations += levels.Evaluate(Math.Pow(VectorRichardson.Shrink, -level), estimate, out var levelScale, out var finite);
             scale = Math.Max(scale, levelScale);
+            nonFinite |= !finite;
             estimate.CopyTo(current);
             VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel);
             var swap = previous;

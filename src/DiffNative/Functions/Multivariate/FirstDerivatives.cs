@@ -23,17 +23,18 @@ internal static class FirstDerivatives
             var steps = workspace.Array(Workspace.Slot.Steps, n);
             StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
             var evaluations = 0;
+            var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every coordinate: no array, so the common case allocates nothing.
-                evaluations = Run(f, x, new AxisGroup(options.Scheme, null, n), steps, output, errors, backend, options, workspace, cancellation);
+                evaluations = Run(f, x, new AxisGroup(options.Scheme, null, n), steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
             }
             else
             {
                 foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy))
-                    evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation);
+                    evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
             }
-            return new DifferentiationInfo(evaluations, StepSetup.Check(output[..(n * f.Outputs)]));
+            return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]));
         }
         finally
         {
@@ -42,19 +43,20 @@ internal static class FirstDerivatives
     }
 
     private static int Run(in FunctionSource f, ReadOnlySpan<double> x, AxisGroup group, double[] steps, Span<double> output, Span<double> errors,
-        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite)
     {
         var accuracy = AxisGroups.OneSidedSafe(group.Scheme, options.Adaptive ? 2 : options.Accuracy);
         var stencil = Stencils.Get(group.Scheme, 1, accuracy);
         return options.Adaptive
-            ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation)
-            : Fixed(f, x, stencil, group, steps, output, backend, options, workspace, cancellation, out _);
+            ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite)
+            : Fixed(f, x, stencil, group, steps, output, backend, options, workspace, cancellation, out _, out _);
     }
 
     /// <summary>One stencil application for a group with the given steps, written into the group's
     /// entries of output (row-major m×n).</summary>
     private static int Fixed(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps, Span<double> output,
-        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale,
+        out bool finiteValues)
     {
         var n = x.Length;
         var m = f.Outputs;
@@ -83,7 +85,9 @@ internal static class FirstDerivatives
                     for (var k = 0; k < m; k++)
                         grouped[j * entries + k * g + gi] = raw[(j * g + gi) * m + k];
         }
-        functionScale = options.Adaptive ? MaxAbsFinite(grouped) : 0; // only extrapolation's error estimate needs it
+        // Only extrapolation needs these: a fixed stencil's output already shows a non-finite value.
+        finiteValues = true;
+        functionScale = options.Adaptive ? MaxAbsFinite(grouped, out finiteValues) : 0;
 
         // Steps per entry, and the combination straight into output when the group is everything.
         var direct = group.Coordinates is null;
@@ -106,7 +110,8 @@ internal static class FirstDerivatives
     }
 
     private static int Adaptive(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] firstSteps,
-        Span<double> output, Span<double> errors, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        Span<double> output, Span<double> errors, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
+        ref bool nonFinite)
     {
         var n = x.Length;
         var count = n * f.Outputs;
@@ -124,8 +129,9 @@ internal static class FirstDerivatives
         for (var level = 0; level < AdaptiveLevels; level++)
         {
             StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
-            evaluations += Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out var levelScale);
+            evaluations += Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out var levelScale, out var finite);
             scale = Math.Max(scale, levelScale);
+            nonFinite |= !finite;
             estimate.CopyTo(current, 0);
             VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel, firstPower, powerStep);
             (previous, current) = (current, previous);
@@ -164,13 +170,19 @@ internal static class FirstDerivatives
                 point[i] = x[i];
             }
         }
+        cancellation.ThrowIfCancellationRequested(); // a token that fired during the last axis sweep
     }
 
-    internal static double MaxAbsFinite(ReadOnlySpan<double> values)
+    /// <summary>The largest finite |value|, and whether every value was finite.</summary>
+    internal static double MaxAbsFinite(ReadOnlySpan<double> values, out bool allFinite)
     {
         var max = 0.0;
+        allFinite = true;
         foreach (var v in values)
-            if (double.IsFinite(v) && Math.Abs(v) > max) max = Math.Abs(v);
+        {
+            if (!double.IsFinite(v)) allFinite = false;
+            else if (Math.Abs(v) > max) max = Math.Abs(v);
+        }
         return max;
     }
 }

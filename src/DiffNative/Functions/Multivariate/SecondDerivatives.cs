@@ -12,7 +12,7 @@ internal static class SecondDerivatives
 
     /// <summary>The dense Hessian with the given steps; 2n² + 1 evaluations.</summary>
     private static int FixedHessian(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> hessian, Backend backend,
-        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale, out bool finiteValues)
     {
         var n = x.Length;
         var pairs = n * (n - 1) / 2;
@@ -21,7 +21,7 @@ internal static class SecondDerivatives
         var plan = new HessianPlan(steps, pairIndices, n);
         var values = workspace.Span(Workspace.Slot.Values, plan.Count);
         f.Evaluate(plan, 0, plan.Count, x, default, values, options, workspace, cancellation);
-        functionScale = FirstDerivatives.MaxAbsFinite(values);
+        functionScale = FirstDerivatives.MaxAbsFinite(values, out finiteValues);
         var blocks = values[(1 + 2 * n)..];
         DifferenceKernels.AssembleHessian(backend, values[0], values.Slice(1, n), values.Slice(1 + n, n),
             blocks[..pairs], blocks.Slice(pairs, pairs), blocks.Slice(2 * pairs, pairs), blocks.Slice(3 * pairs, pairs),
@@ -41,7 +41,7 @@ internal static class SecondDerivatives
             if (!options.Adaptive)
             {
                 StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
-                var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _);
+                var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
                 return new DifferentiationInfo(evaluations, StepSetup.Check(hessian[..(n * n)]));
             }
             return AdaptiveHessian(f, x, hessian, errors, steps, backend, options, workspace, cancellation);
@@ -57,8 +57,8 @@ internal static class SecondDerivatives
     {
         var n = x.Length;
         var levels = new HessianLevels(f, x, FirstSteps(backend, x, options), steps, backend, options, workspace, cancellation);
-        var evaluations = Extrapolation.Run(ref levels, n * n, hessian[..(n * n)], errors, backend, workspace);
-        return new DifferentiationInfo(evaluations, StepSetup.Check(hessian[..(n * n)]));
+        var evaluations = Extrapolation.Run(ref levels, n * n, hessian[..(n * n)], errors, backend, workspace, out var nonFinite);
+        return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(hessian[..(n * n)]));
     }
 
     /// <summary>The first steps of an adaptive sequence: a tenth of the scale, or the user's.</summary>
@@ -74,10 +74,10 @@ internal static class SecondDerivatives
     {
         private readonly ReadOnlySpan<double> x = x;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale)
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
         {
             StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
-            return FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out functionScale);
+            return FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
         }
 
         public double RoundingDivisor(int entry) => firstSteps[entry / x.Length] * firstSteps[entry % x.Length];
@@ -99,11 +99,11 @@ internal static class SecondDerivatives
             if (options.Adaptive)
             {
                 var levels = new DiagonalLevels(f, x, FirstSteps(backend, x, options), steps, stencil, backend, options, workspace, cancellation);
-                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, diagonal[..n], errors, backend, workspace);
-                return new DifferentiationInfo(adaptiveEvaluations, StepSetup.Check(diagonal[..n]));
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, diagonal[..n], errors, backend, workspace, out var nonFinite);
+                return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(diagonal[..n]));
             }
             StepSetup.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
-            var evaluations = FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _);
+            var evaluations = FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _, out _);
             return new DifferentiationInfo(evaluations, StepSetup.Check(diagonal[..n]));
         }
         finally
@@ -113,7 +113,7 @@ internal static class SecondDerivatives
     }
 
     private static int FixedDiagonal(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Stencil stencil, Span<double> diagonal,
-        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale, out bool finiteValues)
     {
         var n = x.Length;
         // Evaluate the centre once and every non-zero offset along each axis.
@@ -121,7 +121,7 @@ internal static class SecondDerivatives
         var plan = new DiagonalPlan(stencil.OuterOffsets, steps, n);
         var raw = workspace.Span(Workspace.Slot.Scratch, plan.Count);
         f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
-        functionScale = FirstDerivatives.MaxAbsFinite(raw);
+        functionScale = FirstDerivatives.MaxAbsFinite(raw, out finiteValues);
         var values = workspace.Span(Workspace.Slot.Values, offsets.Length * n);
         for (int j = 0, o = 0; j < offsets.Length; j++)
         {
@@ -138,10 +138,10 @@ internal static class SecondDerivatives
     {
         private readonly ReadOnlySpan<double> x = x;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale)
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
         {
             StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
-            return FixedDiagonal(f, x, steps, stencil, estimate, backend, options, workspace, cancellation, out functionScale);
+            return FixedDiagonal(f, x, steps, stencil, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
         }
 
         public double RoundingDivisor(int entry) => firstSteps[entry] * firstSteps[entry];
@@ -176,11 +176,11 @@ internal static class SecondDerivatives
             if (options.Adaptive)
             {
                 var levels = new HvpLevels(f, x, v, 0.1 * xscale / vmax, FirstSteps(backend, x, options), steps, backend, options, workspace, cancellation);
-                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, product[..n], errors, backend, workspace);
-                return new DifferentiationInfo(adaptiveEvaluations, StepSetup.Check(product[..n]));
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, product[..n], errors, backend, workspace, out var nonFinite);
+                return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(product[..n]));
             }
             StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
-            var evaluations = FixedHvp(f, x, v, BaseStep * xscale / vmax, steps, product, backend, options, workspace, cancellation, out _);
+            var evaluations = FixedHvp(f, x, v, BaseStep * xscale / vmax, steps, product, backend, options, workspace, cancellation, out _, out _);
             return new DifferentiationInfo(evaluations, StepSetup.Check(product[..n]));
         }
         finally
@@ -190,13 +190,13 @@ internal static class SecondDerivatives
     }
 
     private static int FixedHvp(in FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, double t, double[] steps, Span<double> product,
-        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale)
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale, out bool finiteValues)
     {
         var n = x.Length;
         var plan = new DirectionPlan(t, steps, n);
         var values = workspace.Span(Workspace.Slot.Values, plan.Count);
         f.Evaluate(plan, 0, plan.Count, x, v, values, options, workspace, cancellation);
-        functionScale = FirstDerivatives.MaxAbsFinite(values);
+        functionScale = FirstDerivatives.MaxAbsFinite(values, out finiteValues);
         // (((pp − pm) − mp) + mm)/((4t)·kᵢ) through the combination kernel: weights ±1 sum in
         // that order, and the divisor is folded into the step of each entry.
         var divisors = workspace.Span(Workspace.Slot.Scratch, n);
@@ -211,10 +211,10 @@ internal static class SecondDerivatives
         private readonly ReadOnlySpan<double> x = x;
         private readonly ReadOnlySpan<double> v = v;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale)
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
         {
             StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
-            return FixedHvp(f, x, v, firstT * factor, steps, estimate, backend, options, workspace, cancellation, out functionScale);
+            return FixedHvp(f, x, v, firstT * factor, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
         }
 
         public double RoundingDivisor(int entry) => firstT * firstSteps[entry];

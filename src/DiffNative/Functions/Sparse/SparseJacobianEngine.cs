@@ -16,7 +16,7 @@ internal static class SparseJacobianEngine
         var stencil = Stencils.Get(options.Scheme, 1, options.Accuracy);
         var offsets = stencil.ActiveOffsets;
         var weights = stencil.ActiveWeights;
-        var outer = offsets.Where(o => o != 0).ToArray();
+        var outer = stencil.OuterOffsets;
         var centre = outer.Length < offsets.Length;
         var workspace = Workspace.Rent();
         try

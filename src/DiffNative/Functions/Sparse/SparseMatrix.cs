@@ -6,6 +6,15 @@ namespace DiffNative;
 /// <param name="Values">One value per structural nonzero.</param>
 public sealed record SparseMatrix(SparsityPattern Pattern, double[] Values)
 {
+    /// <summary>Where the values sit.</summary>
+    public SparsityPattern Pattern { get; } = Pattern ?? throw new ArgumentNullException(nameof(Pattern));
+
+    /// <summary>One value per structural nonzero: a shorter array would fail at the first read
+    /// past it, far from the mistake, so the length is checked here.</summary>
+    public double[] Values { get; } = Values is null ? throw new ArgumentNullException(nameof(Values))
+        : Values.Length == Pattern.NonZeros ? Values
+        : throw new ArgumentException($"Values holds {Values.Length} values but the pattern has {Pattern.NonZeros} nonzeros.", nameof(Values));
+
     /// <summary>The value at (row, column): zero outside the pattern.</summary>
     public double this[int row, int column]
     {
@@ -19,7 +28,10 @@ public sealed record SparseMatrix(SparsityPattern Pattern, double[] Values)
     /// <summary>The dense row-major m×n matrix, zeros outside the pattern.</summary>
     public double[] ToDense()
     {
-        var dense = new double[checked(Pattern.Rows * Pattern.Columns)];
+        var length = (long)Pattern.Rows * Pattern.Columns;
+        if (length > Array.MaxLength)
+            throw new InvalidOperationException($"A dense {Pattern.Rows}×{Pattern.Columns} matrix exceeds the largest .NET array; use ToDense(Span) on native memory or the sparse values.");
+        var dense = new double[length];
         ToDense(dense);
         return dense;
     }

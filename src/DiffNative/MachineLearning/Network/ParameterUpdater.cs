@@ -61,8 +61,10 @@ public static class ParameterUpdater
 
         public void Step(Span<double> parameters, ReadOnlySpan<double> gradient)
         {
-            if (parameters.Length != count || gradient.Length != count)
-                throw new ArgumentException($"The updater holds {count} parameters; got {parameters.Length} and {gradient.Length} gradient values.");
+            if (parameters.Length != count)
+                throw new ArgumentException($"The updater holds {count} parameters; got {parameters.Length}.", nameof(parameters));
+            if (gradient.Length != count)
+                throw new ArgumentException($"The updater holds {count} parameters; got {gradient.Length} gradient values.", nameof(gradient));
             method.UpdateInPlace(parameters, gradient);
         }
     }
