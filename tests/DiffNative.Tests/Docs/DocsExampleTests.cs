@@ -16,6 +16,9 @@ public partial class DocsExampleTests(ITestOutputHelper output)
 
     private static readonly string DocsFolder = FindDocs();
 
+    /// <summary>The docs/ folder of the repository the tests were built from.</summary>
+    internal static string DocsFolderPath => DocsFolder;
+
     private static string FindDocs()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -45,7 +48,7 @@ public partial class DocsExampleTests(ITestOutputHelper output)
     public void The_capability_pages_have_examples()
     {
         var files = Examples().Select(row => (string)row[0]).Distinct().ToArray();
-        foreach (var page in new[] { "design.md", "functions.md", "sampled.md", "machine-learning.md", "optimisers.md", "sparse.md" })
+        foreach (var page in new[] { "design.md", "functions.md", "sampled.md", "machine-learning.md", "optimisers.md", "sparse.md", "cli.md" })
             Assert.Contains(page, files);
     }
 
