@@ -14,5 +14,6 @@ var root = new RootCommand("DiffNative: numerical differentiation on a native SI
     MultivariateCommands.Jacobian(),
     GridCommand.Create(),
     MinimizeCommand.Create(),
+    PlotCommand.Create(),
 };
 return CommandRunner.Run(root, args);

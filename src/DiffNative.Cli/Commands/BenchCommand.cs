@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DiffNative.Cli.Charts;
 using Spectre.Console;
 
 namespace DiffNative.Cli.Commands;
@@ -26,8 +27,7 @@ internal static class BenchCommand
 
     private static int Run(bool quick, bool json, string? chartPath)
     {
-        if (chartPath is not null && !chartPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-            throw new FormatException($"--chart: '{chartPath}' must be a .png file.");
+        if (chartPath is not null) ChartFile.Check(chartPath);
         int[] sizes = quick ? [4 * 1024, 256 * 1024] : [4 * 1024, 64 * 1024, 1024 * 1024, 16 * 1024 * 1024];
         var budget = TimeSpan.FromMilliseconds(quick ? 20 : 100);
         var paths = new List<(string Label, string? Isa, Backend Backend)> { ("managed", null, Backend.Managed) };
@@ -90,7 +90,7 @@ internal static class BenchCommand
 
     private static void DrawChart(List<Row> rows, string path)
     {
-        var plot = new ScottPlot.Plot();
+        var plot = ChartFile.NewPlot();
         foreach (var group in rows.GroupBy(r => r.Kernel == "copy" ? "copy" : $"{r.Kernel} ({r.Isa ?? r.Backend})"))
         {
             var xs = group.Select(r => Math.Log2(r.Size)).ToArray();
@@ -102,10 +102,7 @@ internal static class BenchCommand
         plot.Title("Throughput by size (higher is better)");
         plot.XLabel("elements (log2)");
         plot.YLabel("elements per ns");
-        plot.ShowLegend();
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp.png";
-        plot.SavePng(temporary, 900, 560);
-        File.Move(temporary, full, overwrite: true);
+        plot.ShowLegend(ScottPlot.Edge.Right);   // beside the data: inside, it hid the lines it names
+        ChartFile.Save(plot, path, 1100, 560);
     }
 }

@@ -8,13 +8,19 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(IDictionary<string, string?>? environment, params string[] args)
+    public static Result Run(IDictionary<string, string?>? environment, params string[] args) =>
+        RunIn(null, environment, args);
+
+    /// <summary>As <see cref="Run"/>, in the given working directory (for verbs that write files
+    /// named by relative paths).</summary>
+    public static Result RunIn(string? workingDirectory, IDictionary<string, string?>? environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DiffNative.Cli.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);

@@ -1,0 +1,60 @@
+namespace DiffNative.Cli.Charts;
+
+/// <summary>Where every verb's <c>--chart</c> goes: the path is checked before any work is done,
+/// and the PNG is written to a temporary file beside it and moved into place, so a failure never
+/// leaves a half-written chart (or replaces a good one).</summary>
+internal static class ChartFile
+{
+    /// <summary>Refuses a path that cannot take a PNG: not ending in .png, or in a folder that
+    /// does not exist. Writability is only known when writing; <see cref="Save"/> reports it.</summary>
+    /// <exception cref="FormatException">The message names the option and the path.</exception>
+    internal static void Check(string path, string option = "--chart")
+    {
+        if (string.IsNullOrWhiteSpace(path) || !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            throw new FormatException($"{option}: '{path}' must be a .png file.");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is null || !Directory.Exists(folder))
+            throw new FormatException($"{option}: the folder of '{path}' does not exist.");
+    }
+
+    /// <summary>Sans-serif families to look for, in order; ScottPlot's own default falls back to
+    /// a serif face on a bare Linux machine (only DejaVu installed).</summary>
+    private static readonly string[] SansFamilies = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica"];
+
+    private static readonly Lazy<string?> InstalledSans = new(() =>
+    {
+        var installed = SkiaSharp.SKFontManager.Default.GetFontFamilies();
+        return SansFamilies.FirstOrDefault(f => installed.Contains(f, StringComparer.OrdinalIgnoreCase));
+    });
+
+    /// <summary>A plot in the look every chart shares: a sans-serif font where one is installed.</summary>
+    internal static ScottPlot.Plot NewPlot()
+    {
+        var plot = new ScottPlot.Plot();
+        if (InstalledSans.Value is { } family) plot.Font.Set(family);
+        return plot;
+    }
+
+    /// <summary>Renders <paramref name="plot"/> as a PNG at <paramref name="path"/>, atomically.</summary>
+    /// <exception cref="IOException">The file could not be written (the message names it); any
+    /// earlier file at the path is left as it was.</exception>
+    internal static void Save(ScottPlot.Plot plot, string path, int width, int height)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png));
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The system's message may name the temporary file; say which chart could not be written.
+            throw new IOException($"--chart: cannot write '{path}': {e.Message}", e);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}
