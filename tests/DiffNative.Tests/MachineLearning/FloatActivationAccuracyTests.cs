@@ -3,8 +3,8 @@ using Xunit.Abstractions;
 
 namespace DiffNative.Tests.MachineLearning;
 
-/// <summary>The float activations against mpmath (TestData/activations.json) at every point whose x
-/// is a float: within 1 float ulp of mpmath's value rounded to float, on every backend. (The data
+/// <summary>The float activations against mpmath at every point of TestData/activations.json whose x
+/// is a float and at the random floats of TestData/activations_float.json: within 1 float ulp of mpmath's value rounded to float, on every backend. (The data
 /// are correctly rounded doubles; rounding them to float can itself be off by the one float ulp
 /// the widening design allows, at an exact half-way double.) Derivatives that cross zero (SiLU,
 /// GELU) may instead be within 1 float ulp of the sum of their terms' magnitudes.</summary>
@@ -17,9 +17,10 @@ public class FloatActivationAccuracyTests(ITestOutputHelper output)
         from name in ActivationData.Activations.Keys
         select new object[] { backend[0], name };
 
-    /// <summary>The table's points whose x is exactly a float.</summary>
+    /// <summary>The points of activations.json whose x is exactly a float, and the ~400 random
+    /// floats of activations_float.json.</summary>
     private static List<ActivationData.Point> FloatPoints(string name) =>
-        ActivationData.Points(name).Where(p => (double)(float)p.X == p.X).ToList();
+        ActivationData.Points(name).Where(p => (double)(float)p.X == p.X).Concat(ActivationData.FloatPoints(name)).ToList();
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -61,6 +62,7 @@ public class FloatActivationAccuracyTests(ITestOutputHelper output)
         Assert.Contains(-745.0, xs);
         Assert.Contains(1000.0, xs);
         Assert.Contains(0.0, xs);
-        Assert.True(xs.Count > 150, $"{xs.Count} float points");
+        Assert.True(xs.Count > 550, $"{xs.Count} float points");
+        Assert.Contains(xs, x => Math.Abs(x) < 1e-25);
     }
 }
