@@ -13,6 +13,9 @@ public class ActivationBenchmarks
     private double[] x = [];
     private double[] value = [];
     private double[] derivative = [];
+    private float[] xf = [];
+    private float[] valuef = [];
+    private float[] derivativef = [];
 
     /// <summary>The managed reference and every ISA this CPU runs (an unavailable one would only fail).</summary>
     public static IEnumerable<string> Paths => ["managed", .. DiffNativeRuntime.AvailableIsas.Select(i => i.ToName())];
@@ -35,6 +38,9 @@ public class ActivationBenchmarks
         x = Enumerable.Range(0, Size).Select(_ => (random.NextDouble() - 0.5) * 20).ToArray();
         value = new double[Size];
         derivative = new double[Size];
+        xf = x.Select(v => (float)v).ToArray();
+        valuef = new float[Size];
+        derivativef = new float[Size];
     }
 
     [Benchmark] public void Sigmoid() => Activation.Sigmoid.Apply(x, value, Backend);
@@ -46,15 +52,23 @@ public class ActivationBenchmarks
     [Benchmark] public void Gelu() => Activation.Gelu.Apply(x, value, Backend);
     [Benchmark] public void GeluWithDerivative() => Activation.Gelu.ApplyWithDerivative(x, value, derivative, Backend);
     [Benchmark] public void Softmax() => DiffNative.Softmax.Apply(x, value, backend: Backend);
+
+    // The float overloads on the same values rounded to float (widened, run in double, rounded once).
+    [Benchmark] public void SigmoidFloat() => Activation.Sigmoid.Apply(xf, valuef, Backend);
+    [Benchmark] public void SigmoidWithDerivativeFloat() => Activation.Sigmoid.ApplyWithDerivative(xf, valuef, derivativef, Backend);
+    [Benchmark] public void TanhFloat() => Activation.Tanh.Apply(xf, valuef, Backend);
+    [Benchmark] public void SoftmaxFloat() => DiffNative.Softmax.Apply(xf, valuef, backend: Backend);
 }
 
-/// <summary>TensorPrimitives on the same 1 M doubles (its SoftMax does not subtract the maximum,
+/// <summary>TensorPrimitives on the same 1 M doubles, and on them rounded to float (its SoftMax does not subtract the maximum,
 /// so the inputs stay in [−10, 10] here).</summary>
 public class TensorPrimitivesBenchmarks
 {
     private const int Size = 1 << 20;
     private double[] x = [];
     private double[] value = [];
+    private float[] xf = [];
+    private float[] valuef = [];
 
     [GlobalSetup]
     public void Setup()
@@ -62,9 +76,15 @@ public class TensorPrimitivesBenchmarks
         var random = new Random(1);
         x = Enumerable.Range(0, Size).Select(_ => (random.NextDouble() - 0.5) * 20).ToArray();
         value = new double[Size];
+        xf = x.Select(v => (float)v).ToArray();
+        valuef = new float[Size];
     }
 
     [Benchmark] public void Sigmoid() => TensorPrimitives.Sigmoid<double>(x, value);
     [Benchmark] public void Tanh() => TensorPrimitives.Tanh<double>(x, value);
     [Benchmark] public void Softmax() => TensorPrimitives.SoftMax<double>(x, value);
+
+    [Benchmark] public void SigmoidFloat() => TensorPrimitives.Sigmoid<float>(xf, valuef);
+    [Benchmark] public void TanhFloat() => TensorPrimitives.Tanh<float>(xf, valuef);
+    [Benchmark] public void SoftmaxFloat() => TensorPrimitives.SoftMax<float>(xf, valuef);
 }

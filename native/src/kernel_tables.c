@@ -15,6 +15,10 @@
         .activate = dn_activate_##isa_name,                                                        \
         .softmax_rows = dn_softmax_rows_##isa_name,                                                \
         .softmax_backward_rows = dn_softmax_backward_rows_##isa_name,                              \
+        .activate_f32 = dn_activate_f32_##isa_name,                                                \
+        .activate_backward_f32 = dn_activate_backward_f32_##isa_name,                              \
+        .softmax_rows_f32 = dn_softmax_rows_f32_##isa_name,                                        \
+        .softmax_backward_rows_f32 = dn_softmax_backward_rows_f32_##isa_name,                      \
         .sparse_combine = dn_sparse_combine_##isa_name,                                            \
     };
 

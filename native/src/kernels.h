@@ -59,6 +59,13 @@ typedef struct dn_kernels {
     void (*softmax_rows)(const double *x, size_t rows, size_t cols, double *y, int log_form);
     /* Their backward passes: dx = J^T g per row from the forward output y; dx may equal g or y. */
     void (*softmax_backward_rows)(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form);
+    /* The float twins of activate, softmax_rows and softmax_backward_rows: the double kernel on
+     * widened values, rounded once to float; same aliasing rules. activate_backward_f32 writes
+     * gradient = upstream * f'(x) (gradient may equal x or upstream). */
+    void (*activate_f32)(int kind, double alpha, const float *x, size_t n, float *value, float *derivative);
+    void (*activate_backward_f32)(int kind, double alpha, const float *x, const float *upstream, size_t n, float *gradient);
+    void (*softmax_rows_f32)(const float *x, size_t rows, size_t cols, float *y, int log_form);
+    void (*softmax_backward_rows_f32)(const float *y, const float *g, size_t rows, size_t cols, float *dx, int log_form);
     /* Sparse decompression (see dn_sparse_combine); indices already checked. */
     void (*sparse_combine)(const double *values, size_t stride, const double *weights, size_t npoints,
                            const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out);
@@ -79,6 +86,15 @@ typedef struct dn_kernels {
     void dn_softmax_backward_rows_##isa(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form); \
     void dn_sparse_combine_##isa(const double *values, size_t stride, const double *weights, size_t npoints, \
                                  const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out);
+
+#define DN_DECLARE_F32_KERNELS(isa) \
+    void dn_activate_f32_##isa(int kind, double alpha, const float *x, size_t n, float *value, float *derivative); \
+    void dn_activate_backward_f32_##isa(int kind, double alpha, const float *x, const float *upstream, size_t n, float *gradient); \
+    void dn_softmax_rows_f32_##isa(const float *x, size_t rows, size_t cols, float *y, int log_form); \
+    void dn_softmax_backward_rows_f32_##isa(const float *y, const float *g, size_t rows, size_t cols, float *dx, int log_form);
+DN_DECLARE_F32_KERNELS(scalar)
+DN_DECLARE_F32_KERNELS(avx2)
+DN_DECLARE_F32_KERNELS(avx512)
 
 #define DN_DECLARE_GRID_KERNELS(isa) \
     void dn_grid_lines_##isa(const double *y, size_t n, size_t lines, const dn_grid_stencils *s, int accumulate, \

@@ -4,7 +4,7 @@ using System.Text;
 namespace DiffNative.Interop;
 
 /// <summary>Typed, exception-throwing access to the C API. Spans are pinned, never copied.</summary>
-internal static unsafe class NativeCore
+internal static unsafe partial class NativeCore
 {
     internal static string Version => Marshal.PtrToStringUTF8((IntPtr)NativeMethods.dn_version()) ?? "";
 

@@ -245,6 +245,24 @@ DN_API dn_status dn_softmax(dn_isa isa, int log_form, const double *x, size_t ro
 DN_API dn_status dn_softmax_backward(dn_isa isa, int log_form, const double *y, const double *g, size_t rows,
                                      size_t cols, double *dx, size_t dx_length);
 
+/* Float twins of dn_activate, dn_softmax and dn_softmax_backward, with the same arguments,
+ * checks and aliasing rules on float buffers (lengths count floats). Each float is widened to
+ * double, the double algorithm runs on it, and every result is rounded once to float: within 1
+ * float ulp of the true value wherever the double result is within 4 double ulp, and the same bits
+ * on every ISA. alpha stays a double. */
+DN_API dn_status dn_activate_f32(dn_isa isa, dn_activation kind, double alpha, const float *x, size_t n,
+                                 float *value, size_t value_length, float *derivative, size_t derivative_length);
+DN_API dn_status dn_softmax_f32(dn_isa isa, int log_form, const float *x, size_t rows, size_t cols,
+                                float *y, size_t y_length);
+DN_API dn_status dn_softmax_backward_f32(dn_isa isa, int log_form, const float *y, const float *g, size_t rows,
+                                         size_t cols, float *dx, size_t dx_length);
+
+/* The backward pass of an activation on floats: gradient[i] = upstream[i] * f'(x[i]), the
+ * derivative and the product in double, rounded once. x and upstream hold n floats; gradient may be
+ * x or upstream itself but must not otherwise overlap them. Checks as dn_activate. */
+DN_API dn_status dn_activate_backward_f32(dn_isa isa, dn_activation kind, double alpha, const float *x,
+                                          const float *upstream, size_t n, float *gradient, size_t gradient_length);
+
 /* ---- stencils ----------------------------------------------------------------------------- */
 
 #define DN_FD_MAX_POINTS 64

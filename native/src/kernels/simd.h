@@ -84,6 +84,10 @@ static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4]
 static inline int dn_any(dn_mask m) { return m != 0; }
 /* base[idx[0..8)]: a gather moves bits, so it rounds nothing. */
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm512_i32gather_pd(_mm256_loadu_si256((const __m256i *)idx), base, 8); }
+/* Eight floats widened to doubles (exact), and eight doubles rounded to floats (to nearest, as a
+ * scalar (float) cast rounds). */
+static inline dn_vec dn_load_f32(const float *p) { return _mm512_cvtps_pd(_mm256_loadu_ps(p)); }
+static inline void dn_store_f32(float *p, dn_vec v) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(v)); }
 #elif defined(__AVX2__)
 #include <immintrin.h>
 #define DN_ISA_SUFFIX(name) name##_avx2
@@ -154,6 +158,8 @@ static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4]
 }
 static inline int dn_any(dn_mask m) { return _mm256_movemask_pd(m) != 0; }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm256_i32gather_pd(base, _mm_loadu_si128((const __m128i *)idx), 8); }
+static inline dn_vec dn_load_f32(const float *p) { return _mm256_cvtps_pd(_mm_loadu_ps(p)); }
+static inline void dn_store_f32(float *p, dn_vec v) { _mm_storeu_ps(p, _mm256_cvtpd_ps(v)); }
 #else
 #define DN_ISA_SUFFIX(name) name##_scalar
 #define DN_LANES 1
@@ -202,6 +208,8 @@ static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4]
 }
 static inline int dn_any(dn_mask m) { return m; }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return base[idx[0]]; }
+static inline dn_vec dn_load_f32(const float *p) { return (double)*p; }
+static inline void dn_store_f32(float *p, dn_vec v) { *p = (float)v; }
 #endif
 
 
@@ -218,6 +226,20 @@ static inline void dn_store_partial(double *p, dn_vec v, size_t count)
     double tmp[DN_LANES];
     dn_store(tmp, v);
     for (size_t k = 0; k < count; ++k) p[k] = tmp[k];
+}
+
+/* Floats widened into doubles and doubles rounded into floats, n of them, a vector at a time. */
+static inline void dn_widen_f32(const float *src, size_t n, double *dst)
+{
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(dst + i, dn_load_f32(src + i));
+    for (; i < n; ++i) dst[i] = (double)src[i];
+}
+static inline void dn_narrow_f32(const double *src, size_t n, float *dst)
+{
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store_f32(dst + i, dn_load(src + i));
+    for (; i < n; ++i) dst[i] = (float)src[i];
 }
 
 #endif

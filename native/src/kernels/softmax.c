@@ -10,7 +10,7 @@
 #include <math.h>
 
 #include "../kernels.h"
-#include "vmath.h"
+#include "softmax_terms.h"
 
 static double row_max(const double *x, size_t n)
 {
@@ -18,23 +18,7 @@ static double row_max(const double *x, size_t n)
     size_t i = 0;
     for (; i + DN_LANES <= n; i += DN_LANES) acc = dn_max_gt(dn_load(x + i), acc);
     if (i < n) acc = dn_max_gt(dn_load_partial(x + i, n - i, -INFINITY), acc);
-    double lanes[DN_LANES];
-    dn_store(lanes, acc);
-    double m = lanes[0];
-    for (int k = 1; k < DN_LANES; ++k) m = lanes[k] > m ? lanes[k] : m;
-    /* an all -inf row has no maximum to subtract: NaN makes the whole row NaN on every ISA */
-    return m == -INFINITY ? NAN : m + 0.0;
-}
-
-/* e^(x - m) with x - m as an exact two-sum; a NaN low part (from infinities) counts as 0. */
-static inline dn_vec exp_shifted(dn_vec x, dn_vec m)
-{
-    dn_vec em;
-    const dn_vec nm = dn_neg(m);
-    const dn_vec hi = dn_add(x, nm);
-    const dn_vec bb = dn_sub(hi, x);
-    const dn_vec lo = dn_add(dn_sub(x, dn_sub(hi, bb)), dn_sub(nm, bb));
-    return dn_exp_neg(hi, dn_select(dn_isnan(lo), dn_set1(0.0), lo), 1, &em);
+    return dn_row_max_finish(acc);
 }
 
 /* y_j = x_j == m ? 0 : e^(x_j - m); returns sum_j e^(x_j - m) - 1. */
@@ -47,7 +31,7 @@ static double exp_terms(const double *x, size_t n, double m, double *y)
         const dn_vec xv = dn_load(x + i);
         const dn_mask top = dn_eq(xv, vm);
         ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store(y + i, dn_select(top, zero, exp_shifted(xv, vm)));
+        dn_store(y + i, dn_select(top, zero, dn_exp_shifted(xv, vm)));
     }
     if (i < n) {
         /* padding with -inf gives e = 0 and no tie (m is never -inf unless the row is all -inf,
@@ -55,13 +39,9 @@ static double exp_terms(const double *x, size_t n, double m, double *y)
         const dn_vec xv = dn_load_partial(x + i, n - i, -INFINITY);
         const dn_mask top = dn_eq(xv, vm);
         ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store_partial(y + i, dn_select(top, zero, exp_shifted(xv, vm)), n - i);
+        dn_store_partial(y + i, dn_select(top, zero, dn_exp_shifted(xv, vm)), n - i);
     }
-    double lanes[DN_LANES];
-    dn_store(lanes, ties);
-    double count = 0.0; /* small integers: exact in any order */
-    for (int k = 0; k < DN_LANES; ++k) count += lanes[k];
-    return dn_sum8(y, n) + (count - 1.0);
+    return dn_sum8(y, n) + (dn_count_lanes(ties) - 1.0);
 }
 
 static void softmax_row(const double *x, size_t n, double *y)

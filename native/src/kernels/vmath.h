@@ -119,10 +119,10 @@ static inline double dn_reduce_lanes(const dn_vec *acc)
     return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
 }
 
-static inline double dn_sum8(const double *a, size_t n)
+/* acc[] += a[0..n) in the lane order above. A row may be fed in pieces: every piece but the last
+ * must hold a multiple of 8 values, and then the lanes see exactly what one call would give them. */
+static inline void dn_sum8_add(dn_vec *acc, const double *a, size_t n)
 {
-    dn_vec acc[DN_REDUCE_VECS];
-    for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_set1(0.0);
     size_t i = 0;
     for (; i + 8 <= n; i += 8)
         for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_add(acc[v], dn_load(a + i + v * DN_LANES));
@@ -131,13 +131,11 @@ static inline double dn_sum8(const double *a, size_t n)
         for (size_t j = 0; j < n - i; ++j) tail[j] = a[i + j];
         for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_add(acc[v], dn_load(tail + v * DN_LANES));
     }
-    return dn_reduce_lanes(acc);
 }
 
-static inline double dn_dot8(const double *a, const double *b, size_t n)
+/* acc[] += a[j] b[j] (one FMA each) in the same order and with the same rule for pieces. */
+static inline void dn_dot8_add(dn_vec *acc, const double *a, const double *b, size_t n)
 {
-    dn_vec acc[DN_REDUCE_VECS];
-    for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_set1(0.0);
     size_t i = 0;
     for (; i + 8 <= n; i += 8)
         for (int v = 0; v < DN_REDUCE_VECS; ++v)
@@ -148,6 +146,26 @@ static inline double dn_dot8(const double *a, const double *b, size_t n)
         for (int v = 0; v < DN_REDUCE_VECS; ++v)
             acc[v] = dn_fma(dn_load(ta + v * DN_LANES), dn_load(tb + v * DN_LANES), acc[v]);
     }
+}
+
+static inline void dn_reduce_clear(dn_vec *acc)
+{
+    for (int v = 0; v < DN_REDUCE_VECS; ++v) acc[v] = dn_set1(0.0);
+}
+
+static inline double dn_sum8(const double *a, size_t n)
+{
+    dn_vec acc[DN_REDUCE_VECS];
+    dn_reduce_clear(acc);
+    dn_sum8_add(acc, a, n);
+    return dn_reduce_lanes(acc);
+}
+
+static inline double dn_dot8(const double *a, const double *b, size_t n)
+{
+    dn_vec acc[DN_REDUCE_VECS];
+    dn_reduce_clear(acc);
+    dn_dot8_add(acc, a, b, n);
     return dn_reduce_lanes(acc);
 }
 

@@ -41,7 +41,7 @@ public static class KernelChecks
                     var actual = kernel.Run(Backend.NativeOn(isa), input, -1);
                     for (var i = 0; i < expected.Length; i++)
                     {
-                        var ulp = UlpDistance(expected[i], actual[i]);
+                        var ulp = kernel.Float ? FloatUlpDistance((float)expected[i], (float)actual[i]) : UlpDistance(expected[i], actual[i]);
                         if (ulp != 0) identical = false;
                         maxUlp = Math.Max(maxUlp, ulp);
                     }
@@ -73,7 +73,27 @@ public static class KernelChecks
         return d == long.MinValue ? long.MaxValue : Math.Abs(d);
     }
 
-    private sealed record KernelCase(string Name, long BoundUlp, Func<Backend, double[], int, double[]> Run);
+    /// <summary>Units in the last place between two floats, with the conventions of <see cref="UlpDistance"/>.</summary>
+    internal static long FloatUlpDistance(float a, float b)
+    {
+        if (float.IsNaN(a) || float.IsNaN(b)) return float.IsNaN(a) && float.IsNaN(b) ? 0 : long.MaxValue;
+        if (a == b) return BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b) ? 0 : 1; // ±0
+        static long Ordered(float v)
+        {
+            long bits = BitConverter.SingleToInt32Bits(v);
+            return bits < 0 ? int.MinValue - bits : bits;
+        }
+        return Math.Abs(Ordered(a) - Ordered(b));
+    }
+
+    // A float kernel's outputs come back widened to double (exactly), and are compared in float ulps.
+    private sealed record KernelCase(string Name, long BoundUlp, Func<Backend, double[], int, double[]> Run, bool Float = false);
+
+    private static readonly Activation[] FloatActivations =
+    [
+        Activation.Relu, Activation.LeakyRelu(0.1), Activation.Elu(), Activation.Selu, Activation.Sigmoid,
+        Activation.Tanh, Activation.Softplus, Activation.Silu, Activation.GeluTanh,
+    ];
 
     // Each case turns one random input vector into outputs on a backend; the seed (when not −1)
     // lets a case draw its own parameters, which the native run then repeats.
@@ -151,6 +171,48 @@ public static class KernelChecks
             Softmax.Backward(soft, x, gradient, backend: b);
             return gradient;
         }),
+        new("dn_activate_f32", 0, (b, y, _) =>
+        {
+            var x = Inputs.Floats(y);
+            var outputs = new List<float>();
+            foreach (var activation in FloatActivations)
+            {
+                float[] value = new float[x.Length], derivative = new float[x.Length];
+                activation.ApplyWithDerivative(x, value, derivative, b);
+                outputs.AddRange(value);
+                outputs.AddRange(derivative);
+            }
+            return Inputs.Widen(outputs);
+        }, Float: true),
+        new("dn_activate_backward_f32", 0, (b, y, _) =>
+        {
+            var x = Inputs.Floats(y);
+            var upstream = x.Select((v, i) => float.IsFinite(v) ? 0.5f - v : i).ToArray();
+            var outputs = new List<float>();
+            foreach (var activation in FloatActivations)
+            {
+                var gradient = new float[x.Length];
+                activation.Backward(x, upstream, gradient, b);
+                outputs.AddRange(gradient);
+            }
+            return Inputs.Widen(outputs);
+        }, Float: true),
+        new("dn_softmax_f32", 0, (b, y, _) =>
+        {
+            var x = Inputs.Floats(y);
+            float[] soft = new float[x.Length], log = new float[x.Length];
+            Softmax.Apply(x, soft, backend: b);
+            Softmax.ApplyLog(x, log, backend: b);
+            return Inputs.Widen([.. soft, .. log]);
+        }, Float: true),
+        new("dn_softmax_backward_f32", 0, (b, y, _) =>
+        {
+            var x = Inputs.Floats(Inputs.Finite(y));
+            float[] soft = new float[x.Length], gradient = new float[x.Length];
+            Softmax.Apply(x, soft, backend: Backend.Managed);
+            Softmax.Backward(soft, x, gradient, backend: b);
+            return Inputs.Widen(gradient);
+        }, Float: true),
         new("dn_sparse_combine", 0, (b, y, _) => Guard(y.Length < 2 || y.Length > 40, () =>
         {
             // A tridiagonal Jacobian of the input's length: 3 colours whatever the length.
@@ -186,6 +248,12 @@ public static class KernelChecks
         /// <summary>The input with non-finite values replaced (kernels whose inputs are data, not
         /// arguments, still get subnormals and huge values).</summary>
         internal static double[] Finite(double[] y) => y.Select(v => double.IsFinite(v) ? v : 1.5).ToArray();
+
+        /// <summary>The input rounded to float: out-of-range values become ±∞ or zero, tiny ones
+        /// float subnormals.</summary>
+        internal static float[] Floats(double[] y) => y.Select(v => (float)v).ToArray();
+
+        internal static double[] Widen(IEnumerable<float> values) => values.Select(v => (double)v).ToArray();
 
         /// <summary>A point for the function-differentiation kernels: finite and moderate.</summary>
         internal static double[] Point(double[] y) => y.Select(v => double.IsFinite(v) ? Math.Clamp(v, -1e3, 1e3) : 0.5).ToArray();

@@ -11,7 +11,7 @@ namespace DiffNative;
 /// same operations with the library's own exp, expm1 and log1p.</summary>
 /// <param name="Kind">Which function.</param>
 /// <param name="Alpha">Leaky ReLU's slope or ELU's α; unused by the others.</param>
-public readonly record struct Activation(ActivationKind Kind, double Alpha = 0.0)
+public readonly partial record struct Activation(ActivationKind Kind, double Alpha = 0.0)
 {
     /// <summary>max(x, 0).</summary>
     public static Activation Relu => new(ActivationKind.Relu);
@@ -72,8 +72,8 @@ public readonly record struct Activation(ActivationKind Kind, double Alpha = 0.0
         Run(x, default, derivative[..x.Length], backend);
     }
 
-    /// <summary>f(x) and f′(x) in one pass: the same bits as <see cref="Apply"/> and
-    /// <see cref="Derivative"/> called separately, for about the cost of one of them.</summary>
+    /// <summary>f(x) and f′(x) in one pass: the same bits as <see cref="Apply(ReadOnlySpan{double}, Span{double}, Backend?)"/> and
+    /// <see cref="Derivative(ReadOnlySpan{double}, Span{double}, Backend?)"/> called separately, for about the cost of one of them.</summary>
     /// <param name="x">The inputs.</param>
     /// <param name="value">Receives f(x); may be x itself.</param>
     /// <param name="derivative">Receives f′(x); may be x itself, must not overlap <paramref name="value"/>.</param>
@@ -116,7 +116,7 @@ public readonly record struct Activation(ActivationKind Kind, double Alpha = 0.0
             ActivationReference.Apply(Kind, Alpha, x, value, derivative);
     }
 
-    private void Validate(ReadOnlySpan<double> x, Span<double> output, string name)
+    private void Validate<T>(ReadOnlySpan<T> x, Span<T> output, string name)
     {
         if (!Enum.IsDefined(Kind))
             throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown activation.");

@@ -5,7 +5,7 @@ namespace DiffNative;
 /// <see cref="Differentiate.Jacobian(VectorFunction, int, ReadOnlySpan{double}, DifferentiationOptions?, CancellationToken)"/>),
 /// as PyTorch's gradcheck does, and reports the worst entries by name. Checking code, not hot
 /// code: it allocates.</summary>
-public static class GradientCheck
+public static partial class GradientCheck
 {
     /// <summary>Compares <paramref name="gradient"/> with the numeric gradient of f at x.</summary>
     public static GradientCheckReport Gradient(ScalarFunction f, AnalyticGradient gradient, ReadOnlySpan<double> x,
@@ -20,7 +20,7 @@ public static class GradientCheck
                 (point, v, u) => { var g = new double[point.Length]; gradient(point, g); return v[0] * Dot(g, u); });
         var analytic = new double[x.Length];
         gradient(x, analytic);
-        var numeric = Differentiate.Gradient(f, x, options.Differentiation).Values;
+        var numeric = Differentiate.Gradient(f, x, NumericOptions(options, x)).Values;
         return Compare(analytic, numeric, x.Length, options);
     }
 
@@ -45,7 +45,7 @@ public static class GradientCheck
                 });
         var analytic = new double[outputs * n];
         jacobian(x, analytic);
-        var numeric = Differentiate.Jacobian(f, outputs, x, options.Differentiation).Values;
+        var numeric = Differentiate.Jacobian(f, outputs, x, NumericOptions(options, x)).Values;
         return Compare(analytic, numeric, n, options);
     }
 
@@ -71,7 +71,7 @@ public static class GradientCheck
             backward(x, unit, analytic.AsSpan(k * n, n));
             unit[k] = 0.0;
         }
-        var numeric = Differentiate.Jacobian(f, outputs, x, options.Differentiation).Values;
+        var numeric = Differentiate.Jacobian(f, outputs, x, NumericOptions(options, x)).Values;
         return Compare(analytic, numeric, n, options);
     }
 
@@ -85,11 +85,14 @@ public static class GradientCheck
         var values = new double[outputs];
         var numeric = new double[directions];
         var analytic = new double[directions];
-        var scalarOptions = new DerivativeOptions { Accuracy = options.Differentiation.Accuracy };
+        var accuracy = options.Differentiation.Accuracy;
+        var scalarOptions = new DerivativeOptions { Accuracy = accuracy };
         for (var d = 0; d < directions; d++)
         {
             var u = Normals(random, point.Length);
             var v = Normals(random, outputs);
+            if (options.Precision == NumericPrecision.Single)
+                scalarOptions = scalarOptions with { Step = FloatStepBase(accuracy) * MaxAbs(point, 1.0) / MaxAbs(u, double.Epsilon) };
             analytic[d] = analyticProduct(point, v, u);
             numeric[d] = Differentiate.DirectionalDerivative(p => { f(p, values); return Dot(values, v); }, point, u, scalarOptions).Value;
         }

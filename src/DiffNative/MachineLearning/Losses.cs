@@ -8,7 +8,7 @@ namespace DiffNative;
 /// reduction is the mean unless stated (so MSE's gradient is 2(p − y)/n, not 2(p − y)); the
 /// categorical losses average over rows. Managed code on every backend in this version; nothing
 /// allocates.</summary>
-public static class Losses
+public static partial class Losses
 {
     /// <summary>The clamp of the probability losses: p is read as min(max(p, ε), 1 − ε).</summary>
     public const double DefaultEpsilon = 1e-12;
@@ -65,7 +65,7 @@ public static class Losses
     /// <summary>Binary cross-entropy on probabilities: −[y log p + (1 − y) log(1 − p)] averaged, with p
     /// clamped to [ε, 1 − ε] so that p = 0 or 1 gives a finite loss; gradient
     /// (p − y)/(p(1 − p))/n at the clamped p, and 0 where the clamp is active (the clamped loss is
-    /// flat there). Prefer <see cref="BinaryCrossEntropyWithLogits"/> when you have logits.</summary>
+    /// flat there). Prefer <see cref="BinaryCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/> when you have logits.</summary>
     public static double BinaryCrossEntropy(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> targets, Span<double> gradient = default,
         double epsilon = DefaultEpsilon, LossReduction reduction = LossReduction.Mean)
     {
@@ -200,7 +200,7 @@ public static class Losses
     }
 
     /// <summary>Checks lengths and returns the reduction's factor (1/count or 1).</summary>
-    private static double Scale(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient,
+    private static double Scale<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient,
         LossReduction reduction, int count, string targetsName = "targets")
     {
         if (targets.Length != predictions.Length)

@@ -7,7 +7,7 @@ namespace DiffNative;
 /// their backward passes. The row maximum is subtracted first, so nothing overflows; log-softmax
 /// is (x − max) − log1p(Σ of the other terms), so log-softmax([1000, 0]) is exactly [0, −1000].
 /// A row holding NaN, or only −∞, comes out NaN. Every backend gives the same bits.</summary>
-public static class Softmax
+public static partial class Softmax
 {
     /// <summary>yᵢ = e^xᵢ / Σⱼ e^xⱼ over each row of <paramref name="rowLength"/> values (the whole
     /// span when null).</summary>
@@ -19,11 +19,11 @@ public static class Softmax
         Forward(false, x, destination, rowLength, backend);
 
     /// <summary>yᵢ = xᵢ − log Σⱼ e^xⱼ over each row, accurate where softmax would underflow.</summary>
-    /// <inheritdoc cref="Apply" path="/param"/>
+    /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void ApplyLog(ReadOnlySpan<double> x, Span<double> destination, int? rowLength = null, Backend? backend = null) =>
         Forward(true, x, destination, rowLength, backend);
 
-    /// <summary>The backward pass of <see cref="Apply"/>: gradient = Jᵀ·upstream per row, which is
+    /// <summary>The backward pass of <see cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = Jᵀ·upstream per row, which is
     /// y ⊙ (upstream − upstream·y) (the softmax Jacobian diag(y) − yyᵀ is symmetric, so this is
     /// also the Jacobian-vector product J·upstream).</summary>
     /// <param name="output">The forward output y.</param>
@@ -35,9 +35,9 @@ public static class Softmax
         int? rowLength = null, Backend? backend = null) =>
         BackwardCore(false, output, upstream, gradient, rowLength, backend);
 
-    /// <summary>The backward pass of <see cref="ApplyLog"/>: gradient = upstream − e^y·Σupstream per
+    /// <summary>The backward pass of <see cref="ApplyLog(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = upstream − e^y·Σupstream per
     /// row (the vector-Jacobian product with J = I − 1·softmaxᵀ).</summary>
-    /// <inheritdoc cref="Backward" path="/param"/>
+    /// <inheritdoc cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void BackwardLog(ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
         int? rowLength = null, Backend? backend = null) =>
         BackwardCore(true, output, upstream, gradient, rowLength, backend);
@@ -78,7 +78,7 @@ public static class Softmax
             SoftmaxReference.Backward(logForm, output, upstream, cols, g);
     }
 
-    private static bool PartlyOverlaps(ReadOnlySpan<double> a, Span<double> b) => a.Overlaps(b, out var offset) && offset != 0;
+    private static bool PartlyOverlaps<T>(ReadOnlySpan<T> a, Span<T> b) => a.Overlaps(b, out var offset) && offset != 0;
 
     private static int RowLength(int length, int? rowLength, string name)
     {

@@ -42,4 +42,20 @@ public class CheckCommandTests
     [InlineData(1.0, double.NaN, long.MaxValue)]
     public void Ulp_distance_counts_representable_doubles_between(double a, double b, long expected) =>
         Assert.Equal(expected, KernelChecks.UlpDistance(a, b));
+
+    [Theory]
+    [InlineData(1f, 1f, 0L)]
+    [InlineData(0f, -0f, 1L)]
+    [InlineData(float.NaN, float.NaN, 0L)]
+    [InlineData(1f, 1.00000012f, 1L)]
+    [InlineData(float.Epsilon, -float.Epsilon, 2L)]
+    [InlineData(2f, 1f, 8388608L)]
+    [InlineData(1f, float.NaN, long.MaxValue)]
+    public void Float_ulp_distance_counts_representable_floats_between(float a, float b, long expected) =>
+        Assert.Equal(expected, KernelChecks.FloatUlpDistance(a, b));
+
+    [Fact]
+    public void The_float_kernels_are_checked() =>
+        Assert.Superset(new HashSet<string> { "dn_activate_f32", "dn_activate_backward_f32", "dn_softmax_f32", "dn_softmax_backward_f32" },
+            KernelChecks.Kernels.ToHashSet());
 }

@@ -20,6 +20,7 @@ public class ConcurrencyStressTests
     private static readonly double[] Point = Enumerable.Range(0, 24).Select(i => 0.1 * i - 1.1).ToArray();
     private static readonly double[] Field = RandomSamples.Create(12 * 20, 7);
     private static readonly double[] Logits = RandomSamples.Create(6 * 33, 11).Select(v => 40 * v).ToArray();
+    private static readonly float[] FloatLogits = Logits.Select(v => (float)v).ToArray();
 
     private static readonly Job[] Jobs =
     [
@@ -35,6 +36,10 @@ public class ConcurrencyStressTests
         new("softplus backward", b => Into(Logits.Length, d => Activation.Softplus.Backward(Logits, Field.AsSpan(0, Logits.Length), d, b))),
         new("elu", b => Into(Logits.Length, d => Activation.Elu(0.7).Apply(Logits, d, b))),
         new("softmax", b => Into(Logits.Length, d => Softmax.Apply(Logits, d, 33, b))),
+        // the float kernels, their outputs widened (exactly) for the comparison
+        new("float silu with derivative", b => Widened(2 * FloatLogits.Length, d =>
+            Activation.Silu.ApplyWithDerivative(FloatLogits, d[..FloatLogits.Length], d[FloatLogits.Length..], b))),
+        new("float softmax", b => Widened(FloatLogits.Length, d => Softmax.Apply(FloatLogits, d, 33, b))),
         new("log-softmax backward", b => Into(Logits.Length, d =>
         {
             var y = new double[Logits.Length];
@@ -51,6 +56,15 @@ public class ConcurrencyStressTests
     }
 
     private delegate void SpanAction(Span<double> destination);
+
+    private static double[] Widened(int length, FloatSpanAction fill)
+    {
+        var destination = new float[length];
+        fill(destination);
+        return destination.Select(v => (double)v).ToArray();
+    }
+
+    private delegate void FloatSpanAction(Span<float> destination);
 
     private static IEnumerable<Backend> AllBackends() => Backends.All().Select(b => (Backend)b[0]);
 

@@ -53,8 +53,8 @@ public class ActivationArgumentTests
     [Fact]
     public void Empty_input_is_fine_on_every_backend()
     {
-        Activation.Sigmoid.Apply([], [], Backend.Native);
-        Activation.Sigmoid.ApplyWithDerivative([], [], [], Backend.Managed);
+        Activation.Sigmoid.Apply(ReadOnlySpan<double>.Empty, [], Backend.Native);
+        Activation.Sigmoid.ApplyWithDerivative(ReadOnlySpan<double>.Empty, [], [], Backend.Managed);
     }
 
     [Fact]

@@ -28,8 +28,16 @@ public static class ActivationData
         ["gelu"] = Activation.Gelu,
     };
 
-    public static IReadOnlyList<Point> Points(string name) =>
-        Document.Value.RootElement.GetProperty("activations").GetProperty(name).EnumerateArray()
+    private static readonly Lazy<JsonDocument> FloatDocument = new(() => TestData.Load("activations_float.json"));
+
+    public static IReadOnlyList<Point> Points(string name) => Points(Document.Value, name);
+
+    /// <summary>TestData/activations_float.json (generate_activations_float.py): the same functions at
+    /// about 400 random floats each.</summary>
+    public static IReadOnlyList<Point> FloatPoints(string name) => Points(FloatDocument.Value, name);
+
+    private static IReadOnlyList<Point> Points(JsonDocument document, string name) =>
+        document.RootElement.GetProperty("activations").GetProperty(name).EnumerateArray()
             .Select(p => new Point(Parse(p, "x"), Parse(p, "value"), Parse(p, "derivative"),
                 p.TryGetProperty("scale", out var s) ? ParseText(s) : null))
             .ToList();

@@ -11,23 +11,31 @@ public sealed unsafe partial class GuardedBuffer : IDisposable
     private readonly nint mapping;
     private readonly nuint mappingSize;
 
-    public GuardedBuffer(int length)
+    private readonly byte* end;
+
+    /// <summary>length doubles (or elements of elementSize bytes, read through <see cref="FloatSpan"/>).</summary>
+    public GuardedBuffer(int length, int elementSize = sizeof(double))
     {
         Length = length;
         var page = (nuint)Environment.SystemPageSize;
-        var dataPages = ((nuint)length * sizeof(double) + page - 1) / page + 1;
+        var dataPages = ((nuint)length * (nuint)elementSize + page - 1) / page + 1;
         mappingSize = (dataPages + 1) * page;
         mapping = mmap(0, mappingSize, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
         if (mapping == -1) throw new InvalidOperationException("mmap failed");
         if (mprotect(mapping + (nint)(dataPages * page), page, ProtNone) != 0) throw new InvalidOperationException("mprotect failed");
-        Pointer = (double*)(mapping + (nint)(dataPages * page)) - length;
+        end = (byte*)(mapping + (nint)(dataPages * page));
     }
+
+    /// <summary>A buffer of floats whose last one abuts the inaccessible page.</summary>
+    public static GuardedBuffer OfFloats(int length) => new(length, sizeof(float));
 
     public int Length { get; }
 
-    public double* Pointer { get; }
+    public double* Pointer => (double*)end - Length;
 
     public Span<double> Span => new(Pointer, Length);
+
+    public Span<float> FloatSpan => new((float*)end - Length, Length);
 
     public void Dispose() => munmap(mapping, mappingSize);
 

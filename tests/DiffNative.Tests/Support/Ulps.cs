@@ -19,4 +19,18 @@ public static class Ulps
         var bits = BitConverter.DoubleToInt64Bits(value);
         return bits >= 0 ? bits : -(bits & long.MaxValue);
     }
+
+    /// <summary>How many representable floats lie between a and b, as <see cref="Between(double, double)"/>.</summary>
+    public static ulong Between(float a, float b)
+    {
+        if (float.IsNaN(a) || float.IsNaN(b))
+            return float.IsNaN(a) && float.IsNaN(b) ? 0 : ulong.MaxValue;
+        return (ulong)Math.Abs((long)Ordered(a) - Ordered(b));
+    }
+
+    private static int Ordered(float value)
+    {
+        var bits = BitConverter.SingleToInt32Bits(value);
+        return bits >= 0 ? bits : -(bits & int.MaxValue);
+    }
 }

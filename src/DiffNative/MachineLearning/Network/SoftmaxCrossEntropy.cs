@@ -7,7 +7,7 @@ namespace DiffNative;
 public static class SoftmaxCrossEntropy
 {
     /// <summary>The mean loss over the rows, and ∂loss/∂logits into <paramref name="gradient"/>
-    /// (see <see cref="Losses.CategoricalCrossEntropyWithLogits"/>).</summary>
+    /// (see <see cref="Losses.CategoricalCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double}, LossReduction)"/>).</summary>
     /// <param name="logits">rows × <paramref name="classes"/> network outputs.</param>
     /// <param name="targets">One-hot (or probability) rows of the same shape.</param>
     /// <param name="classes">Values per row.</param>
