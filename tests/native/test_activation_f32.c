@@ -162,7 +162,7 @@ static void test_guard_pages(dn_isa isa)
 static void test_bad_arguments(void)
 {
     float x[4] = {1, 2, 3, 4}, out[4] = {7, 7, 7, 7}, y[4] = {0.25f, 0.25f, 0.25f, 0.25f};
-    CHECK(dn_activate_f32(DN_ISA_SCALAR, (dn_activation)9, 0, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "unknown kind");
+    CHECK(dn_activate_f32(DN_ISA_SCALAR, (dn_activation)10, 0, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "unknown kind");
     CHECK(dn_activate_f32(DN_ISA_SCALAR, (dn_activation)-1, 0, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "negative kind");
     CHECK(dn_activate_f32(DN_ISA_SCALAR, DN_ACTIVATION_ELU, NAN, x, 4, out, 4, NULL, 0) == DN_ERR_INVALID_ARGUMENT, "NaN alpha");
     CHECK(dn_activate_f32((dn_isa)9, DN_ACTIVATION_RELU, 0, x, 4, out, 4, NULL, 0) == DN_ERR_UNKNOWN_ISA, "unknown isa");
@@ -173,7 +173,7 @@ static void test_bad_arguments(void)
     CHECK(dn_activate_f32(DN_ISA_SCALAR, DN_ACTIVATION_RELU, 0, x, 3, x + 1, 3, NULL, 0) == DN_ERR_OVERLAP, "value partly over x");
     CHECK(dn_activate_f32(DN_ISA_SCALAR, DN_ACTIVATION_RELU, 0, x, 2, out, 2, out + 1, 2) == DN_ERR_OVERLAP, "outputs overlap");
     CHECK(dn_activate_f32(DN_ISA_SCALAR, DN_ACTIVATION_RELU, 0, x, SIZE_MAX / 4, out, 4, NULL, 0) == DN_ERR_SIZE_OVERFLOW, "huge n");
-    CHECK(dn_activate_backward_f32(DN_ISA_SCALAR, (dn_activation)9, 0, x, y, 4, out, 4) == DN_ERR_INVALID_ARGUMENT, "backward unknown kind");
+    CHECK(dn_activate_backward_f32(DN_ISA_SCALAR, (dn_activation)10, 0, x, y, 4, out, 4) == DN_ERR_INVALID_ARGUMENT, "backward unknown kind");
     CHECK(dn_activate_backward_f32(DN_ISA_SCALAR, DN_ACTIVATION_ELU, INFINITY, x, y, 4, out, 4) == DN_ERR_INVALID_ARGUMENT, "backward infinite alpha");
     CHECK(dn_activate_backward_f32(DN_ISA_SCALAR, DN_ACTIVATION_RELU, 0, x, NULL, 4, out, 4) == DN_ERR_NULL_POINTER, "backward null upstream");
     CHECK(dn_activate_backward_f32(DN_ISA_SCALAR, DN_ACTIVATION_RELU, 0, x, y, 4, NULL, 4) == DN_ERR_NULL_POINTER, "backward null gradient");
