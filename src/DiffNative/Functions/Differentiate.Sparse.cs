@@ -55,7 +55,7 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidateSparse(x, coloring.Pattern.Columns, options);
         RequireLength(values, coloring.Pattern.NonZeros, nameof(values));
-        return SparseJacobianEngine.Compute(f, coloring, x, values, options, cancellationToken);
+        return SparseJacobianEngine.Compute(f, coloring.Layout, x, values, options, cancellationToken);
     }
 
     // ---- sparse Hessian from function values -----------------------------------------------------

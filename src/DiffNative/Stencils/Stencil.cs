@@ -17,10 +17,15 @@ public sealed class Stencil
         var active = Enumerable.Range(0, weights.Length).Where(j => weights[j] != 0).ToArray();
         ActiveOffsets = active.Select(j => offsets[j]).ToArray();
         ActiveWeights = active.Select(j => weights[j]).ToArray();
+        OuterOffsets = ActiveOffsets.Where(o => o != 0).ToArray();
     }
 
     /// <summary>Offsets whose weight is not zero: the points actually evaluated.</summary>
     internal double[] ActiveOffsets { get; }
+
+    /// <summary>The active offsets other than 0: the points that move away from x (computed once,
+    /// so that callers needing them allocate nothing).</summary>
+    internal double[] OuterOffsets { get; }
 
     /// <summary>The weights of <see cref="ActiveOffsets"/>.</summary>
     internal double[] ActiveWeights { get; }

@@ -5,7 +5,7 @@ namespace DiffNative;
 internal static class GreedyColoring
 {
     /// <summary>Colours of every vertex; returns the number of colours.</summary>
-    internal static int Color(ColumnIntersectionGraph graph, ColoringOrder order, int[] colors)
+    internal static int Color(ColumnGraph graph, ColoringOrder order, int[] colors)
     {
         var n = graph.Vertices;
         Array.Fill(colors, -1);
@@ -24,7 +24,7 @@ internal static class GreedyColoring
         return count;
     }
 
-    internal static int[] Order(ColumnIntersectionGraph graph, ColoringOrder order) => order switch
+    internal static int[] Order(ColumnGraph graph, ColoringOrder order) => order switch
     {
         ColoringOrder.Natural => Enumerable.Range(0, graph.Vertices).ToArray(),
         ColoringOrder.LargestFirst => Enumerable.Range(0, graph.Vertices).OrderByDescending(graph.Degree).ThenBy(v => v).ToArray(),
@@ -34,7 +34,7 @@ internal static class GreedyColoring
 
     /// <summary>Matula–Beck in O(V + E): degree buckets as doubly linked lists; after a removal
     /// the least degree can drop by at most one, so the scan restarts one bucket lower.</summary>
-    private static int[] SmallestLast(ColumnIntersectionGraph graph)
+    private static int[] SmallestLast(ColumnGraph graph)
     {
         var n = graph.Vertices;
         var degree = new int[n];
