@@ -43,7 +43,7 @@ public static partial class Differentiate
         return new SparseDerivativeArray(new SparseMatrix(coloring.Pattern, values), coloring.Colors, info.Evaluations, info.Status);
     }
 
-    /// <summary>The sparse Jacobian of a pattern, coloured here (smallest-last); colour once with
+    /// <summary>The sparse Jacobian of a pattern, coloured here (DSATUR, <see cref="ColoringOrder.Saturation"/>); colour once with
     /// <see cref="JacobianColoring.Compute"/> when differentiating the same pattern repeatedly.</summary>
     public static SparseDerivativeArray SparseJacobian(VectorFunction f, SparsityPattern pattern, ReadOnlySpan<double> x,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default) =>

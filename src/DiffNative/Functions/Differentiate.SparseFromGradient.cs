@@ -46,7 +46,7 @@ public static partial class Differentiate
     }
 
     /// <summary>The sparse Hessian from a gradient on any square pattern, star-coloured here
-    /// (smallest-last); colour once with <see cref="HessianColoring.Compute"/> when differentiating
+    /// (DSATUR order); colour once with <see cref="HessianColoring.Compute"/> when differentiating
     /// the same pattern repeatedly.</summary>
     public static SparseDerivativeArray SparseHessianFromGradient(VectorFunction gradient, SparsityPattern pattern, ReadOnlySpan<double> x,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)

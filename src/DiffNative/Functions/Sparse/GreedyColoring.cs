@@ -29,6 +29,7 @@ internal static class GreedyColoring
         ColoringOrder.Natural => Enumerable.Range(0, graph.Vertices).ToArray(),
         ColoringOrder.LargestFirst => Enumerable.Range(0, graph.Vertices).OrderByDescending(graph.Degree).ThenBy(v => v).ToArray(),
         ColoringOrder.SmallestLast => SmallestLast(graph),
+        ColoringOrder.Saturation => SaturationOrder(graph),
         _ => throw new ArgumentOutOfRangeException(nameof(order), order, "Not a colouring order."),
     };
 
@@ -82,5 +83,47 @@ internal static class GreedyColoring
             else head[degree[v]] = next[v];
             if (next[v] >= 0) previous[next[v]] = previous[v];
         }
+    }
+
+    /// <summary>The order in which DSATUR colours the vertices; greedy colouring in this order
+    /// reproduces DSATUR's colours. A priority queue with stale entries skipped on the way out:
+    /// an entry is pushed whenever a vertex's saturation grows, so O((V + E) log V).</summary>
+    private static int[] SaturationOrder(ColumnGraph graph)
+    {
+        var n = graph.Vertices;
+        var colors = new int[n];
+        Array.Fill(colors, -1);
+        var saturation = new int[n];
+        var forbidden = new int[n + 1];
+        Array.Fill(forbidden, -1);
+        var queue = new PriorityQueue<int, (int Saturation, int Degree, int Index)>(n);
+        for (var v = 0; v < n; v++) queue.Enqueue(v, (0, -graph.Degree(v), v));
+        var order = new int[n];
+        var k = 0;
+        while (queue.TryDequeue(out var v, out var key))
+        {
+            if (colors[v] >= 0 || -key.Saturation != saturation[v]) continue;
+            foreach (var w in graph.Neighbours(v))
+                if (colors[w] >= 0) forbidden[colors[w]] = v;
+            var c = 0;
+            while (forbidden[c] == v) c++;
+            colors[v] = c;
+            order[k++] = v;
+            foreach (var w in graph.Neighbours(v))
+            {
+                if (colors[w] >= 0 || HasNeighbourOfColor(graph, colors, w, v, c)) continue;
+                saturation[w]++;
+                queue.Enqueue(w, (-saturation[w], -graph.Degree(w), w));
+            }
+        }
+        return order;
+    }
+
+    /// <summary>Has <paramref name="v"/> a neighbour other than <paramref name="except"/> of colour <paramref name="color"/>?</summary>
+    internal static bool HasNeighbourOfColor(ColumnGraph graph, int[] colors, int v, int except, int color)
+    {
+        foreach (var w in graph.Neighbours(v))
+            if (w != except && colors[w] == color) return true;
+        return false;
     }
 }

@@ -36,7 +36,7 @@ public sealed class HessianColoring
     /// <summary>Star-colours the Hessian pattern <paramref name="pattern"/> greedily in the given
     /// order. Any square pattern will do: it is made symmetric with its diagonal
     /// (<see cref="SparsityPattern.Symmetrized"/>), which becomes <see cref="Pattern"/>.</summary>
-    public static HessianColoring Compute(SparsityPattern pattern, ColoringOrder order = ColoringOrder.SmallestLast)
+    public static HessianColoring Compute(SparsityPattern pattern, ColoringOrder order = ColoringOrder.Saturation)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if (pattern.Rows != pattern.Columns)

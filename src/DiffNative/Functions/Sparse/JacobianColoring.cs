@@ -25,7 +25,7 @@ public sealed class JacobianColoring
     }
 
     /// <summary>Colours the columns of <paramref name="pattern"/> greedily in the given order.</summary>
-    public static JacobianColoring Compute(SparsityPattern pattern, ColoringOrder order = ColoringOrder.SmallestLast)
+    public static JacobianColoring Compute(SparsityPattern pattern, ColoringOrder order = ColoringOrder.Saturation)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if (!Enum.IsDefined(order)) throw new ArgumentOutOfRangeException(nameof(order), order, "Not a colouring order.");

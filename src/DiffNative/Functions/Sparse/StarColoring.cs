@@ -38,7 +38,7 @@ internal static class StarColoring
                     if (x == v || colors[x] < 0) continue;
                     // v inside u–v–w–x: two neighbours of v share colour b, so v must not take x's colour.
                     // v at the end of v–w–x–y: x already has another neighbour y of w's colour.
-                    if (seenTwice[b] == v || HasOtherNeighbourOfColor(graph, colors, x, w, b))
+                    if (seenTwice[b] == v || GreedyColoring.HasNeighbourOfColor(graph, colors, x, w, b))
                         forbidden[colors[x]] = v;
                 }
             }
@@ -48,12 +48,5 @@ internal static class StarColoring
             count = Math.Max(count, c + 1);
         }
         return count;
-    }
-
-    private static bool HasOtherNeighbourOfColor(ColumnGraph graph, int[] colors, int x, int except, int color)
-    {
-        foreach (var y in graph.Neighbours(x))
-            if (y != except && colors[y] == color) return true;
-        return false;
     }
 }

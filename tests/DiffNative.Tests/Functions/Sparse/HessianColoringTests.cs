@@ -4,7 +4,7 @@ namespace DiffNative.Tests.Functions.Sparse;
 /// neighbours differ and every path on four vertices shows at least three colours.</summary>
 public class HessianColoringTests
 {
-    public static TheoryData<ColoringOrder> Orders => new() { ColoringOrder.LargestFirst, ColoringOrder.SmallestLast, ColoringOrder.Natural };
+    public static TheoryData<ColoringOrder> Orders => new() { ColoringOrder.LargestFirst, ColoringOrder.SmallestLast, ColoringOrder.Natural, ColoringOrder.Saturation };
 
     /// <summary>The first violation of the star-colouring rules, or null.</summary>
     internal static string? StarViolation(SparsityPattern pattern, ReadOnlySpan<int> colors)
@@ -66,6 +66,15 @@ public class HessianColoringTests
             Assert.Equal(3, coloring.Colors);
             if (n < 100) Assert.Null(StarViolation(coloring.Pattern, coloring.ColumnColors));
         }
+    }
+
+    [Fact]
+    public void The_five_point_Laplacian_Hessian_gets_five_colours_by_default()
+    {
+        // The grid graph's star chromatic number is 5 (Fertin, Raspaud, Reed 2004).
+        var coloring = HessianColoring.Compute(SparsePatterns.Laplacian(30));
+        Assert.Equal(5, coloring.Colors);
+        Assert.Null(StarViolation(coloring.Pattern, coloring.ColumnColors));
     }
 
     [Fact]

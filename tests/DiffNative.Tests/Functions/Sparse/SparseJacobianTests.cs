@@ -73,6 +73,34 @@ public class SparseJacobianTests
     }
 
     [Fact]
+    public void The_five_point_Laplacian_residual_on_300_by_300_takes_5_colours_and_10_central_evaluations()
+    {
+        const int side = 300;
+        // r = −Δₕu + u³ with zero boundary values and h = 1: J has 4 + 3u² on the diagonal, −1 for
+        // each grid neighbour.
+        VectorFunction residual = (u, r) =>
+        {
+            for (var i = 0; i < side; i++)
+                for (var j = 0; j < side; j++)
+                {
+                    var k = i * side + j;
+                    var neighbours = (i > 0 ? u[k - side] : 0) + (i < side - 1 ? u[k + side] : 0) + (j > 0 ? u[k - 1] : 0) + (j < side - 1 ? u[k + 1] : 0);
+                    r[k] = 4 * u[k] - neighbours + u[k] * u[k] * u[k];
+                }
+        };
+        var x = Enumerable.Range(0, side * side).Select(k => Math.Sin(k * 1e-3)).ToArray();
+        var result = Differentiate.SparseJacobian(residual, SparsePatterns.Laplacian(side), x);
+        Assert.Equal(5, result.Colors);
+        Assert.Equal(10, result.Evaluations);
+        for (var k = 0; k < side * side; k += 997)
+        {
+            Assert.Equal(4 + 3 * x[k] * x[k], result.Matrix[k, k], 1e-8);
+            if (k >= side) Assert.Equal(-1, result.Matrix[k, k - side], 1e-8);
+            if (k % side > 0) Assert.Equal(-1, result.Matrix[k, k - 1], 1e-8);
+        }
+    }
+
+    [Fact]
     public void Batch_and_parallel_evaluation_give_the_same_bits()
     {
         var coloring = JacobianColoring.Compute(SparsePatterns.Random(30, 40, 0.08, 7));
