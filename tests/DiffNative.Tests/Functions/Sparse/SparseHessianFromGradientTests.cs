@@ -10,7 +10,7 @@ public class SparseHessianFromGradientTests
 {
     /// <summary>f = Σ over the pattern's pairs i &lt; j of wᵢⱼ sin xᵢ cos xⱼ + Σ xᵢ⁴/12 + eˣⁱ/10,
     /// wᵢⱼ = 1 + 0.1(i + j): its gradient, whose component k reads only xₖ and its neighbours.</summary>
-    private static (VectorFunction Gradient, Func<double[], double[]> Hessian) Coupled(SparsityPattern pattern)
+    internal static (VectorFunction Gradient, Func<double[], double[]> Hessian) Coupled(SparsityPattern pattern)
     {
         var n = pattern.Rows;
         var pairs = Enumerable.Range(0, n).SelectMany(i => pattern.Row(i).ToArray().Where(j => j > i).Select(j => (i, j))).ToArray();
