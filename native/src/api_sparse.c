@@ -3,6 +3,13 @@
 
 #include "kernels.h"
 
+/* Whether the byte ranges [a, a+na) and [b, b+nb) meet (the index arrays are not doubles). */
+static int bytes_overlap(const void *a, size_t na, const void *b, size_t nb)
+{
+    const uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b;
+    return na > 0 && nb > 0 && pa < pb + nb && pb < pa + na;
+}
+
 dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t values_length, size_t stride,
                             const double *weights, size_t npoints, const int32_t *sources, const int32_t *columns,
                             size_t count, const double *steps, size_t steps_length, double *out, size_t out_length)
@@ -21,6 +28,15 @@ dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t values_leng
             return DN_ERR_INVALID_ARGUMENT;
         if ((npoints - 1) * stride + (size_t)sources[e] >= values_length) return DN_ERR_BUFFER_TOO_SMALL;
     }
+    /* The vector paths gather several outputs' inputs before writing them and the scalar path does
+     * not, so an output over any input would make the ISAs disagree (as for dn_fd_combine). */
+    const size_t out_bytes = count * sizeof(double);
+    if (bytes_overlap(out, out_bytes, values, values_length * sizeof(double)) ||
+        bytes_overlap(out, out_bytes, weights, npoints * sizeof(double)) ||
+        bytes_overlap(out, out_bytes, steps, steps_length * sizeof(double)) ||
+        bytes_overlap(out, out_bytes, sources, count * sizeof(int32_t)) ||
+        bytes_overlap(out, out_bytes, columns, count * sizeof(int32_t)))
+        return DN_ERR_OVERLAP;
     k->sparse_combine(values, stride, weights, npoints, sources, columns, steps, count, out);
     return DN_OK;
 }

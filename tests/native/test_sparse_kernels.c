@@ -53,6 +53,12 @@ static void test_bad_arguments(void)
     CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, 2, w, 2, NULL, col, 2, h, 2, out, 2) == DN_ERR_NULL_POINTER, "null sources");
     CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, SIZE_MAX / 2, w, 2, src, col, 2, h, 2, out, 2) == DN_ERR_SIZE_OVERFLOW, "huge stride");
     CHECK(out[0] == 7 && out[1] == 7, "untouched on error");
+    CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, 2, w, 2, src, col, 2, h, 2, v + 2, 2) == DN_ERR_OVERLAP, "out over values");
+    CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, 2, w, 2, src, col, 2, h, 2, w, 2) == DN_ERR_OVERLAP, "out over weights");
+    CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, 2, w, 2, src, col, 2, h, 2, h, 2) == DN_ERR_OVERLAP, "out over steps");
+    CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, 2, w, 2, src, col, 1, h, 2, (double *)src, 1) == DN_ERR_OVERLAP, "out over sources");
+    CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, 2, w, 2, src, col, 1, h, 2, (double *)col, 1) == DN_ERR_OVERLAP, "out over columns");
+    CHECK(v[0] == 1 && v[3] == 4 && w[0] == -1 && h[0] == 1 && src[1] == 1 && col[1] == 1, "inputs untouched");
     CHECK(dn_sparse_combine(DN_ISA_SCALAR, v, 4, 2, w, 2, src, col, 2, h, 2, out, 2) == DN_OK, "good call");
     CHECK(out[0] == 2 && out[1] == 2, "(3-1)/1 and (4-2)/1: %g %g", out[0], out[1]);
 }

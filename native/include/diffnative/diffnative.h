@@ -184,7 +184,8 @@ DN_API dn_status dn_richardson_level(dn_isa isa, size_t count, int level, const 
  * values[j*stride + sources[e]]) / steps[columns[e]] for e < count, summed in j order (the
  * operations of dn_fd_combine for one entry). values holds npoints rows of stride values (row j:
  * the perturbed outputs of stencil point j, every colour); 0 <= sources[e] < stride and
- * 0 <= columns[e] < steps_length, else DN_ERR_INVALID_ARGUMENT; 1 <= npoints <= 64. */
+ * 0 <= columns[e] < steps_length, else DN_ERR_INVALID_ARGUMENT; 1 <= npoints <= 64. out
+ * must not overlap any input, else DN_ERR_OVERLAP (the ISAs would disagree). */
 DN_API dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t values_length, size_t stride,
                                    const double *weights, size_t npoints, const int32_t *sources,
                                    const int32_t *columns, size_t count, const double *steps,
