@@ -8,7 +8,8 @@ public static partial class Differentiate
     /// compressed differences: per non-centre stencil point one evaluation per colour (plus one of
     /// the centre for one-sided stencils) instead of one per column. Steps are the dense engine's,
     /// so wherever the rows see the same perturbed coordinates the values are the dense Jacobian's
-    /// bits. Adaptive differences and bounds are not supported.</summary>
+    /// bits. Bounds turn stencils one-sided as for dense Jacobians (colours split by stencil, so
+    /// evaluations grow); adaptive differences are not supported.</summary>
     /// <param name="f">The function; m = the pattern's rows, n = its columns.</param>
     /// <param name="coloring">The colouring of the Jacobian's pattern (compute once, reuse).</param>
     /// <param name="x">Where to differentiate; n coordinates.</param>
@@ -62,7 +63,8 @@ public static partial class Differentiate
 
     /// <summary>The Hessian's structural nonzeros from function values alone: the dense Hessian's
     /// second differences and ε^(1/4)-scaled steps for the upper triangle's nonzeros only
-    /// (4 evaluations each) and the diagonal (2n + 1), each entry with the dense engine's bits.</summary>
+    /// (4 evaluations each) and the diagonal (2n + 1), each entry with the dense engine's bits. With
+    /// bounds, steps shrink to the room on the nearer side as for the dense Hessian.</summary>
     /// <param name="f">The function.</param>
     /// <param name="pattern">Square, symmetric and holding the whole diagonal (see
     /// <see cref="SparsityPattern.Symmetrized"/>).</param>
@@ -109,6 +111,8 @@ public static partial class Differentiate
             throw new ArgumentException("A sparse Hessian's pattern must be square, symmetric and hold the whole diagonal; use pattern.Symmetrized().", nameof(pattern));
         ValidateSparse(x, pattern.Columns, options);
         RequireLength(values, pattern.NonZeros, nameof(values));
+        // The dense Hessian's steps near bounds: shortened to the room on the nearer side.
+        options = BoundedSecondDifferenceSteps(x, options);
         return SparseHessianEngine.Compute(f, pattern, x, values, options, cancellationToken);
     }
 
@@ -119,7 +123,5 @@ public static partial class Differentiate
         ValidatePoint(x, options);
         if (options.Adaptive)
             throw new ArgumentException("Sparse derivatives use fixed steps; Adaptive is not supported.", nameof(options));
-        if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
-            throw new ArgumentException("Sparse derivatives do not support bounds yet.", nameof(options));
     }
 }

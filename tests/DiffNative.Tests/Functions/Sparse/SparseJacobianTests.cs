@@ -133,7 +133,9 @@ public class SparseJacobianTests
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, [1.0, 2.0], values)).ParamName);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, new double[3])).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { Adaptive = true })).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[4] })).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[] { 0.2, 0, 0, 0 } })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = x, UpperBounds = x })).ParamName);
+        Assert.Equal("LowerBounds", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[3] })).ParamName);
         Assert.Equal("coloring", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseJacobian(f, (JacobianColoring)null!, x, values)).ParamName);
     }
 
