@@ -9,7 +9,8 @@ public static partial class Differentiate
     /// the centre for one-sided stencils) instead of one per column. Steps are the dense engine's,
     /// so wherever the rows see the same perturbed coordinates the values are the dense Jacobian's
     /// bits. Bounds turn stencils one-sided as for dense Jacobians (colours split by stencil, so
-    /// evaluations grow); adaptive differences are not supported.</summary>
+    /// evaluations grow); <see cref="DifferentiationOptions.Adaptive"/> runs the dense engine's
+    /// Richardson extrapolation over 8 shrinking steps, nonzero by nonzero.</summary>
     /// <param name="f">The function; m = the pattern's rows, n = its columns.</param>
     /// <param name="coloring">The colouring of the Jacobian's pattern (compute once, reuse).</param>
     /// <param name="x">Where to differentiate; n coordinates.</param>
@@ -109,19 +110,19 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         if (!pattern.IsSymmetricWithDiagonal())
             throw new ArgumentException("A sparse Hessian's pattern must be square, symmetric and hold the whole diagonal; use pattern.Symmetrized().", nameof(pattern));
-        ValidateSparse(x, pattern.Columns, options);
+        ValidateSparse(x, pattern.Columns, options, adaptiveSupported: false);
         RequireLength(values, pattern.NonZeros, nameof(values));
         // The dense Hessian's steps near bounds: shortened to the room on the nearer side.
         options = BoundedSecondDifferenceSteps(x, options);
         return SparseHessianEngine.Compute(f, pattern, x, values, options, cancellationToken);
     }
 
-    private static void ValidateSparse(ReadOnlySpan<double> x, int columns, DifferentiationOptions options)
+    private static void ValidateSparse(ReadOnlySpan<double> x, int columns, DifferentiationOptions options, bool adaptiveSupported = true)
     {
         if (x.Length != columns)
             throw new ArgumentException($"x has {x.Length} coordinates but the pattern has {columns} columns.", nameof(x));
         ValidatePoint(x, options);
-        if (options.Adaptive)
-            throw new ArgumentException("Sparse derivatives use fixed steps; Adaptive is not supported.", nameof(options));
+        if (options.Adaptive && !adaptiveSupported)
+            throw new ArgumentException("Sparse Hessians from function values use fixed steps; Adaptive is not supported.", nameof(options));
     }
 }

@@ -9,8 +9,8 @@ public static partial class Differentiate
     /// stencils), each entry read directly from one colour's gradient difference. Both triangles
     /// get the same value, so the result is exactly symmetric. Steps are those of a dense Jacobian
     /// of the gradient, and each entry has that Jacobian's bits at (i, j) or (j, i) wherever gradient
-    /// component i reads only the coordinates of the pattern's row i. Bounds turn stencils
-    /// one-sided as for dense Jacobians; adaptive differences are not supported.</summary>
+    /// component i reads only the coordinates of the pattern's row i. Bounds and
+    /// <see cref="DifferentiationOptions.Adaptive"/> work as for dense Jacobians.</summary>
     /// <param name="gradient">The gradient ∇f: writes n partial derivatives.</param>
     /// <param name="coloring">The star colouring of the Hessian's pattern (compute once, reuse).</param>
     /// <param name="x">Where to differentiate; n coordinates.</param>

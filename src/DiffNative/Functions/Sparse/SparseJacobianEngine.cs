@@ -2,9 +2,9 @@ namespace DiffNative;
 
 /// <summary>Compressed evaluation of a sparse Jacobian: one perturbation of all columns of a colour
 /// per non-centre stencil point (the centre, when the stencil has one, once), then decompression of
-/// every nonzero by the sparse combination kernel. Steps, and with bounds the one-sided stencils
-/// and shortened steps, are the dense engine's. A Hessian from a gradient is the Jacobian of the
-/// gradient with a star colouring's layout.</summary>
+/// every nonzero by the sparse combination kernel. Steps, one-sided stencils near bounds and the
+/// adaptive step sequence are the dense engine's, so every entry has the dense Jacobian's bits.
+/// A Hessian from a gradient is the Jacobian of the gradient with a star colouring's layout.</summary>
 internal static class SparseJacobianEngine
 {
     internal static DifferentiationInfo Compute(in FunctionSource f, CompressedLayout layout, ReadOnlySpan<double> x, Span<double> values,
@@ -12,19 +12,31 @@ internal static class SparseJacobianEngine
     {
         var backend = DiffNativeRuntime.Resolve(options.Backend);
         var n = x.Length;
-        var nonZeros = layout.Sources.Length;
+        values = values[..layout.Sources.Length];
         var workspace = Workspace.Rent();
         try
         {
             var steps = workspace.Array(Workspace.Slot.Steps, n);
-            StepSetup.Fill(backend, x, options, StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
+            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
+            var evaluations = 0;
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
-                var evaluations = Run(f, layout, Stencils.Get(options.Scheme, 1, options.Accuracy), x, steps, values[..nonZeros],
-                    backend, options, workspace, cancellation);
-                return new DifferentiationInfo(evaluations, StepSetup.Check(values[..nonZeros]));
+                // One group, every column: the common case allocates nothing.
+                evaluations = Group(f, layout, options.Scheme, x, steps, values, backend, options, workspace, cancellation);
             }
-            return Bounded(f, layout, x, steps, values[..nonZeros], backend, options, workspace, cancellation);
+            else
+            {
+                // The dense engine's split (central, forward, backward; steps shortened where no
+                // stencil fits): each group moves only its own columns, so colours split with it.
+                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy))
+                {
+                    var (part, entries) = layout.Restrict(group.Coordinates!, f.Outputs);
+                    var partValues = new double[entries.Length];
+                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation);
+                    for (var e = 0; e < entries.Length; e++) values[entries[e]] = partValues[e];
+                }
+            }
+            return new DifferentiationInfo(evaluations, StepSetup.Check(values));
         }
         finally
         {
@@ -32,25 +44,44 @@ internal static class SparseJacobianEngine
         }
     }
 
-    /// <summary>With bounds, the columns split as the dense engine splits them (central, forward,
-    /// backward; steps shortened where no stencil fits) and each group runs with its own stencil,
-    /// moving only its own columns: colours split accordingly, and cost grows with the split.</summary>
-    private static DifferentiationInfo Bounded(in FunctionSource f, CompressedLayout layout, ReadOnlySpan<double> x, double[] steps,
+    private static int Group(in FunctionSource f, CompressedLayout layout, DifferenceScheme scheme, ReadOnlySpan<double> x, double[] steps,
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
     {
-        var evaluations = 0;
-        foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, x.Length), options, options.Accuracy))
-        {
-            var (part, entries) = layout.Restrict(group.Coordinates!, f.Outputs);
-            var stencil = Stencils.Get(group.Scheme, 1, AxisGroups.OneSidedSafe(group.Scheme, options.Accuracy));
-            var partValues = new double[entries.Length];
-            evaluations += Run(f, part, stencil, x, steps, partValues, backend, options, workspace, cancellation);
-            for (var e = 0; e < entries.Length; e++) values[entries[e]] = partValues[e];
-        }
-        return new DifferentiationInfo(evaluations, StepSetup.Check(values));
+        var stencil = Stencils.Get(scheme, 1, AxisGroups.OneSidedSafe(scheme, options.Adaptive ? 2 : options.Accuracy));
+        return options.Adaptive
+            ? Adaptive(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation)
+            : Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation);
     }
 
-    private static int Run(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
+    /// <summary>Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero
+    /// (the tableau is entry-wise, so each entry follows the dense Jacobian's).</summary>
+    private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] firstSteps,
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+    {
+        var n = x.Length;
+        var count = values.Length;
+        const int levels = FirstDerivatives.AdaptiveLevels;
+        var start = firstSteps.AsSpan(0, n).ToArray();
+        var steps = new double[n];
+        var previous = new double[levels * count];
+        var current = new double[levels * count];
+        var estimate = new double[count];
+        var error = new double[count];
+        var bestLevel = new double[count];
+        var (firstPower, powerStep) = stencil.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
+        var evaluations = 0;
+        for (var level = 0; level < levels; level++)
+        {
+            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
+            evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation);
+            estimate.CopyTo(current, 0);
+            VectorRichardson.Update(backend, count, level, previous, current, values, error, bestLevel, firstPower, powerStep);
+            (previous, current) = (current, previous);
+        }
+        return evaluations;
+    }
+
+    private static int Fixed(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
     {
         var m = f.Outputs;

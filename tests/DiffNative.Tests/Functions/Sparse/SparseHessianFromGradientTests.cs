@@ -207,7 +207,7 @@ public class SparseHessianFromGradientTests
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessianFromGradient(gradient, coloring, [1.0], values)).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessianFromGradient(gradient, coloring, [1.0, double.NaN], values)).ParamName);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessianFromGradient(gradient, coloring, x, new double[3])).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessianFromGradient(gradient, coloring, x, values, new DifferentiationOptions { Adaptive = true })).ParamName);
+        Assert.Equal("Accuracy", Assert.Throws<ArgumentOutOfRangeException>(() => Differentiate.SparseHessianFromGradient(gradient, coloring, x, values, new DifferentiationOptions { Accuracy = 3 })).ParamName);
         Assert.Equal("pattern", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessianFromGradient(gradient, SparsityPattern.FromEntries(2, 3, [(0, 0)]), x)).ParamName);
         Assert.All(values, v => Assert.Equal(0.0, v)); // refused before anything was written
     }

@@ -132,7 +132,7 @@ public class SparseJacobianTests
         double[] x = [0.1, 0.2, 0.3, 0.4];
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, [1.0, 2.0], values)).ParamName);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, new double[3])).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { Adaptive = true })).ParamName);
+        Assert.Equal("Accuracy", Assert.Throws<ArgumentOutOfRangeException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { Accuracy = 3 })).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[] { 0.2, 0, 0, 0 } })).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = x, UpperBounds = x })).ParamName);
         Assert.Equal("LowerBounds", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[3] })).ParamName);
