@@ -17,6 +17,7 @@ public sealed class HessianColoring
         this.columnColors = columnColors;
         var n = pattern.Rows;
         checked { _ = colors * n; }
+        var alone = AloneInItsColor(pattern, columnColors, colors);
         var sources = new int[pattern.NonZeros];
         var stepColumns = new int[pattern.NonZeros];
         var pointers = pattern.RowPointers;
@@ -26,7 +27,7 @@ public sealed class HessianColoring
             {
                 // (i, j) and (j, i) make the same choice, so both get the same bits.
                 int a = Math.Min(i, columns[k]), b = Math.Max(i, columns[k]);
-                var (row, column) = OnlyNeighbourOfItsColor(pattern, columnColors, a, b) ? (a, b) : (b, a);
+                var (row, column) = alone[pattern.IndexOf(a, b)] ? (a, b) : (b, a);
                 sources[k] = columnColors[column] * n + row;
                 stepColumns[k] = column;
             }
@@ -66,12 +67,21 @@ public sealed class HessianColoring
 
     internal CompressedLayout Layout { get; }
 
-    /// <summary>Is <paramref name="column"/> the only column of its colour in row
-    /// <paramref name="row"/>? (Always true on the diagonal: neighbours differ in colour.)</summary>
-    private static bool OnlyNeighbourOfItsColor(SparsityPattern pattern, int[] colors, int row, int column)
+    /// <summary>Per nonzero (i, j): is j the only column of its colour in row i? (Always true on
+    /// the diagonal: neighbours differ in colour.) Colour counts per row, so O(nonzeros) even
+    /// for a full row.</summary>
+    private static bool[] AloneInItsColor(SparsityPattern pattern, int[] colors, int colorCount)
     {
-        foreach (var other in pattern.Row(row))
-            if (other != column && colors[other] == colors[column]) return false;
-        return true;
+        var alone = new bool[pattern.NonZeros];
+        var counts = new int[colorCount];
+        var pointers = pattern.RowPointers;
+        var columns = pattern.ColumnIndices;
+        for (var i = 0; i < pattern.Rows; i++)
+        {
+            for (var k = pointers[i]; k < pointers[i + 1]; k++) counts[colors[columns[k]]]++;
+            for (var k = pointers[i]; k < pointers[i + 1]; k++) alone[k] = counts[colors[columns[k]]] == 1;
+            for (var k = pointers[i]; k < pointers[i + 1]; k++) counts[colors[columns[k]]] = 0;
+        }
+        return alone;
     }
 }
