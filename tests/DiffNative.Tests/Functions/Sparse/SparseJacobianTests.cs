@@ -124,6 +124,24 @@ public class SparseJacobianTests
     }
 
     [Fact]
+    public void The_span_overload_allocates_nothing_in_steady_state()
+    {
+        var coloring = JacobianColoring.Compute(SparsePatterns.Banded(60, 2));
+        var f = SparsePatterns.RowFunction(coloring.Pattern);
+        var x = SparsePatterns.Point(60, 5);
+        var values = new double[coloring.Pattern.NonZeros];
+        foreach (var backend in new[] { Backend.Managed, Backend.Native })
+            foreach (var scheme in new[] { DifferenceScheme.Central, DifferenceScheme.Forward })
+            {
+                var options = new DifferentiationOptions { Backend = backend, Scheme = scheme };
+                for (var warm = 0; warm < 5; warm++) Differentiate.SparseJacobian(f, coloring, x, values, options);
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                Differentiate.SparseJacobian(f, coloring, x, values, options);
+                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+    }
+
+    [Fact]
     public void Bad_input_names_the_parameter()
     {
         var coloring = JacobianColoring.Compute(SparsePatterns.Tridiagonal(4));
