@@ -120,7 +120,7 @@ internal static class GreedyColoring
     }
 
     /// <summary>Has <paramref name="v"/> a neighbour other than <paramref name="except"/> of colour <paramref name="color"/>?</summary>
-    internal static bool HasNeighbourOfColor(ColumnGraph graph, int[] colors, int v, int except, int color)
+    private static bool HasNeighbourOfColor(ColumnGraph graph, int[] colors, int v, int except, int color)
     {
         foreach (var w in graph.Neighbours(v))
             if (w != except && colors[w] == color) return true;
