@@ -96,6 +96,8 @@ internal static class GreedyColoring
         var saturation = new int[n];
         var forbidden = new int[n + 1];
         Array.Fill(forbidden, -1);
+        // (vertex, colour) pairs already counted in a saturation: O(1) per edge, even next to a hub.
+        var seen = new HashSet<long>();
         var queue = new PriorityQueue<int, (int Saturation, int Degree, int Index)>(n);
         for (var v = 0; v < n; v++) queue.Enqueue(v, (0, -graph.Degree(v), v));
         var order = new int[n];
@@ -111,19 +113,11 @@ internal static class GreedyColoring
             order[k++] = v;
             foreach (var w in graph.Neighbours(v))
             {
-                if (colors[w] >= 0 || HasNeighbourOfColor(graph, colors, w, v, c)) continue;
+                if (colors[w] >= 0 || !seen.Add(((long)w << 32) | (uint)c)) continue;
                 saturation[w]++;
                 queue.Enqueue(w, (-saturation[w], -graph.Degree(w), w));
             }
         }
         return order;
-    }
-
-    /// <summary>Has <paramref name="v"/> a neighbour other than <paramref name="except"/> of colour <paramref name="color"/>?</summary>
-    private static bool HasNeighbourOfColor(ColumnGraph graph, int[] colors, int v, int except, int color)
-    {
-        foreach (var w in graph.Neighbours(v))
-            if (w != except && colors[w] == color) return true;
-        return false;
     }
 }
