@@ -18,7 +18,8 @@ dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t values_leng
     if (out_length < count) return DN_ERR_BUFFER_TOO_SMALL;
     /* The indices are checked once, below: an output over them would rewrite them after the check
      * and send the gather anywhere (fuzz_sparse_combine found it); over the values, weights or
-     * steps the ISAs would disagree. */
+     * steps the ISAs would disagree (the vector paths gather before they write, the scalar one
+     * does not). */
     const size_t d = sizeof(double), i = sizeof(int32_t);
     if (dn_ranges_overlap(out, count, d, values, values_length, d) || dn_ranges_overlap(out, count, d, weights, npoints, d) ||
         dn_ranges_overlap(out, count, d, steps, steps_length, d) || dn_ranges_overlap(out, count, d, sources, count, i) ||

@@ -8,7 +8,9 @@ public static partial class Differentiate
     /// compressed differences: per non-centre stencil point one evaluation per colour (plus one of
     /// the centre for one-sided stencils) instead of one per column. Steps are the dense engine's,
     /// so wherever the rows see the same perturbed coordinates the values are the dense Jacobian's
-    /// bits. Adaptive differences and bounds are not supported.</summary>
+    /// bits. Bounds turn stencils one-sided as for dense Jacobians (colours split by stencil, so
+    /// evaluations grow); <see cref="DifferentiationOptions.Adaptive"/> runs the dense engine's
+    /// Richardson extrapolation over 8 shrinking steps, nonzero by nonzero.</summary>
     /// <param name="f">The function; m = the pattern's rows, n = its columns.</param>
     /// <param name="coloring">The colouring of the Jacobian's pattern (compute once, reuse).</param>
     /// <param name="x">Where to differentiate; n coordinates.</param>
@@ -43,7 +45,7 @@ public static partial class Differentiate
         return new SparseDerivativeArray(new SparseMatrix(coloring.Pattern, values), coloring.Colors, info.Evaluations, info.Status);
     }
 
-    /// <summary>The sparse Jacobian of a pattern, coloured here (smallest-last); colour once with
+    /// <summary>The sparse Jacobian of a pattern, coloured here (DSATUR, <see cref="ColoringOrder.Saturation"/>); colour once with
     /// <see cref="JacobianColoring.Compute"/> when differentiating the same pattern repeatedly.</summary>
     public static SparseDerivativeArray SparseJacobian(VectorFunction f, SparsityPattern pattern, ReadOnlySpan<double> x,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -55,14 +57,15 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidateSparse(x, coloring.Pattern.Columns, options);
         RequireLength(values, coloring.Pattern.NonZeros, nameof(values));
-        return SparseJacobianEngine.Compute(f, coloring, x, values, options, cancellationToken);
+        return SparseJacobianEngine.Compute(f, coloring.Layout, x, values, options, cancellationToken);
     }
 
     // ---- sparse Hessian from function values -----------------------------------------------------
 
     /// <summary>The Hessian's structural nonzeros from function values alone: the dense Hessian's
     /// second differences and ε^(1/4)-scaled steps for the upper triangle's nonzeros only
-    /// (4 evaluations each) and the diagonal (2n + 1), each entry with the dense engine's bits.</summary>
+    /// (4 evaluations each) and the diagonal (2n + 1), each entry with the dense engine's bits. With
+    /// bounds, steps shrink to the room on the nearer side as for the dense Hessian.</summary>
     /// <param name="f">The function.</param>
     /// <param name="pattern">Square, symmetric and holding the whole diagonal (see
     /// <see cref="SparsityPattern.Symmetrized"/>).</param>
@@ -107,19 +110,19 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         if (!pattern.IsSymmetricWithDiagonal())
             throw new ArgumentException("A sparse Hessian's pattern must be square, symmetric and hold the whole diagonal; use pattern.Symmetrized().", nameof(pattern));
-        ValidateSparse(x, pattern.Columns, options);
+        ValidateSparse(x, pattern.Columns, options, adaptiveSupported: false);
         RequireLength(values, pattern.NonZeros, nameof(values));
+        // The dense Hessian's steps near bounds: shortened to the room on the nearer side.
+        options = BoundedSecondDifferenceSteps(x, options);
         return SparseHessianEngine.Compute(f, pattern, x, values, options, cancellationToken);
     }
 
-    private static void ValidateSparse(ReadOnlySpan<double> x, int columns, DifferentiationOptions options)
+    private static void ValidateSparse(ReadOnlySpan<double> x, int columns, DifferentiationOptions options, bool adaptiveSupported = true)
     {
         if (x.Length != columns)
             throw new ArgumentException($"x has {x.Length} coordinates but the pattern has {columns} columns.", nameof(x));
         ValidatePoint(x, options);
-        if (options.Adaptive)
-            throw new ArgumentException("Sparse derivatives use fixed steps; Adaptive is not supported.", nameof(options));
-        if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
-            throw new ArgumentException("Sparse derivatives do not support bounds yet.", nameof(options));
+        if (options.Adaptive && !adaptiveSupported)
+            throw new ArgumentException("Sparse Hessians from function values use fixed steps; Adaptive is not supported.", nameof(options));
     }
 }

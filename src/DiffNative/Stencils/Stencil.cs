@@ -23,12 +23,12 @@ public sealed class Stencil
     /// <summary>Offsets whose weight is not zero: the points actually evaluated.</summary>
     internal double[] ActiveOffsets { get; }
 
+    /// <summary>The active offsets other than 0: the points that move away from x (computed once,
+    /// so that callers needing them allocate nothing).</summary>
+    internal double[] OuterOffsets { get; }
+
     /// <summary>The weights of <see cref="ActiveOffsets"/>.</summary>
     internal double[] ActiveWeights { get; }
-
-    /// <summary><see cref="ActiveOffsets"/> without the centre: the points that move x, made once
-    /// here so that the engines sharing one centre evaluation do not allocate per call.</summary>
-    internal double[] OuterOffsets { get; }
 
     /// <summary>Central, forward or backward.</summary>
     public DifferenceScheme Scheme { get; }

@@ -6,7 +6,7 @@ namespace DiffNative;
 /// stencils along each axis, fixed-step or adaptive, with one-sided stencils near bounds.</summary>
 internal static class FirstDerivatives
 {
-    private const int AdaptiveLevels = 8;
+    internal const int AdaptiveLevels = 8;
 
     internal static DifferentiationInfo Compute(in FunctionSource f, ReadOnlySpan<double> x, Span<double> output, Span<double> errors,
         DifferentiationOptions options, CancellationToken cancellation)

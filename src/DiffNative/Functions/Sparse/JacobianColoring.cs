@@ -7,40 +7,30 @@ namespace DiffNative;
 public sealed class JacobianColoring
 {
     private readonly int[] columnColors;
-    private readonly int[] colorPointers;
-    private readonly int[] colorColumns;
 
     private JacobianColoring(SparsityPattern pattern, ColoringOrder order, int[] columnColors, int colors)
     {
         Pattern = pattern;
         Order = order;
-        Colors = colors;
         this.columnColors = columnColors;
-        // Columns grouped by colour (counting sort keeps them increasing within a colour).
-        colorPointers = new int[colors + 1];
-        foreach (var c in columnColors) colorPointers[c + 1]++;
-        for (var c = 0; c < colors; c++) colorPointers[c + 1] += colorPointers[c];
-        colorColumns = new int[columnColors.Length];
-        var next = colorPointers[..^1];
-        for (var i = 0; i < columnColors.Length; i++) colorColumns[next[columnColors[i]]++] = i;
-        // Where each nonzero's difference lands in a stencil point's block of colours × rows.
         var m = pattern.Rows;
         checked { _ = colors * m; }
-        Sources = new int[pattern.NonZeros];
+        var sources = new int[pattern.NonZeros];
         var pointers = pattern.RowPointers;
         var columns = pattern.ColumnIndices;
         for (var r = 0; r < m; r++)
             for (var k = pointers[r]; k < pointers[r + 1]; k++)
-                Sources[k] = columnColors[columns[k]] * m + r;
+                sources[k] = columnColors[columns[k]] * m + r;
+        Layout = new CompressedLayout(columnColors, colors, sources, columns.ToArray());
     }
 
     /// <summary>Colours the columns of <paramref name="pattern"/> greedily in the given order.</summary>
-    public static JacobianColoring Compute(SparsityPattern pattern, ColoringOrder order = ColoringOrder.SmallestLast)
+    public static JacobianColoring Compute(SparsityPattern pattern, ColoringOrder order = ColoringOrder.Saturation)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if (!Enum.IsDefined(order)) throw new ArgumentOutOfRangeException(nameof(order), order, "Not a colouring order.");
         var colors = new int[pattern.Columns];
-        var count = GreedyColoring.Color(ColumnIntersectionGraph.Build(pattern), order, colors);
+        var count = GreedyColoring.Color(ColumnGraph.Intersection(pattern), order, colors);
         return new JacobianColoring(pattern, order, colors, count);
     }
 
@@ -52,23 +42,13 @@ public sealed class JacobianColoring
 
     /// <summary>The number of colours: perturbation groups per stencil point. At least the
     /// largest number of nonzeros in a row.</summary>
-    public int Colors { get; }
+    public int Colors => Layout.Colors;
 
     /// <summary>The colour of every column.</summary>
     public ReadOnlySpan<int> ColumnColors => columnColors;
 
     /// <summary>The columns of colour <paramref name="color"/>, increasing.</summary>
-    public ReadOnlySpan<int> ColumnsOf(int color)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(color);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(color, Colors);
-        return colorColumns.AsSpan(colorPointers[color], colorPointers[color + 1] - colorPointers[color]);
-    }
+    public ReadOnlySpan<int> ColumnsOf(int color) => Layout.ColumnsOf(color);
 
-    internal int[] ColorPointers => colorPointers;
-
-    internal int[] ColorColumns => colorColumns;
-
-    /// <summary>Per nonzero: colour·m + row, its place in a block of compressed values.</summary>
-    internal int[] Sources { get; }
+    internal CompressedLayout Layout { get; }
 }

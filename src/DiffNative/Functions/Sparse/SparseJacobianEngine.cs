@@ -2,54 +2,115 @@ namespace DiffNative;
 
 /// <summary>Compressed evaluation of a sparse Jacobian: one perturbation of all columns of a colour
 /// per non-centre stencil point (the centre, when the stencil has one, once), then decompression of
-/// every nonzero by the sparse combination kernel. Steps are the dense engine's.</summary>
+/// every nonzero by the sparse combination kernel. Steps, one-sided stencils near bounds and the
+/// adaptive step sequence are the dense engine's, so every entry has the dense Jacobian's bits.
+/// A Hessian from a gradient is the Jacobian of the gradient with a star colouring's layout.</summary>
 internal static class SparseJacobianEngine
 {
-    internal static DifferentiationInfo Compute(in FunctionSource f, JacobianColoring coloring, ReadOnlySpan<double> x, Span<double> values,
+    internal static DifferentiationInfo Compute(in FunctionSource f, CompressedLayout layout, ReadOnlySpan<double> x, Span<double> values,
         DifferentiationOptions options, CancellationToken cancellation)
     {
         var backend = DiffNativeRuntime.Resolve(options.Backend);
         var n = x.Length;
-        var m = f.Outputs;
-        var colors = coloring.Colors;
-        var nonZeros = coloring.Pattern.NonZeros;
-        var stencil = Stencils.Get(options.Scheme, 1, options.Accuracy);
-        var offsets = stencil.ActiveOffsets;
-        var weights = stencil.ActiveWeights;
-        var outer = stencil.OuterOffsets;
-        var centre = outer.Length < offsets.Length;
+        values = values[..layout.Sources.Length];
         var workspace = Workspace.Rent();
         try
         {
             var steps = workspace.Array(Workspace.Slot.Steps, n);
-            StepSetup.Fill(backend, x, options, StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
-            var plan = new ColorPlan(outer, steps, coloring.ColorPointers, coloring.ColorColumns, colors, centre);
-            var block = colors * m;
-            var raw = workspace.Span(Workspace.Slot.Values, plan.Count * m);
-            f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
-
-            // One block of colours × rows per stencil point, in the stencil's order; the shared
-            // centre is repeated for every colour so that one kernel call decompresses everything.
-            Span<double> blocks = raw;
-            if (centre)
+            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
+            var evaluations = 0;
+            if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
-                blocks = workspace.Span(Workspace.Slot.Scratch, offsets.Length * block);
-                for (int j = 0, o = 0; j < offsets.Length; j++)
+                // One group, every column: the common case allocates nothing.
+                evaluations = Group(f, layout, options.Scheme, x, steps, values, backend, options, workspace, cancellation);
+            }
+            else
+            {
+                // The dense engine's split (central, forward, backward; steps shortened where no
+                // stencil fits): each group moves only its own columns, so colours split with it.
+                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy))
                 {
-                    var target = blocks.Slice(j * block, block);
-                    if (offsets[j] == 0)
-                        for (var c = 0; c < colors; c++) raw[..m].CopyTo(target.Slice(c * m, m));
-                    else
-                        raw.Slice(m + o++ * block, block).CopyTo(target);
+                    var (part, entries) = layout.Restrict(group.Coordinates!, f.Outputs);
+                    var partValues = new double[entries.Length];
+                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation);
+                    for (var e = 0; e < entries.Length; e++) values[entries[e]] = partValues[e];
                 }
             }
-            DifferenceKernels.SparseCombine(backend, blocks, block, weights, coloring.Sources, coloring.Pattern.ColumnIndices,
-                steps.AsSpan(0, n), values[..nonZeros]);
-            return new DifferentiationInfo(plan.Count, StepSetup.Check(values[..nonZeros]));
+            return new DifferentiationInfo(evaluations, StepSetup.Check(values));
         }
         finally
         {
             Workspace.Return(workspace);
         }
+    }
+
+    private static int Group(in FunctionSource f, CompressedLayout layout, DifferenceScheme scheme, ReadOnlySpan<double> x, double[] steps,
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+    {
+        var stencil = Stencils.Get(scheme, 1, AxisGroups.OneSidedSafe(scheme, options.Adaptive ? 2 : options.Accuracy));
+        return options.Adaptive
+            ? Adaptive(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation)
+            : Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation);
+    }
+
+    /// <summary>Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero
+    /// (the tableau is entry-wise, so each entry follows the dense Jacobian's).</summary>
+    private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] firstSteps,
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+    {
+        var n = x.Length;
+        var count = values.Length;
+        const int levels = FirstDerivatives.AdaptiveLevels;
+        var start = firstSteps.AsSpan(0, n).ToArray();
+        var steps = new double[n];
+        var previous = new double[levels * count];
+        var current = new double[levels * count];
+        var estimate = new double[count];
+        var error = new double[count];
+        var bestLevel = new double[count];
+        var (firstPower, powerStep) = stencil.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
+        var evaluations = 0;
+        for (var level = 0; level < levels; level++)
+        {
+            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
+            evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation);
+            estimate.CopyTo(current, 0);
+            VectorRichardson.Update(backend, count, level, previous, current, values, error, bestLevel, firstPower, powerStep);
+            (previous, current) = (current, previous);
+        }
+        return evaluations;
+    }
+
+    private static int Fixed(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+    {
+        var m = f.Outputs;
+        var colors = layout.Colors;
+        var offsets = stencil.ActiveOffsets;
+        var outer = stencil.OuterOffsets;
+        var centre = outer.Length < offsets.Length;
+        var plan = new ColorPlan(outer, steps, layout.ColorPointers, layout.ColorColumns, colors, centre);
+        var block = colors * m;
+        var raw = workspace.Span(Workspace.Slot.Values, plan.Count * m);
+        f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
+
+        // One block of colours × rows per stencil point, in the stencil's order; the shared
+        // centre is repeated for every colour so that one kernel call decompresses everything.
+        Span<double> blocks = raw;
+        if (centre)
+        {
+            blocks = workspace.Span(Workspace.Slot.Scratch, offsets.Length * block);
+            for (int j = 0, o = 0; j < offsets.Length; j++)
+            {
+                var target = blocks.Slice(j * block, block);
+                if (offsets[j] == 0)
+                    for (var c = 0; c < colors; c++) raw[..m].CopyTo(target.Slice(c * m, m));
+                else
+                    raw.Slice(m + o++ * block, block).CopyTo(target);
+            }
+        }
+        DifferenceKernels.SparseCombine(backend, blocks, block, stencil.ActiveWeights, layout.Sources, layout.StepColumns,
+            steps.AsSpan(0, x.Length), values);
+        return plan.Count;
     }
 }

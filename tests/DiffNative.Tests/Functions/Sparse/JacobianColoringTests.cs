@@ -2,7 +2,7 @@ namespace DiffNative.Tests.Functions.Sparse;
 
 public class JacobianColoringTests
 {
-    public static TheoryData<ColoringOrder> Orders => new() { ColoringOrder.LargestFirst, ColoringOrder.SmallestLast, ColoringOrder.Natural };
+    public static TheoryData<ColoringOrder> Orders => new() { ColoringOrder.LargestFirst, ColoringOrder.SmallestLast, ColoringOrder.Natural, ColoringOrder.Saturation };
 
     [Theory]
     [MemberData(nameof(Orders))]
@@ -54,5 +54,20 @@ public class JacobianColoringTests
     {
         // Five is optimal ((i + 2j) mod 5); greedy orders are allowed a little more.
         Assert.InRange(JacobianColoring.Compute(SparsePatterns.Laplacian(30), order).Colors, 5, 8);
+    }
+
+    [Fact]
+    public void The_five_point_Laplacian_on_300_by_300_gets_at_most_5_colours_by_default()
+    {
+        // The 5-point cross of one row is a clique of 5 columns, so 5 is also the least possible.
+        var pattern = SparsePatterns.Laplacian(300);
+        var coloring = JacobianColoring.Compute(pattern);
+        Assert.Equal(ColoringOrder.Saturation, coloring.Order);
+        Assert.InRange(coloring.Colors, 5, 5);
+        for (var r = 0; r < pattern.Rows; r++)
+        {
+            var colors = pattern.Row(r).ToArray().Select(c => coloring.ColumnColors[c]).ToArray();
+            Assert.Equal(colors.Length, colors.Distinct().Count());
+        }
     }
 }

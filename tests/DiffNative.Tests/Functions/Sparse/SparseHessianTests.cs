@@ -69,6 +69,23 @@ public class SparseHessianTests
     }
 
     [Fact]
+    public void The_span_overload_allocates_nothing_in_steady_state()
+    {
+        var pattern = SparsePatterns.Banded(40, 1);
+        var f = Coupled(pattern);
+        var x = SparsePatterns.Point(40, 2);
+        var values = new double[pattern.NonZeros];
+        foreach (var backend in new[] { Backend.Managed, Backend.Native })
+        {
+            var options = new DifferentiationOptions { Backend = backend };
+            for (var warm = 0; warm < 5; warm++) Differentiate.SparseHessian(f, pattern, x, values, options);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Differentiate.SparseHessian(f, pattern, x, values, options);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+
+    [Fact]
     public void Bad_input_names_the_parameter()
     {
         ScalarFunction f = x => x[0] * x[1];
@@ -78,5 +95,6 @@ public class SparseHessianTests
         Assert.Equal("pattern", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, SparsityPattern.FromEntries(2, 3, [(0, 0)]), x)).ParamName);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, lower.Symmetrized(), x, new double[3])).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, lower, [1.0])).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, lower, x, new DifferentiationOptions { Adaptive = true })).ParamName);
     }
 }

@@ -73,6 +73,34 @@ public class SparseJacobianTests
     }
 
     [Fact]
+    public void The_five_point_Laplacian_residual_on_300_by_300_takes_5_colours_and_10_central_evaluations()
+    {
+        const int side = 300;
+        // r = −Δₕu + u³ with zero boundary values and h = 1: J has 4 + 3u² on the diagonal, −1 for
+        // each grid neighbour.
+        VectorFunction residual = (u, r) =>
+        {
+            for (var i = 0; i < side; i++)
+                for (var j = 0; j < side; j++)
+                {
+                    var k = i * side + j;
+                    var neighbours = (i > 0 ? u[k - side] : 0) + (i < side - 1 ? u[k + side] : 0) + (j > 0 ? u[k - 1] : 0) + (j < side - 1 ? u[k + 1] : 0);
+                    r[k] = 4 * u[k] - neighbours + u[k] * u[k] * u[k];
+                }
+        };
+        var x = Enumerable.Range(0, side * side).Select(k => Math.Sin(k * 1e-3)).ToArray();
+        var result = Differentiate.SparseJacobian(residual, SparsePatterns.Laplacian(side), x);
+        Assert.Equal(5, result.Colors);
+        Assert.Equal(10, result.Evaluations);
+        for (var k = 0; k < side * side; k += 997)
+        {
+            Assert.Equal(4 + 3 * x[k] * x[k], result.Matrix[k, k], 1e-8);
+            if (k >= side) Assert.Equal(-1, result.Matrix[k, k - side], 1e-8);
+            if (k % side > 0) Assert.Equal(-1, result.Matrix[k, k - 1], 1e-8);
+        }
+    }
+
+    [Fact]
     public void Batch_and_parallel_evaluation_give_the_same_bits()
     {
         var coloring = JacobianColoring.Compute(SparsePatterns.Random(30, 40, 0.08, 7));
@@ -96,6 +124,24 @@ public class SparseJacobianTests
     }
 
     [Fact]
+    public void The_span_overload_allocates_nothing_in_steady_state()
+    {
+        var coloring = JacobianColoring.Compute(SparsePatterns.Banded(60, 2));
+        var f = SparsePatterns.RowFunction(coloring.Pattern);
+        var x = SparsePatterns.Point(60, 5);
+        var values = new double[coloring.Pattern.NonZeros];
+        foreach (var backend in new[] { Backend.Managed, Backend.Native })
+            foreach (var scheme in new[] { DifferenceScheme.Central, DifferenceScheme.Forward })
+            {
+                var options = new DifferentiationOptions { Backend = backend, Scheme = scheme };
+                for (var warm = 0; warm < 5; warm++) Differentiate.SparseJacobian(f, coloring, x, values, options);
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                Differentiate.SparseJacobian(f, coloring, x, values, options);
+                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+    }
+
+    [Fact]
     public void Bad_input_names_the_parameter()
     {
         var coloring = JacobianColoring.Compute(SparsePatterns.Tridiagonal(4));
@@ -104,8 +150,10 @@ public class SparseJacobianTests
         double[] x = [0.1, 0.2, 0.3, 0.4];
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, [1.0, 2.0], values)).ParamName);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, new double[3])).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { Adaptive = true })).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[4] })).ParamName);
+        Assert.Equal("Accuracy", Assert.Throws<ArgumentOutOfRangeException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { Accuracy = 3 })).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[] { 0.2, 0, 0, 0 } })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = x, UpperBounds = x })).ParamName);
+        Assert.Equal("LowerBounds", Assert.Throws<ArgumentException>(() => Differentiate.SparseJacobian(f, coloring, x, values, new DifferentiationOptions { LowerBounds = new double[3] })).ParamName);
         Assert.Equal("coloring", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseJacobian(f, (JacobianColoring)null!, x, values)).ParamName);
     }
 

@@ -65,5 +65,9 @@ public class SparsityPatternTests
         Assert.Equal("columnIndices", Assert.Throws<ArgumentException>(() => SparsityPattern.FromCsr(1, 3, [0, 1], [3])).ParamName);
         Assert.Equal("rowPointers", Assert.Throws<ArgumentException>(() => SparsityPattern.FromCsr(2, 3, [0, 1], [0])).ParamName);
         Assert.Equal("rowPointers", Assert.Throws<ArgumentException>(() => SparsityPattern.FromCsr(2, 3, [0, 2, 1], [0])).ParamName);
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => SparsityPattern.FromEntries(2, 2, null!)).ParamName);
+        Assert.Equal("mask", Assert.Throws<ArgumentNullException>(() => SparsityPattern.FromMask(null!)).ParamName);
+        Assert.Equal("row", Assert.Throws<ArgumentOutOfRangeException>(() => SparsePatterns.Tridiagonal(3).Row(3)).ParamName);
+        Assert.Throws<InvalidOperationException>(() => SparsityPattern.FromEntries(2, 3, [(0, 0)]).Symmetrized());
     }
 }
