@@ -3,20 +3,8 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "activation_checks.h"
 #include "kernels.h"
-
-/* Whether [a, a+n) and [b, b+m) share a byte. */
-static int overlaps(const double *a, size_t n, const double *b, size_t m)
-{
-    const uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b;
-    return n > 0 && m > 0 && pa < pb + m * sizeof(double) && pb < pa + n * sizeof(double);
-}
-
-/* Overlap allowed only as the very same buffer (in place). */
-static int overlaps_partly(const double *a, size_t n, const double *b, size_t m)
-{
-    return a != b && overlaps(a, n, b, m);
-}
 
 dn_status dn_activate(dn_isa isa, dn_activation kind, double alpha, const double *x, size_t n,
                       double *value, size_t value_length, double *derivative, size_t derivative_length)
@@ -27,21 +15,9 @@ dn_status dn_activate(dn_isa isa, dn_activation kind, double alpha, const double
     if ((int)kind < DN_ACTIVATION_RELU || (int)kind > DN_ACTIVATION_GELU || !isfinite(alpha))
         return DN_ERR_INVALID_ARGUMENT;
     if (n > SIZE_MAX / sizeof(double)) return DN_ERR_SIZE_OVERFLOW;
-    if (!value && !derivative) return DN_ERR_NULL_POINTER;
-    if (n == 0) return DN_OK;
-    if (!x) return DN_ERR_NULL_POINTER;
-    if ((value && value_length < n) || (derivative && derivative_length < n)) return DN_ERR_BUFFER_TOO_SMALL;
-    if ((value && overlaps_partly(value, n, x, n)) || (derivative && overlaps_partly(derivative, n, x, n)) ||
-        (value && derivative && overlaps(value, n, derivative, n)))
-        return DN_ERR_OVERLAP;
+    const dn_status buffers = dn_check_activation_buffers(x, n, value, value_length, derivative, derivative_length, sizeof(double));
+    if (buffers != DN_OK || n == 0) return buffers;
     k->activate((int)kind, alpha, x, n, value, derivative);
-    return DN_OK;
-}
-
-static dn_status check_rows(size_t rows, size_t cols, size_t *total)
-{
-    if (cols > 0 && rows > SIZE_MAX / sizeof(double) / cols) return DN_ERR_SIZE_OVERFLOW;
-    *total = rows * cols;
     return DN_OK;
 }
 
@@ -50,14 +26,10 @@ dn_status dn_softmax(dn_isa isa, int log_form, const double *x, size_t rows, siz
     const dn_kernels *k = NULL;
     const dn_status resolved = dn_resolve_kernels(isa, &k);
     if (resolved != DN_OK) return resolved;
-    if (log_form != 0 && log_form != 1) return DN_ERR_INVALID_ARGUMENT;
     size_t total;
-    const dn_status sized = check_rows(rows, cols, &total);
-    if (sized != DN_OK) return sized;
-    if (total == 0) return DN_OK;
-    if (!x || !y) return DN_ERR_NULL_POINTER;
-    if (y_length < total) return DN_ERR_BUFFER_TOO_SMALL;
-    if (overlaps(x, total, y, total)) return DN_ERR_OVERLAP;
+    dn_status st = dn_check_softmax_shape(log_form, rows, cols, &total);
+    if (st == DN_OK) st = dn_check_softmax_buffers(x, total, y, y_length, sizeof(double));
+    if (st != DN_OK || total == 0) return st;
     k->softmax_rows(x, rows, cols, y, log_form);
     return DN_OK;
 }
@@ -68,14 +40,10 @@ dn_status dn_softmax_backward(dn_isa isa, int log_form, const double *y, const d
     const dn_kernels *k = NULL;
     const dn_status resolved = dn_resolve_kernels(isa, &k);
     if (resolved != DN_OK) return resolved;
-    if (log_form != 0 && log_form != 1) return DN_ERR_INVALID_ARGUMENT;
     size_t total;
-    const dn_status sized = check_rows(rows, cols, &total);
-    if (sized != DN_OK) return sized;
-    if (total == 0) return DN_OK;
-    if (!y || !g || !dx) return DN_ERR_NULL_POINTER;
-    if (dx_length < total) return DN_ERR_BUFFER_TOO_SMALL;
-    if (overlaps_partly(dx, total, y, total) || overlaps_partly(dx, total, g, total)) return DN_ERR_OVERLAP;
+    dn_status st = dn_check_softmax_shape(log_form, rows, cols, &total);
+    if (st == DN_OK) st = dn_check_softmax_backward_buffers(y, g, total, dx, dx_length, sizeof(double));
+    if (st != DN_OK || total == 0) return st;
     k->softmax_backward_rows(y, g, rows, cols, dx, log_form);
     return DN_OK;
 }
