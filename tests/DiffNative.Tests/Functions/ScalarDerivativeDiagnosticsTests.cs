@@ -34,6 +34,24 @@ public class ScalarDerivativeDiagnosticsTests
         var r = Differentiate.Derivative(_ => double.NaN, 1.0);
         Assert.Equal(DerivativeStatus.NonFinite, r.Status);
         Assert.True(double.IsNaN(r.Value));
+        // Adaptive too: its central stencils never evaluate f at the pole itself.
+        Assert.Equal(DerivativeStatus.NonFinite, Differentiate.Derivative(t => 1 / t, 0.0, Adaptive).Status);
+        Assert.Equal(DerivativeStatus.NonFinite, Differentiate.Derivative(t => 1 / (t * t * t), 0.0, Adaptive).Status);
+    }
+
+    /// <summary>sin(10x)·e⁻ˣ varies ten times faster than the default scale max(|x|, 1) suggests:
+    /// the first starting step is far too large, so smaller ones are tried until one converges.</summary>
+    [Theory]
+    [InlineData(2.655)]
+    [InlineData(0.37)]
+    [InlineData(-1.9)]
+    public void Adaptive_tries_smaller_starts_when_the_first_does_not_converge(double x)
+    {
+        var r = Differentiate.Derivative(t => Math.Sin(10 * t) * Math.Exp(-t), x, Adaptive);
+        var exact = (10 * Math.Cos(10 * x) - Math.Sin(10 * x)) * Math.Exp(-x);
+        Assert.Equal(DerivativeStatus.Ok, r.Status);
+        Assert.True(Math.Abs(r.Value - exact) <= 1e-10 * Math.Max(1, Math.Abs(exact)), $"{r.Value} vs {exact}");
+        Assert.True(r.Error >= Math.Abs(r.Value - exact), $"estimate {r.Error}, error {Math.Abs(r.Value - exact)}");
     }
 
     [Fact]

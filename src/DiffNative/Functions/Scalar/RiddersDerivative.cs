@@ -20,9 +20,20 @@ internal static class RiddersDerivative
         var best = (Value: double.NaN, Error: double.PositiveInfinity, Step: double.NaN, Scale: 0.0);
         Span<double> starts = stackalloc double[3];
         var count = StartingSteps(x, options, starts);
+        var smallest = double.PositiveInfinity;
         for (var i = 0; i < count; i++)
         {
             var run = Run(stencil, f, x, starts[i], ref evaluations);
+            if (run.Error < best.Error || double.IsNaN(best.Value))
+                best = run;
+            smallest = Math.Min(smallest, starts[i]);
+        }
+        // f may vary faster than any scale we could guess (sin(10x) with scale 1): when no start
+        // converged, start again from steps ten and a hundred times smaller.
+        for (var retry = 0; retry < ExtraStarts && options.Step is null && !Converged(best, x, options); retry++)
+        {
+            smallest /= 10;
+            var run = Run(stencil, f, x, smallest, ref evaluations);
             if (run.Error < best.Error || double.IsNaN(best.Value))
                 best = run;
         }
@@ -30,15 +41,30 @@ internal static class RiddersDerivative
             return new DerivativeResult(double.NaN, null, best.Step, evaluations, DerivativeStatus.NonFinite);
 
         var status = DerivativeStatus.Ok;
-        var floor = 1e-6 * best.Scale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), options.TypicalScale), options.Order);
-        if (!(best.Error <= Math.Max(1e-6 * Math.Abs(best.Value), floor)))
-            status = DerivativeStatus.NotConverged;
+        if (!Converged(best, x, options))
+        {
+            // Central stencils of odd order never evaluate f at x: a pole there (1/x at 0) would
+            // otherwise pass for a derivative that merely did not converge.
+            evaluations++;
+            status = double.IsFinite(f(x)) ? DerivativeStatus.NotConverged : DerivativeStatus.NonFinite;
+        }
         if (status == DerivativeStatus.Ok && options.CheckDifferentiability && options.Order == 1)
         {
             var h = StepRule.Default(x, 1, 2, options.TypicalScale);
             status = DifferentiabilityCheck.Run(f, x, h, double.NaN, double.NaN, ref evaluations);
         }
         return new DerivativeResult(best.Value, best.Error, best.Step, evaluations, status);
+    }
+
+    /// <summary>Starting steps tried after the first ones when none of them converged.</summary>
+    private const int ExtraStarts = 2;
+
+    /// <summary>The error estimate is below a millionth of the value, or of what rounding alone
+    /// would leave at the natural step when the value is near zero.</summary>
+    private static bool Converged((double Value, double Error, double Step, double Scale) run, double x, DerivativeOptions options)
+    {
+        var floor = 1e-6 * run.Scale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), options.TypicalScale), options.Order);
+        return run.Error <= Math.Max(1e-6 * Math.Abs(run.Value), floor);
     }
 
     private static int StartingSteps(double x, DerivativeOptions options, Span<double> starts)
