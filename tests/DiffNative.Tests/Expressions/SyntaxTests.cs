@@ -117,4 +117,20 @@ public class SyntaxTests
         Assert.Equal("x*y", f.Text);
         Assert.Equal(["x", "y"], f.Variables);
     }
+
+    /// <summary>The language's activations are the library's: an expression and
+    /// <see cref="Activation"/> give the same bits, tails included.</summary>
+    [Theory]
+    [InlineData("sigmoid")]
+    [InlineData("softplus")]
+    [InlineData("gelu")]
+    public void Activations_in_expressions_are_the_librarys(string name)
+    {
+        var activation = name switch { "sigmoid" => Activation.Sigmoid, "softplus" => Activation.Softplus, _ => Activation.Gelu };
+        double[] xs = [-1000, -40, -5.5, -0.563, -1e-300, 0, 1e-12, 0.75, 3.25, 40, 1000];
+        var expected = new double[xs.Length];
+        activation.Apply(xs, expected, Backend.Managed);
+        for (var i = 0; i < xs.Length; i++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected[i]), BitConverter.DoubleToInt64Bits(Evaluate.Real($"{name}(x)", xs[i])));
+    }
 }
