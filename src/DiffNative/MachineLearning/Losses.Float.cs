@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace DiffNative;
 
 // The float overloads: predictions and targets are widened to double, the double loss runs on
@@ -64,7 +62,7 @@ public static partial class Losses
     {
         Scale(predictions, targets, gradient, reduction, predictions.Length, targetsName);
         var n = predictions.Length;
-        var pool = ArrayPool<double>.Shared;
+        var pool = WideningPool.Arrays;
         double[] p = pool.Rent(n), t = pool.Rent(n), g = pool.Rent(gradient.IsEmpty ? 0 : n);
         try
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace DiffNative.Reference;
 
 /// <summary>Managed references of the float activation and softmax kernels: the double reference on
@@ -39,22 +37,22 @@ internal static class FloatReference
 
     internal static void SoftmaxForward(bool logForm, ReadOnlySpan<float> x, int cols, Span<float> y)
     {
-        var xd = ArrayPool<double>.Shared.Rent(cols);
-        var yd = ArrayPool<double>.Shared.Rent(cols);
+        var xd = WideningPool.Arrays.Rent(cols);
+        var yd = WideningPool.Arrays.Rent(cols);
         for (var start = 0; start < x.Length; start += cols)
         {
             Widen(x.Slice(start, cols), xd);
             SoftmaxReference.Forward(logForm, xd.AsSpan(0, cols), cols, yd.AsSpan(0, cols));
             Narrow(yd.AsSpan(0, cols), y.Slice(start, cols));
         }
-        ArrayPool<double>.Shared.Return(xd);
-        ArrayPool<double>.Shared.Return(yd);
+        WideningPool.Arrays.Return(xd);
+        WideningPool.Arrays.Return(yd);
     }
 
     internal static void SoftmaxBackward(bool logForm, ReadOnlySpan<float> y, ReadOnlySpan<float> upstream, int cols, Span<float> dx)
     {
-        var yd = ArrayPool<double>.Shared.Rent(cols);
-        var gd = ArrayPool<double>.Shared.Rent(cols);
+        var yd = WideningPool.Arrays.Rent(cols);
+        var gd = WideningPool.Arrays.Rent(cols);
         for (var start = 0; start < y.Length; start += cols)
         {
             Widen(y.Slice(start, cols), yd);
@@ -62,8 +60,8 @@ internal static class FloatReference
             SoftmaxReference.Backward(logForm, yd.AsSpan(0, cols), gd.AsSpan(0, cols), cols, gd.AsSpan(0, cols));
             Narrow(gd.AsSpan(0, cols), dx.Slice(start, cols));
         }
-        ArrayPool<double>.Shared.Return(yd);
-        ArrayPool<double>.Shared.Return(gd);
+        WideningPool.Arrays.Return(yd);
+        WideningPool.Arrays.Return(gd);
     }
 
     private static void Widen(ReadOnlySpan<float> source, Span<double> destination)
