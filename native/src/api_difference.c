@@ -13,13 +13,6 @@ static int all_finite(const double *v, size_t n, int positive)
     return 1;
 }
 
-/* Whether [a, a+n) and [b, b+m) share a byte. */
-static int overlaps(const double *a, size_t n, const double *b, size_t m)
-{
-    const uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b;
-    return n > 0 && m > 0 && pa < pb + m * sizeof(double) && pb < pa + n * sizeof(double);
-}
-
 dn_status dn_fd_steps(dn_isa isa, const double *x, size_t n, const double *scales, double base_step,
                       double *steps, size_t steps_length)
 {
@@ -58,7 +51,8 @@ dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_length, 
     if (values_length < used || out_length < count) return DN_ERR_BUFFER_TOO_SMALL;
     /* A vector path reads several outputs' values before it writes them and a scalar one does not,
      * so an output overlapping its inputs would make the ISAs disagree. */
-    if (overlaps(out, count, values, used) || overlaps(out, count, weights, npoints) || overlaps(out, count, steps, count))
+    if (dn_doubles_overlap(out, count, values, used) || dn_doubles_overlap(out, count, weights, npoints) ||
+        dn_doubles_overlap(out, count, steps, count))
         return DN_ERR_OVERLAP;
     k->fd_combine(values, stride, weights, npoints, steps, count, derivative, out);
     return DN_OK;

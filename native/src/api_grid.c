@@ -5,13 +5,7 @@
 
 #include "grid_stencils.h"
 #include "kernels.h"
-
-static int overlaps(const double *a, size_t na, const double *b, size_t nb)
-{
-    const uintptr_t a0 = (uintptr_t)a, a1 = a0 + na * sizeof(double);
-    const uintptr_t b0 = (uintptr_t)b, b1 = b0 + nb * sizeof(double);
-    return a0 < b1 && b0 < a1;
-}
+#include "overlap.h"
 
 dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h, double *out,
                               size_t out_length)
@@ -33,7 +27,7 @@ dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h, d
         return DN_ERR_LENGTH;
     if (out_length < n)
         return DN_ERR_BUFFER_TOO_SMALL;
-    if (overlaps(y, n, out, n))
+    if (dn_doubles_overlap(y, n, out, n))
         return DN_ERR_OVERLAP;
     k->gradient_uniform(y, n, h, out);
     return DN_OK;
@@ -65,7 +59,7 @@ static dn_status check_shape(const double *y, const size_t *shape, size_t ndim, 
     if (*count == 0) return DN_OK;
     if (!y || !out) return DN_ERR_NULL_POINTER;
     if (out_length < *count) return DN_ERR_BUFFER_TOO_SMALL;
-    if (overlaps(y, *count, out, *count)) return DN_ERR_OVERLAP;
+    if (dn_doubles_overlap(y, *count, out, *count)) return DN_ERR_OVERLAP;
     return DN_OK;
 }
 
@@ -178,7 +172,7 @@ dn_status dn_gradient_numpy(dn_isa isa, const double *y, size_t n, double h, int
     if (!y || !out) return DN_ERR_NULL_POINTER;
     if (n <= (size_t)edge_order) return DN_ERR_LENGTH;
     if (out_length < n) return DN_ERR_BUFFER_TOO_SMALL;
-    if (overlaps(y, n, out, n)) return DN_ERR_OVERLAP;
+    if (dn_doubles_overlap(y, n, out, n)) return DN_ERR_OVERLAP;
     if (n >= 3) k->gradient_uniform(y, n, h, out);
     if (edge_order == 1) {
         /* numpy: (f[1] - f[0]) / dx and (f[-1] - f[-2]) / dx */
@@ -206,7 +200,7 @@ dn_status dn_gradient_numpy_coordinates(const double *y, const double *x, size_t
     if (!y || !x || !out) return DN_ERR_NULL_POINTER;
     if (n <= (size_t)edge_order) return DN_ERR_LENGTH;
     if (out_length < n) return DN_ERR_BUFFER_TOO_SMALL;
-    if (overlaps(y, n, out, n) || overlaps(x, n, out, n)) return DN_ERR_OVERLAP;
+    if (dn_doubles_overlap(y, n, out, n) || dn_doubles_overlap(x, n, out, n)) return DN_ERR_OVERLAP;
     if (check_coordinates(x, n) != DN_OK) return DN_ERR_INVALID_ARGUMENT;
     const double first = x[1] - x[0];
     int uniform = 1;
@@ -257,7 +251,7 @@ dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_
     if (n == 0) return DN_OK;
     if (!y || !x || !out) return DN_ERR_NULL_POINTER;
     if (out_length < n) return DN_ERR_BUFFER_TOO_SMALL;
-    if (overlaps(y, n, out, n) || overlaps(x, n, out, n)) return DN_ERR_OVERLAP;
+    if (dn_doubles_overlap(y, n, out, n) || dn_doubles_overlap(x, n, out, n)) return DN_ERR_OVERLAP;
     if (check_coordinates(x, n) != DN_OK) return DN_ERR_INVALID_ARGUMENT;
     const int d = derivative, p = accuracy;
     /* Inside: the uniform central shape, plus one point to the right for even orders. */

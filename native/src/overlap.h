@@ -21,4 +21,10 @@ static inline int dn_ranges_overlap(const void *a, size_t a_count, size_t a_size
     return (uintptr_t)a < dn_range_end(b, b_count, b_size) && (uintptr_t)b < dn_range_end(a, a_count, a_size);
 }
 
+/* The same for two arrays of doubles, the common case. */
+static inline int dn_doubles_overlap(const double *a, size_t a_count, const double *b, size_t b_count)
+{
+    return dn_ranges_overlap(a, a_count, sizeof(double), b, b_count, sizeof(double));
+}
+
 #endif
