@@ -24,24 +24,8 @@ static double row_max(const double *x, size_t n)
 /* y_j = x_j == m ? 0 : e^(x_j - m); returns sum_j e^(x_j - m) - 1. */
 static double exp_terms(const double *x, size_t n, double m, double *y)
 {
-    const dn_vec vm = dn_set1(m), zero = dn_set1(0.0), one = dn_set1(1.0);
-    dn_vec ties = zero;
-    size_t i = 0;
-    for (; i + DN_LANES <= n; i += DN_LANES) {
-        const dn_vec xv = dn_load(x + i);
-        const dn_mask top = dn_eq(xv, vm);
-        ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store(y + i, dn_select(top, zero, dn_exp_shifted(xv, vm)));
-    }
-    if (i < n) {
-        /* padding with -inf gives e = 0 and no tie (m is never -inf unless the row is all -inf,
-         * and then the row is NaN anyway) */
-        const dn_vec xv = dn_load_partial(x + i, n - i, -INFINITY);
-        const dn_mask top = dn_eq(xv, vm);
-        ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store_partial(y + i, dn_select(top, zero, dn_exp_shifted(xv, vm)), n - i);
-    }
-    return dn_sum8(y, n) + (dn_count_lanes(ties) - 1.0);
+    const double ties = dn_exp_terms(x, n, dn_set1(m), y);
+    return dn_sum8(y, n) + (ties - 1.0);
 }
 
 static void softmax_row(const double *x, size_t n, double *y)

@@ -28,27 +28,6 @@ static double row_max_f32(const float *x, size_t n)
     return dn_row_max_finish(acc);
 }
 
-/* e[j] = x[j] == m ? 0 : e^(x[j] - m) for a widened piece; returns the ties seen. */
-static double exp_terms_piece(const double *xd, size_t n, dn_vec vm, double *e)
-{
-    const dn_vec zero = dn_set1(0.0), one = dn_set1(1.0);
-    dn_vec ties = zero;
-    size_t i = 0;
-    for (; i + DN_LANES <= n; i += DN_LANES) {
-        const dn_vec xv = dn_load(xd + i);
-        const dn_mask top = dn_eq(xv, vm);
-        ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store(e + i, dn_select(top, zero, dn_exp_shifted(xv, vm)));
-    }
-    if (i < n) {
-        const dn_vec xv = dn_load_partial(xd + i, n - i, -INFINITY);
-        const dn_mask top = dn_eq(xv, vm);
-        ties = dn_add(ties, dn_select(top, one, zero));
-        dn_store_partial(e + i, dn_select(top, zero, dn_exp_shifted(xv, vm)), n - i);
-    }
-    return dn_count_lanes(ties);
-}
-
 static void softmax_row_f32(const float *x, size_t n, float *y, int log_form)
 {
     double xd[DN_F32_PIECE], e[DN_F32_PIECE];
@@ -60,7 +39,7 @@ static void softmax_row_f32(const float *x, size_t n, float *y, int log_form)
     for (size_t i = 0; i < n; i += DN_F32_PIECE) {
         const size_t k = piece(n, i);
         dn_widen_f32(x + i, k, xd);
-        ties += exp_terms_piece(xd, k, vm, e);
+        ties += dn_exp_terms(xd, k, vm, e);
         dn_sum8_add(acc, e, k);
     }
     const double rest = dn_reduce_lanes(acc) + (ties - 1.0);
@@ -81,7 +60,7 @@ static void softmax_row_f32(const float *x, size_t n, float *y, int log_form)
             const size_t k = piece(n, i);
             if (!one_piece) {
                 dn_widen_f32(x + i, k, xd);
-                exp_terms_piece(xd, k, vm, e);
+                dn_exp_terms(xd, k, vm, e);
             }
             for (size_t j = 0; j < k; j += DN_LANES)
                 if (j + DN_LANES <= k)

@@ -40,4 +40,27 @@ static inline double dn_count_lanes(dn_vec ties)
     return count;
 }
 
+/* e[j] = x[j] == m ? 0 : e^(x[j] - m) for x[0..n), vm = m in every lane; returns how many x[j]
+ * equal m (the ties). The tail is padded with -inf: e = 0 and no tie (m is never -inf unless the
+ * row is all -inf, and then the row is NaN anyway). */
+static inline double dn_exp_terms(const double *x, size_t n, dn_vec vm, double *e)
+{
+    const dn_vec zero = dn_set1(0.0), one = dn_set1(1.0);
+    dn_vec ties = zero;
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) {
+        const dn_vec xv = dn_load(x + i);
+        const dn_mask top = dn_eq(xv, vm);
+        ties = dn_add(ties, dn_select(top, one, zero));
+        dn_store(e + i, dn_select(top, zero, dn_exp_shifted(xv, vm)));
+    }
+    if (i < n) {
+        const dn_vec xv = dn_load_partial(x + i, n - i, -INFINITY);
+        const dn_mask top = dn_eq(xv, vm);
+        ties = dn_add(ties, dn_select(top, one, zero));
+        dn_store_partial(e + i, dn_select(top, zero, dn_exp_shifted(xv, vm)), n - i);
+    }
+    return dn_count_lanes(ties);
+}
+
 #endif
