@@ -65,7 +65,8 @@ int main(int argc, char **argv)
     }
     const struct { const char *name; dn_activation kind; int fused; } cases[] = {
         {"sigmoid", DN_ACTIVATION_SIGMOID, 0}, {"sigmoid+derivative", DN_ACTIVATION_SIGMOID, 1},
-        {"tanh", DN_ACTIVATION_TANH, 0},       {"gelu_tanh", DN_ACTIVATION_GELU_TANH, 0},
+        {"tanh", DN_ACTIVATION_TANH, 0},       {"tanh+derivative", DN_ACTIVATION_TANH, 1},
+        {"gelu_tanh", DN_ACTIVATION_GELU_TANH, 0},
         {"gelu", DN_ACTIVATION_GELU, 0},       {"gelu+derivative", DN_ACTIVATION_GELU, 1},
     };
     printf("%s, 1 M doubles, CPU ms per call: min / median%s\n", argv[1], libraries == 2 ? " (first library | second)" : "");

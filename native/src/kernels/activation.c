@@ -71,16 +71,18 @@ static inline void act_sigmoid(dn_vec x, dn_vec alpha, dn_vec *v, dn_vec *d)
     *d = dn_div(e, dn_mul(p, p));
 }
 
-/* tanh|x| = -expm1(-2|x|) / (2 + expm1(-2|x|)) keeps small x accurate; sech^2 x = 4e/(1+e)^2
- * with e = e^-2|x| keeps the derivative accurate where tanh is near 1. */
+/* tanh|x| = -expm1(-2|x|) / (2 + expm1(-2|x|)) keeps small x accurate. sech^2 x = 4e/(1+e)^2
+ * with e = e^-2|x| keeps the derivative accurate where tanh is near 1, and since
+ * 1 + tanh|x| = 2/(1+e) it equals e (1 + tanh|x|)^2: no second division. */
 static inline void act_tanh(dn_vec x, dn_vec alpha, dn_vec *v, dn_vec *d)
 {
     (void)alpha;
     dn_vec em;
     const dn_vec e = dn_exp_neg(dn_mul(dn_abs(x), dn_set1(-2.0)), dn_set1(0.0), 0, &em);
-    *v = dn_copysign(dn_div(dn_neg(em), dn_add(em, dn_set1(2.0))), x);
-    const dn_vec p = dn_add(e, dn_set1(1.0));
-    *d = dn_div(dn_mul(e, dn_set1(4.0)), dn_mul(p, p));
+    const dn_vec magnitude = dn_div(dn_neg(em), dn_add(em, dn_set1(2.0)));
+    *v = dn_copysign(magnitude, x);
+    const dn_vec s = dn_add(magnitude, dn_set1(1.0));
+    *d = dn_mul(e, dn_mul(s, s));
 }
 
 /* softplus(x) = max(x, 0) + log1p(e^-|x|); its derivative is the sigmoid, computed as above. */

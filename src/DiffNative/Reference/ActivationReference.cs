@@ -71,10 +71,12 @@ internal static class ActivationReference
             }
             case ActivationKind.Tanh:
             {
+                // sech²x = 4e/(1+e)² = e(1 + tanh|x|)²: no second division (see act_tanh).
                 var e = ExpNegative(Math.Abs(x) * -2.0, 0.0, false, out var em);
-                v = Math.CopySign(-em / (em + 2.0), x);
-                var p = e + 1.0;
-                d = (e * 4.0) / (p * p);
+                var magnitude = -em / (em + 2.0);
+                v = Math.CopySign(magnitude, x);
+                var s = magnitude + 1.0;
+                d = e * (s * s);
                 break;
             }
             case ActivationKind.Softplus:
