@@ -270,9 +270,11 @@ public static partial class Differentiate
     {
         if (x.IsEmpty)
             throw new ArgumentException("x must have at least one coordinate.", nameof(x));
-        for (var i = 0; i < x.Length; i++)
-            if (!double.IsFinite(x[i]))
-                throw new ArgumentException($"x[{i}] is {x[i]}; the point must be finite.", nameof(x));
+        if (!Finite.All(x))
+        {
+            var i = Finite.FirstNonFinite(x);
+            throw new ArgumentException($"x[{i}] is {x[i]}; the point must be finite.", nameof(x));
+        }
         options.Validate(x.Length);
         if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty) return;
         var lower = options.LowerBounds.Span;

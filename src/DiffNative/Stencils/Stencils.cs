@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DiffNative;
 
 /// <summary>The standard stencils, built once per (scheme, derivative, accuracy) and shared.
@@ -20,6 +22,7 @@ public static class Stencils
     }
 
     /// <summary>Whether <paramref name="accuracy"/> is offered for <paramref name="scheme"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSupportedAccuracy(DifferenceScheme scheme, int accuracy) => scheme == DifferenceScheme.Central
         ? accuracy is 2 or 4 or 6 or 8
         : accuracy is >= 1 and <= 6;

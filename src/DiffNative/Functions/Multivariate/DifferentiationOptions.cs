@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace DiffNative;
 
 /// <summary>Options for gradients, Jacobians, Hessians and their relatives. Immutable (the arrays
@@ -45,7 +48,21 @@ public sealed record DifferentiationOptions
     /// assembly); <see cref="DiffNativeRuntime.DefaultBackend"/> when null. Both give the same bits.</summary>
     public Backend? Backend { get; init; }
 
+    /// <summary>Checks the options against n coordinates. Runs on every call, so the common case
+    /// (no per-coordinate arrays) is a handful of compares inlined into the caller; the messages
+    /// are built only on the way to a throw.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Validate(int n)
+    {
+        if ((uint)Scheme > (uint)DifferenceScheme.Backward || !Stencils.IsSupportedAccuracy(Scheme, Accuracy)
+            || BatchSize < 1 || MaxDegreeOfParallelism is < 1)
+            ThrowInvalid();
+        if (!Steps.IsEmpty || !TypicalScales.IsEmpty || !LowerBounds.IsEmpty || !UpperBounds.IsEmpty)
+            ValidateArrays(n);
+    }
+
+    [DoesNotReturn]
+    private void ThrowInvalid()
     {
         if ((uint)Scheme > (uint)DifferenceScheme.Backward)
             throw new ArgumentOutOfRangeException(nameof(Scheme), Scheme, "Not a difference scheme.");
@@ -53,14 +70,17 @@ public sealed record DifferentiationOptions
             throw new ArgumentOutOfRangeException(nameof(Accuracy), Accuracy, Scheme == DifferenceScheme.Central
                 ? "Central stencils have accuracy 2, 4, 6 or 8."
                 : "One-sided stencils have accuracy 1 to 6.");
+        if (BatchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1.");
+        throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Must be at least 1.");
+    }
+
+    private void ValidateArrays(int n)
+    {
         CheckLength(Steps, n, nameof(Steps), positive: true);
         CheckLength(TypicalScales, n, nameof(TypicalScales), positive: true);
         CheckLength(LowerBounds, n, nameof(LowerBounds), positive: false);
         CheckLength(UpperBounds, n, nameof(UpperBounds), positive: false);
-        if (BatchSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be at least 1.");
-        if (MaxDegreeOfParallelism is < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Must be at least 1.");
     }
 
     private static void CheckLength(ReadOnlyMemory<double> values, int n, string name, bool positive)

@@ -15,38 +15,72 @@ internal static class ScalarGradientLoop
     /// <summary>Above this the steps and the point (16 KB of stack) move to the pooled path.</summary>
     internal const int MaxCoordinates = 1024;
 
+    [SkipLocalsInit] // every element of both stack buffers is written before it is read
     internal static DifferentiationInfo Compute(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
         DifferentiationOptions options, CancellationToken cancellation)
     {
         var n = x.Length;
         var stencil = Stencils.Get(options.Scheme, 1, AxisGroups.OneSidedSafe(options.Scheme, options.Accuracy));
-        var rule = new StepSource(options.Steps.IsEmpty ? default : options.Steps.Span,
-            options.TypicalScales.IsEmpty ? default : options.TypicalScales.Span, StepRule.BaseStep(1, options.Accuracy));
+        var baseStep = StepRule.BaseStep(1, options.Accuracy);
         Span<double> point = stackalloc double[n];
+        Span<double> steps = stackalloc double[n];
         x.CopyTo(point);
-        if (stencil.ActiveOffsets.Length == 2)
-            TwoPointLoop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, stackalloc double[n], gradient, cancellation);
+        // One loop per step source, so that the common case (no steps or scales given) pays no
+        // per-coordinate branch on which rule applies.
+        if (!options.Steps.IsEmpty)
+            Run(f, x, new GivenSteps(options.Steps.Span), stencil, point, steps, gradient, cancellation);
+        else if (!options.TypicalScales.IsEmpty)
+            Run(f, x, new ScaledSteps(options.TypicalScales.Span, baseStep), stencil, point, steps, gradient, cancellation);
         else
-            Loop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, gradient, cancellation);
-        return new DifferentiationInfo(n * stencil.ActiveOffsets.Length, StepSetup.Check(gradient));
+            Run(f, x, new UnitScaleSteps(baseStep), stencil, point, steps, gradient, cancellation);
+        return new DifferentiationInfo(n * stencil.ActiveOffsets.Length, StepSetup.Check(gradient[..n]));
     }
 
-    /// <summary>The step of coordinate i: the user's made exact, or the error-balancing rule — the
-    /// same arithmetic as the step kernels.</summary>
-    private readonly ref struct StepSource(ReadOnlySpan<double> given, ReadOnlySpan<double> scales, double baseStep)
+    private static void Run<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, Stencil stencil,
+        Span<double> point, Span<double> steps, Span<double> gradient, CancellationToken cancellation)
+        where TSteps : IStepSource, allows ref struct
     {
-        private readonly ReadOnlySpan<double> given = given;
+        if (stencil.ActiveOffsets.Length == 2)
+            TwoPointLoop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, steps, gradient, cancellation);
+        else
+            Loop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, gradient, cancellation);
+    }
+
+    /// <summary>The step of coordinate i — the same arithmetic as the step kernels.</summary>
+    private interface IStepSource
+    {
+        double At(ReadOnlySpan<double> x, int i);
+    }
+
+    /// <summary>The error-balancing rule with typical scale 1 (the default).</summary>
+    private readonly struct UnitScaleSteps(double baseStep) : IStepSource
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double At(ReadOnlySpan<double> x, int i) => DifferenceKernelsReference.Step(x[i], 1.0, baseStep);
+    }
+
+    /// <summary>The error-balancing rule with the user's typical scales.</summary>
+    private readonly ref struct ScaledSteps(ReadOnlySpan<double> scales, double baseStep) : IStepSource
+    {
         private readonly ReadOnlySpan<double> scales = scales;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal double At(ReadOnlySpan<double> x, int i) => given.IsEmpty
-            ? DifferenceKernelsReference.Step(x[i], scales.IsEmpty ? 1.0 : scales[i], baseStep)
-            : StepRule.MakeExact(x[i], given[i]);
+        public double At(ReadOnlySpan<double> x, int i) => DifferenceKernelsReference.Step(x[i], scales[i], baseStep);
+    }
+
+    /// <summary>The user's steps, made exact.</summary>
+    private readonly ref struct GivenSteps(ReadOnlySpan<double> given) : IStepSource
+    {
+        private readonly ReadOnlySpan<double> given = given;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double At(ReadOnlySpan<double> x, int i) => StepRule.MakeExact(x[i], given[i]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Loop(ScalarFunction f, ReadOnlySpan<double> x, in StepSource rule, double[] offsets, double[] weights,
+    private static void Loop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
         Span<double> point, Span<double> gradient, CancellationToken cancellation)
+        where TSteps : IStepSource, allows ref struct
     {
         for (var i = 0; i < x.Length; i++)
         {
@@ -69,8 +103,9 @@ internal static class ScalarGradientLoop
     /// bookkeeping around each call. The divisions get a pass of their own: inside the loop each
     /// one waited on the call before it and held up the next evaluation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TwoPointLoop(ScalarFunction f, ReadOnlySpan<double> x, in StepSource rule, double[] offsets, double[] weights,
+    private static void TwoPointLoop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
         Span<double> point, Span<double> steps, Span<double> gradient, CancellationToken cancellation)
+        where TSteps : IStepSource, allows ref struct
     {
         var (o0, o1, w0, w1) = (offsets[0], offsets[1], weights[0], weights[1]);
         var n = x.Length;

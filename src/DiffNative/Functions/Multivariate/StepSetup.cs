@@ -24,10 +24,6 @@ internal static class StepSetup
     }
 
     /// <summary>Any NaN or infinity in the values?</summary>
-    internal static DerivativeStatus Check(ReadOnlySpan<double> values)
-    {
-        foreach (var v in values)
-            if (!double.IsFinite(v)) return DerivativeStatus.NonFinite;
-        return DerivativeStatus.Ok;
-    }
+    internal static DerivativeStatus Check(ReadOnlySpan<double> values) =>
+        Finite.All(values) ? DerivativeStatus.Ok : DerivativeStatus.NonFinite;
 }
