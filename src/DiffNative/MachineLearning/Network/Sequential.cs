@@ -2,8 +2,8 @@ using System.Numerics;
 
 namespace DiffNative;
 
-/// <summary>A feed-forward network computing in <typeparamref name="T"/> (double or float): layers applied in order to mini-batches of row-major rows.
-/// It owns one flat parameter vector and one flat gradient vector (each layer has a slice), the
+/// <summary>A feed-forward network computing in <typeparamref name="T"/> (double or float): layers
+/// applied in order to mini-batches of row-major rows. It owns one flat parameter vector and one flat gradient vector (each layer has a slice), the
 /// forward activations (kept for the backward pass) and the backward buffers. Buffers grow to the
 /// largest batch seen and are then reused, so steady-state training allocates nothing. Not
 /// thread-safe: one network, one training thread. <see cref="Sequential"/> is the double one.</summary>
