@@ -1,8 +1,50 @@
+using System.Numerics;
+
 namespace DiffNative;
 
 /// <summary>An elementwise <see cref="DiffNative.Activation"/> as a layer (same width in and out,
-/// no parameters), on the native kernels of the chosen backend. The backward pass recomputes
-/// f′ from the stored input rather than keeping a derivative buffer per layer.</summary>
+/// no parameters), on the native kernels of the chosen backend (the double kernels, or the float
+/// ones: within 1 float ulp). The backward pass recomputes f′ from the stored input rather than
+/// keeping a derivative buffer per layer. <see cref="ActivationLayer"/> is the double one.</summary>
+/// <typeparam name="T">The element type: double or float.</typeparam>
+public sealed class ActivationLayer<T> : Layer<T> where T : struct, IFloatingPointIeee754<T>
+{
+    /// <summary>An activation layer.</summary>
+    /// <param name="activation">The function.</param>
+    /// <param name="size">Values per row.</param>
+    /// <param name="backend">The implementation; the default backend when null.</param>
+    public ActivationLayer(Activation activation, int size, Backend? backend = null) : base(size, size)
+    {
+        if (!Enum.IsDefined(activation.Kind))
+            throw new ArgumentOutOfRangeException(nameof(activation), activation.Kind, "Unknown activation.");
+        Activation = activation;
+        Backend = backend;
+    }
+
+    /// <summary>The function.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>The implementation; null for the default backend.</summary>
+    public Backend? Backend { get; }
+
+    /// <summary>"Kind size→size".</summary>
+    public override string ToString() => $"{Activation.Kind} {Inputs}→{Outputs}";
+
+    /// <inheritdoc/>
+    protected override void ForwardCore(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> output, int rows) =>
+        ActivationKernels.Forward(Activation, Backend, input, output);
+
+    /// <inheritdoc/>
+    protected override void BackwardCore(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> outputGradient,
+        Span<T> inputGradient, Span<T> parameterGradient, int rows) =>
+        ActivationKernels.Backward(Activation, Backend, input, outputGradient, inputGradient);
+}
+
+
+/// <summary>An elementwise <see cref="DiffNative.Activation"/> as a double layer (same width in and
+/// out, no parameters), on the native kernels of the chosen backend; the same code as
+/// <see cref="ActivationLayer{T}"/>. The backward pass recomputes f′ from the stored input rather than
+/// keeping a derivative buffer per layer.</summary>
 public sealed class ActivationLayer : Layer
 {
     /// <summary>An activation layer.</summary>
@@ -28,12 +70,11 @@ public sealed class ActivationLayer : Layer
 
     /// <inheritdoc/>
     protected override void ForwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int rows) =>
-        Activation.Apply(input, output, Backend);
+        ActivationKernels.Forward(Activation, Backend, input, output);
 
     /// <inheritdoc/>
     protected override void BackwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> outputGradient,
-        Span<double> inputGradient, Span<double> parameterGradient, int rows)
-    {
-        if (!inputGradient.IsEmpty) Activation.Backward(input, outputGradient, inputGradient, Backend);
-    }
+        Span<double> inputGradient, Span<double> parameterGradient, int rows) =>
+        ActivationKernels.Backward(Activation, Backend, input, outputGradient, inputGradient);
 }
+

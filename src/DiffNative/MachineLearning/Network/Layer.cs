@@ -1,18 +1,25 @@
+using System.Numerics;
+
 namespace DiffNative;
 
-/// <summary>A layer of a <see cref="Sequential"/> network: a map from rows of
+/// <summary>A layer of a <see cref="Sequential{T}"/> network computing in <typeparamref name="T"/>
+/// (double or float): a map from rows of
 /// <see cref="Inputs"/> values to rows of <see cref="Outputs"/> values with
 /// <see cref="ParameterCount"/> parameters. A layer holds no parameters or buffers itself: the
 /// network owns them and passes the layer its slice, so one layer description can serve several
 /// networks and the whole parameter vector is one span for optimisers and gradient checks.
-/// Derive from it for a custom layer; <see cref="NetworkGradientCheck"/> checks its backward pass.</summary>
-public abstract class Layer
+/// Derive from it (or from <see cref="Layer"/>, the double one) for a custom layer;
+/// <see cref="NetworkGradientCheck"/> checks its backward pass.</summary>
+/// <typeparam name="T">The element type: double or float.</typeparam>
+public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
 {
     /// <summary>Sets the row widths.</summary>
     /// <param name="inputs">Values per input row, at least 1.</param>
     /// <param name="outputs">Values per output row, at least 1.</param>
+    /// <exception cref="NotSupportedException">T is neither double nor float.</exception>
     protected Layer(int inputs, int outputs)
     {
+        NetworkPrecision<T>.RequireSupported();
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
         Inputs = inputs;
@@ -31,7 +38,7 @@ public abstract class Layer
     /// <summary>Writes initial parameters; the default writes none.</summary>
     /// <param name="parameters"><see cref="ParameterCount"/> values.</param>
     /// <param name="random">The network's seeded source, so a seed fixes the whole initialisation.</param>
-    public virtual void Initialize(Span<double> parameters, Random random)
+    public virtual void Initialize(Span<T> parameters, Random random)
     {
     }
 
@@ -44,7 +51,7 @@ public abstract class Layer
     /// <param name="input">rows × <see cref="Inputs"/> values.</param>
     /// <param name="output">rows × <see cref="Outputs"/> values; must not overlap the input.</param>
     /// <param name="rows">Rows in the batch, at least 1.</param>
-    public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int rows)
+    public void Forward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> output, int rows)
     {
         Require(parameters.Length, ParameterCount, nameof(parameters));
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
@@ -62,8 +69,8 @@ public abstract class Layer
     /// <param name="inputGradient">rows × <see cref="Inputs"/>, or empty to skip it (the first layer's).</param>
     /// <param name="parameterGradient"><see cref="ParameterCount"/> values.</param>
     /// <param name="rows">Rows in the batch, at least 1.</param>
-    public void Backward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> outputGradient,
-        Span<double> inputGradient, Span<double> parameterGradient, int rows)
+    public void Backward(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> outputGradient,
+        Span<T> inputGradient, Span<T> parameterGradient, int rows)
     {
         Require(parameters.Length, ParameterCount, nameof(parameters));
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
@@ -75,19 +82,34 @@ public abstract class Layer
     }
 
     /// <summary><see cref="Forward"/> with the lengths already checked.</summary>
-    protected abstract void ForwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int rows);
+    protected abstract void ForwardCore(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> output, int rows);
 
     /// <summary><see cref="Backward"/> with the lengths already checked; an empty
     /// <paramref name="inputGradient"/> means it is not wanted.</summary>
-    protected abstract void BackwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> outputGradient,
-        Span<double> inputGradient, Span<double> parameterGradient, int rows);
+    protected abstract void BackwardCore(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> outputGradient,
+        Span<T> inputGradient, Span<T> parameterGradient, int rows);
 
-    /// <summary>"Name inputs→outputs".</summary>
-    public override string ToString() => $"{GetType().Name} {Inputs}→{Outputs}";
+    /// <summary>"Name inputs→outputs", with "&lt;float&gt;" after the name of a generic float layer.</summary>
+    public override string ToString() => $"{DisplayName(GetType())} {Inputs}→{Outputs}";
+
+    private static string DisplayName(Type type) =>
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}<{NetworkPrecision<T>.Name}>" : type.Name;
 
     private static void Require(int actual, int expected, string name)
     {
         if (actual != expected)
             throw new ArgumentException($"Expected {expected} values, got {actual}.", name);
+    }
+}
+
+/// <summary>A layer of a double <see cref="Sequential"/> network: <see cref="Layer{T}"/> of double,
+/// the base of custom double layers.</summary>
+public abstract class Layer : Layer<double>
+{
+    /// <summary>Sets the row widths.</summary>
+    /// <param name="inputs">Values per input row, at least 1.</param>
+    /// <param name="outputs">Values per output row, at least 1.</param>
+    protected Layer(int inputs, int outputs) : base(inputs, outputs)
+    {
     }
 }

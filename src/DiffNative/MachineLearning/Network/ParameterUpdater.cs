@@ -3,7 +3,7 @@ namespace DiffNative;
 /// <summary>Per-step optimisers for mini-batch training. They run the update formulas of
 /// <see cref="Optimize"/>'s first-order methods (the same internal classes, in place), so SGD with
 /// momentum, Nesterov, AdaGrad, RMSProp, Adam and AdamW behave exactly as documented there.</summary>
-public static class ParameterUpdater
+public static partial class ParameterUpdater
 {
     /// <summary>Plain SGD (θ ← θ − ηg), or heavy-ball momentum in PyTorch's form
     /// (v ← μv + g, θ ← θ − ηv) when <paramref name="momentum"/> is positive.</summary>

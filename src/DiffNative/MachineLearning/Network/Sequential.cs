@@ -1,25 +1,28 @@
+using System.Numerics;
+
 namespace DiffNative;
 
-/// <summary>A feed-forward network: layers applied in order to mini-batches of row-major rows.
-/// It owns one flat parameter vector and one flat gradient vector (each layer has a slice), the
+/// <summary>A feed-forward network computing in <typeparamref name="T"/> (double or float): layers
+/// applied in order to mini-batches of row-major rows. It owns one flat parameter vector and one flat gradient vector (each layer has a slice), the
 /// forward activations (kept for the backward pass) and the backward buffers. Buffers grow to the
 /// largest batch seen and are then reused, so steady-state training allocates nothing. Not
-/// thread-safe: one network, one training thread.</summary>
-public sealed class Sequential
+/// thread-safe: one network, one training thread. <see cref="Sequential"/> is the double one.</summary>
+/// <typeparam name="T">The element type of parameters, activations and gradients: double or float.</typeparam>
+public class Sequential<T> where T : struct, IFloatingPointIeee754<T>
 {
-    private readonly Layer[] layers;
+    private readonly Layer<T>[] layers;
     private readonly int[] offsets; // offsets[l] = start of layer l's parameters; offsets[^1] = total
-    private readonly double[] parameters;
-    private readonly double[] gradient;
+    private readonly T[] parameters;
+    private readonly T[] gradient;
     private readonly int widest;
-    private double[][] activations; // activations[l] = input of layer l; activations[^1] = output
-    private double[] backwardA = [], backwardB = [];
+    private T[][] activations; // activations[l] = input of layer l; activations[^1] = output
+    private T[] backwardA = [], backwardB = [];
     private int capacity, lastRows;
 
     /// <summary>A network of <paramref name="layers"/>; each layer's inputs must equal the previous
     /// layer's outputs. Parameters start at 0: call <see cref="Initialize"/>.</summary>
     /// <exception cref="ArgumentException">No layers, or widths that do not chain.</exception>
-    public Sequential(params Layer[] layers)
+    public Sequential(params Layer<T>[] layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
         if (layers.Length == 0) throw new ArgumentException("A network has at least one layer.", nameof(layers));
@@ -29,17 +32,17 @@ public sealed class Sequential
             if (l > 0 && layers[l].Inputs != layers[l - 1].Outputs)
                 throw new ArgumentException($"Layer {l} ({layers[l]}) takes {layers[l].Inputs} inputs but layer {l - 1} ({layers[l - 1]}) gives {layers[l - 1].Outputs}.", nameof(layers));
         }
-        this.layers = (Layer[])layers.Clone();
+        this.layers = (Layer<T>[])layers.Clone();
         offsets = new int[layers.Length + 1];
         for (var l = 0; l < layers.Length; l++) offsets[l + 1] = checked(offsets[l] + layers[l].ParameterCount);
-        parameters = new double[offsets[^1]];
-        gradient = new double[offsets[^1]];
+        parameters = new T[offsets[^1]];
+        gradient = new T[offsets[^1]];
         widest = layers.Max(layer => Math.Max(layer.Inputs, layer.Outputs));
-        activations = new double[layers.Length + 1][];
+        activations = new T[layers.Length + 1][];
     }
 
     /// <summary>The layers, first to last.</summary>
-    public IReadOnlyList<Layer> Layers => layers;
+    public IReadOnlyList<Layer<T>> Layers => layers;
 
     /// <summary>Values per input row.</summary>
     public int Inputs => layers[0].Inputs;
@@ -52,17 +55,17 @@ public sealed class Sequential
 
     /// <summary>Every layer's parameters, layer after layer; read and write freely (optimisers
     /// update it in place).</summary>
-    public Span<double> Parameters => parameters;
+    public Span<T> Parameters => parameters;
 
     /// <summary>∂loss/∂parameters from the last <see cref="Backward"/>, laid out like
     /// <see cref="Parameters"/>; writable so that it can be clipped in place.</summary>
-    public Span<double> Gradient => gradient;
+    public Span<T> Gradient => gradient;
 
     /// <summary>Layer <paramref name="layer"/>'s slice of <see cref="Parameters"/>.</summary>
-    public Span<double> LayerParameters(int layer) => parameters.AsSpan(offsets[layer], layers[layer].ParameterCount);
+    public Span<T> LayerParameters(int layer) => parameters.AsSpan(offsets[layer], layers[layer].ParameterCount);
 
     /// <summary>Layer <paramref name="layer"/>'s slice of <see cref="Gradient"/>.</summary>
-    public Span<double> LayerGradient(int layer) => gradient.AsSpan(offsets[layer], layers[layer].ParameterCount);
+    public Span<T> LayerGradient(int layer) => gradient.AsSpan(offsets[layer], layers[layer].ParameterCount);
 
     /// <summary>Draws every layer's initial parameters from <paramref name="random"/> in layer
     /// order, so a seeded Random fixes the whole network.</summary>
@@ -87,7 +90,7 @@ public sealed class Sequential
     /// reuse its buffer before <see cref="Backward"/>.</summary>
     /// <param name="input">rows × <see cref="Inputs"/> values.</param>
     /// <param name="rows">Rows in the batch, at least 1.</param>
-    public ReadOnlySpan<double> Forward(ReadOnlySpan<double> input, int rows)
+    public ReadOnlySpan<T> Forward(ReadOnlySpan<T> input, int rows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         if (input.Length != rows * Inputs)
@@ -104,13 +107,13 @@ public sealed class Sequential
     /// <see cref="Gradient"/> (overwriting it) and, when given, ∂loss/∂input.</summary>
     /// <param name="outputGradient">rows × <see cref="Outputs"/> values.</param>
     /// <param name="inputGradient">rows × <see cref="Inputs"/> values, or empty to skip (training does).</param>
-    public void Backward(ReadOnlySpan<double> outputGradient, Span<double> inputGradient = default)
+    public void Backward(ReadOnlySpan<T> outputGradient, Span<T> inputGradient = default)
     {
         if (lastRows == 0) throw new InvalidOperationException("Backward needs a Forward first.");
         var rows = lastRows;
         if (outputGradient.Length != rows * Outputs)
             throw new ArgumentException($"{rows} rows of {Outputs} need {rows * Outputs} values, got {outputGradient.Length}.", nameof(outputGradient));
-        ReadOnlySpan<double> upstream = outputGradient;
+        ReadOnlySpan<T> upstream = outputGradient;
         for (var l = layers.Length - 1; l >= 0; l--)
         {
             // ping-pong between two buffers: layer l reads one and writes the other
@@ -120,7 +123,7 @@ public sealed class Sequential
         }
     }
 
-    private ReadOnlySpan<double> LayerInput(int l, int rows) =>
+    private ReadOnlySpan<T> LayerInput(int l, int rows) =>
         activations[l].AsSpan(0, rows * (l < layers.Length ? layers[l].Inputs : Outputs));
 
     private int LayerOf(int index)
@@ -134,9 +137,20 @@ public sealed class Sequential
     {
         if (rows <= capacity) return;
         for (var l = 0; l <= layers.Length; l++)
-            activations[l] = new double[rows * (l < layers.Length ? layers[l].Inputs : Outputs)];
-        backwardA = new double[rows * widest];
-        backwardB = new double[rows * widest];
+            activations[l] = new T[rows * (l < layers.Length ? layers[l].Inputs : Outputs)];
+        backwardA = new T[rows * widest];
+        backwardB = new T[rows * widest];
         capacity = rows;
+    }
+}
+
+/// <summary>The double <see cref="Sequential{T}"/>.</summary>
+public sealed class Sequential : Sequential<double>
+{
+    /// <summary>A double network of <paramref name="layers"/>; each layer's inputs must equal the
+    /// previous layer's outputs. Parameters start at 0: call <see cref="Sequential{T}.Initialize"/>.</summary>
+    /// <exception cref="ArgumentException">No layers, or widths that do not chain.</exception>
+    public Sequential(params Layer<double>[] layers) : base(layers)
+    {
     }
 }

@@ -1,10 +1,12 @@
+using System.Numerics;
+
 namespace DiffNative;
 
 /// <summary>The classification head of a network: softmax over each row of logits with
 /// categorical cross-entropy, averaged over rows. The softmax is not a layer of its own: the fused
 /// gradient ∂L/∂z = (softmax(z) − y)/rows is exact and stable where chaining softmax's Jacobian with
 /// −y/p would divide by probabilities that underflow.</summary>
-public static class SoftmaxCrossEntropy
+public static partial class SoftmaxCrossEntropy
 {
     /// <summary>The mean loss over the rows, and ∂loss/∂logits into <paramref name="gradient"/>
     /// (see <see cref="Losses.CategoricalCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double}, LossReduction)"/>).</summary>
@@ -23,7 +25,16 @@ public static class SoftmaxCrossEntropy
         Softmax.Apply(logits, probabilities, classes);
 
     /// <summary>The predicted class of one row: the index of its largest logit (the first on a tie).</summary>
-    public static int PredictedClass(ReadOnlySpan<double> row)
+    public static int PredictedClass(ReadOnlySpan<double> row) => PredictedClassOf(row);
+
+    /// <summary>How many rows' predicted class is the target's largest entry (its class for one-hot rows).</summary>
+    /// <param name="logits">rows × <paramref name="classes"/> values.</param>
+    /// <param name="targets">The same shape.</param>
+    /// <param name="classes">Values per row, at least 1.</param>
+    public static int CountCorrect(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, int classes) =>
+        CountCorrectOf(logits, targets, classes);
+
+    private static int PredictedClassOf<T>(ReadOnlySpan<T> row) where T : struct, IFloatingPointIeee754<T>
     {
         var best = 0;
         for (var k = 1; k < row.Length; k++)
@@ -31,18 +42,14 @@ public static class SoftmaxCrossEntropy
         return best;
     }
 
-    /// <summary>How many rows' predicted class is the target's largest entry (its class for one-hot rows).</summary>
-    /// <param name="logits">rows × <paramref name="classes"/> values.</param>
-    /// <param name="targets">The same shape.</param>
-    /// <param name="classes">Values per row, at least 1.</param>
-    public static int CountCorrect(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, int classes)
+    internal static int CountCorrectOf<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, int classes) where T : struct, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
         if (logits.Length != targets.Length || logits.Length % classes != 0)
             throw new ArgumentException($"{logits.Length} logits and {targets.Length} targets are not the same whole rows of {classes}.", nameof(targets));
         var correct = 0;
         for (var r = 0; r < logits.Length / classes; r++)
-            if (PredictedClass(logits.Slice(r * classes, classes)) == PredictedClass(targets.Slice(r * classes, classes))) correct++;
+            if (PredictedClassOf(logits.Slice(r * classes, classes)) == PredictedClassOf(targets.Slice(r * classes, classes))) correct++;
         return correct;
     }
 }

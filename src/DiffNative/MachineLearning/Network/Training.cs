@@ -1,8 +1,12 @@
+using System.Numerics;
+
 namespace DiffNative;
 
-/// <summary>Mini-batch training of a <see cref="Sequential"/> classifier with the
+/// <summary>Mini-batch training of a <see cref="Sequential{T}"/> classifier with the
 /// <see cref="SoftmaxCrossEntropy"/> head: shuffle, then per batch forward, loss and fused
-/// gradient, backward, per-layer norms, clipping, one optimiser step.</summary>
+/// gradient, backward, per-layer norms, clipping, one optimiser step. One code path for double
+/// and float networks: the element type picks the float or double head and updater; losses,
+/// norms and accuracies are reported as doubles either way.</summary>
 public static class Training
 {
     /// <summary>Trains with the optimiser named in <paramref name="options"/>.</summary>
@@ -11,13 +15,13 @@ public static class Training
     /// <param name="targets">rows × network.Outputs one-hot (or probability) values.</param>
     /// <param name="options">Epochs, batch size, seed, optimiser, clipping; defaults when null.</param>
     /// <param name="cancellationToken">Checked between batches; the parameters stay those of the last step.</param>
-    public static TrainingResult Train(Sequential network, ReadOnlySpan<double> features, ReadOnlySpan<double> targets,
-        TrainingOptions? options = null, CancellationToken cancellationToken = default)
+    public static TrainingResult Train<T>(Sequential<T> network, ReadOnlySpan<T> features, ReadOnlySpan<T> targets,
+        TrainingOptions? options = null, CancellationToken cancellationToken = default) where T : struct, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
         options ??= new TrainingOptions();
         options.Validate();
-        return Train(network, features, targets, ParameterUpdater.Create(options.Optimizer, network.ParameterCount), options, cancellationToken);
+        return Train(network, features, targets, ParameterUpdater.Create<T>(options.Optimizer, network.ParameterCount), options, cancellationToken);
     }
 
     /// <summary>Trains with a given updater (to continue with its moment estimates, or a custom rule);
@@ -28,8 +32,9 @@ public static class Training
     /// <param name="updater">Sized for network.ParameterCount.</param>
     /// <param name="options">Epochs, batch size, seed, clipping; defaults when null.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
-    public static TrainingResult Train(Sequential network, ReadOnlySpan<double> features, ReadOnlySpan<double> targets,
-        IParameterUpdater updater, TrainingOptions? options = null, CancellationToken cancellationToken = default)
+    public static TrainingResult Train<T>(Sequential<T> network, ReadOnlySpan<T> features, ReadOnlySpan<T> targets,
+        IParameterUpdater<T> updater, TrainingOptions? options = null, CancellationToken cancellationToken = default)
+        where T : struct, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(updater);
@@ -43,9 +48,9 @@ public static class Training
         var batch = Math.Min(options.BatchSize, rows);
         // Everything a step touches is allocated here, once per call; the loop itself allocates
         // nothing (the per-epoch records aside).
-        var batchFeatures = new double[batch * inputs];
-        var batchTargets = new double[batch * classes];
-        var logitGradient = new double[batch * classes];
+        var batchFeatures = new T[batch * inputs];
+        var batchTargets = new T[batch * classes];
+        var logitGradient = new T[batch * classes];
         var layerNormSums = new double[layerCount];
         var order = new int[rows];
         for (var i = 0; i < rows; i++) order[i] = i;
@@ -72,18 +77,18 @@ public static class Training
                 var y = batchTargets.AsSpan(0, n * classes);
                 var dz = logitGradient.AsSpan(0, n * classes);
                 var logits = network.Forward(x, n);
-                var loss = SoftmaxCrossEntropy.Loss(logits, y, classes, dz);
-                correct += SoftmaxCrossEntropy.CountCorrect(logits, y, classes);
+                var loss = SoftmaxCrossEntropy.LossOf(logits, y, classes, dz);
+                correct += SoftmaxCrossEntropy.CountCorrectOf(logits, y, classes);
                 network.Backward(dz);
 
                 var g = network.Gradient;
-                var norm = GradientClipping.Norm(g);
+                var norm = GradientClipping.NormOf<T>(g);
                 if (!double.IsFinite(loss) || !double.IsFinite(norm))
                     return new TrainingResult(records, steps, StoppedOnNonFinite: true);
-                for (var l = 0; l < layerCount; l++) layerNormSums[l] += GradientClipping.Norm(network.LayerGradient(l));
+                for (var l = 0; l < layerCount; l++) layerNormSums[l] += GradientClipping.NormOf<T>(network.LayerGradient(l));
                 var wasClipped = false;
-                if (options.ClipValue is { } maxValue) wasClipped |= GradientClipping.ByValue(g, maxValue) > 0;
-                if (options.ClipNorm is { } maxNorm) wasClipped |= GradientClipping.ByGlobalNorm(g, maxNorm) > maxNorm;
+                if (options.ClipValue is { } maxValue) wasClipped |= GradientClipping.ByValueOf(g, maxValue) > 0;
+                if (options.ClipNorm is { } maxNorm) wasClipped |= GradientClipping.ByGlobalNormOf(g, maxNorm) > maxNorm;
                 if (wasClipped) clipped++;
                 updater.Step(network.Parameters, g);
 
@@ -101,23 +106,26 @@ public static class Training
 
     /// <summary>The fraction of rows whose predicted class (largest logit) is the target's class,
     /// in one forward pass over all rows.</summary>
-    public static double Accuracy(Sequential network, ReadOnlySpan<double> features, ReadOnlySpan<double> targets)
+    public static double Accuracy<T>(Sequential<T> network, ReadOnlySpan<T> features, ReadOnlySpan<T> targets)
+        where T : struct, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
         var rows = Rows(network, features, targets);
-        return (double)SoftmaxCrossEntropy.CountCorrect(network.Forward(features, rows), targets, network.Outputs) / rows;
+        return (double)SoftmaxCrossEntropy.CountCorrectOf(network.Forward(features, rows), targets, network.Outputs) / rows;
     }
 
     /// <summary>The mean softmax cross-entropy over all rows, in one forward pass.</summary>
-    public static double Loss(Sequential network, ReadOnlySpan<double> features, ReadOnlySpan<double> targets)
+    public static double Loss<T>(Sequential<T> network, ReadOnlySpan<T> features, ReadOnlySpan<T> targets)
+        where T : struct, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
         var rows = Rows(network, features, targets);
-        return SoftmaxCrossEntropy.Loss(network.Forward(features, rows), targets, network.Outputs);
+        return SoftmaxCrossEntropy.LossOf(network.Forward(features, rows), targets, network.Outputs, default);
     }
 
-    private static EpochRecord Record(Sequential network, int epoch, double loss, double accuracy, double norm, double[] layerNormSums,
+    private static EpochRecord Record<T>(Sequential<T> network, int epoch, double loss, double accuracy, double norm, double[] layerNormSums,
         int epochSteps, int clipped, TrainingOptions options)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var layerNorms = new double[layerNormSums.Length];
         var vanishing = new List<int>();
@@ -132,7 +140,8 @@ public static class Training
         return new EpochRecord(epoch, loss, accuracy, norm, layerNorms, clipped, vanishing, exploding);
     }
 
-    private static int Rows(Sequential network, ReadOnlySpan<double> features, ReadOnlySpan<double> targets)
+    private static int Rows<T>(Sequential<T> network, ReadOnlySpan<T> features, ReadOnlySpan<T> targets)
+        where T : struct, IFloatingPointIeee754<T>
     {
         if (features.IsEmpty || features.Length % network.Inputs != 0)
             throw new ArgumentException($"{features.Length} values are not whole rows of {network.Inputs} features (at least one).", nameof(features));

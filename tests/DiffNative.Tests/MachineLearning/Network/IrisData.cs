@@ -32,4 +32,11 @@ internal static class IrisData
         }
         return (x, y);
     }
+
+    /// <summary><see cref="Load"/> rounded to float, for networks that train in float.</summary>
+    public static (float[] Features, float[] Targets) LoadSingle()
+    {
+        var (x, y) = Load();
+        return (Array.ConvertAll(x, v => (float)v), Array.ConvertAll(y, v => (float)v));
+    }
 }

@@ -1,0 +1,178 @@
+namespace DiffNative.Tests.MachineLearning.Network;
+
+/// <summary>The float layers' backward passes agree with finite differences of their float forward
+/// passes under the float-aware checker (<see cref="GradientCheckOptions.Float"/>), alone and
+/// inside float networks with every activation; broken float backward passes are caught and the
+/// wrong parameters named.</summary>
+public class FloatLayerGradientCheckTests
+{
+    private const int Rows = 3;
+
+    public static TheoryData<ActivationKind> Kinds => new(Enum.GetValues<ActivationKind>());
+
+    /// <summary>Floats with magnitudes in [0.2, 1.5], away from ReLU's kink at 0.</summary>
+    private static float[] Inputs(int count, int seed)
+    {
+        var random = new Random(seed);
+        var x = new float[count];
+        for (var i = 0; i < count; i++) x[i] = (float)((random.NextDouble() < 0.5 ? -1 : 1) * (0.2 + 1.3 * random.NextDouble()));
+        return x;
+    }
+
+    private static float[] OneHot(int rows, int classes)
+    {
+        var y = new float[rows * classes];
+        for (var r = 0; r < rows; r++) y[r * classes + (r * 2 + 1) % classes] = 1;
+        return y;
+    }
+
+    [Fact]
+    public void Float_dense_input_gradient_matches_finite_differences()
+    {
+        var layer = new DenseLayer<float>(4, 3);
+        var theta = Inputs(layer.ParameterCount, 1);
+        var report = GradientCheck.Backward(
+            (x, y) => layer.Forward(theta, x, y, Rows), Rows * 3,
+            (x, g, dx) => layer.Backward(theta, x, g, dx, new float[layer.ParameterCount], Rows),
+            Inputs(Rows * 4, 2));
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(Rows * 3 * Rows * 4, report.Checked);
+    }
+
+    [Fact]
+    public void Float_dense_parameter_gradient_matches_finite_differences()
+    {
+        var layer = new DenseLayer<float>(4, 3);
+        var x = Inputs(Rows * 4, 3);
+        var report = GradientCheck.Backward(
+            (theta, y) => layer.Forward(theta, x, y, Rows), Rows * 3,
+            (theta, g, dtheta) => layer.Backward(theta, x, g, default, dtheta, Rows),
+            Inputs(layer.ParameterCount, 4));
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(Rows * 3 * layer.ParameterCount, report.Checked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Float_activation_layer_backward_matches_finite_differences(ActivationKind kind)
+    {
+        var layer = new ActivationLayer<float>(new Activation(kind, 0.1), 5);
+        var report = GradientCheck.Backward(
+            (x, y) => layer.Forward([], x, y, Rows), Rows * 5,
+            (x, g, dx) => layer.Backward([], x, g, dx, [], Rows),
+            Inputs(Rows * 5, 5));
+        Assert.True(report.Passed, report.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_float_network_with_each_activation_backpropagates_the_loss_to_parameters_and_inputs(ActivationKind kind)
+    {
+        var network = new Sequential<float>(
+            new DenseLayer<float>(4, 5), new ActivationLayer<float>(new Activation(kind, 0.1), 5),
+            new DenseLayer<float>(5, 3));
+        network.Initialize(new Random(6));
+        // Float steps are about 4 % of max(|θ|, 1), so the kinks of ReLU, leaky ReLU and ELU must be
+        // further away than in double: small first-layer weights and biases of ±1.5 keep every
+        // pre-activation at least 1.5 − 4·0.1·1.5 = 0.9 from 0 (the assertion below checks it).
+        var first = network.LayerParameters(0);
+        for (var k = 0; k < 20; k++) first[k] *= 0.1f;
+        for (var o = 0; o < 5; o++) first[20 + o] = o % 2 == 0 ? 1.5f : -1.5f;
+        var x = Inputs(Rows * 4, 8);
+        var y = OneHot(Rows, 3);
+        var preActivations = new float[Rows * 5];
+        network.Layers[0].Forward(network.LayerParameters(0), x, preActivations, Rows);
+        Assert.All(preActivations, z => Assert.True(Math.Abs(z) > 0.9f, $"pre-activation {z}"));
+
+        var parameters = NetworkGradientCheck.Parameters(network, x, y);
+        Assert.True(parameters.Passed, parameters.ToString());
+        Assert.Equal(network.ParameterCount, parameters.Checked);
+        var inputs = NetworkGradientCheck.Inputs(network, x, y);
+        Assert.True(inputs.Passed, inputs.ToString());
+    }
+
+    [Fact]
+    public void A_deeper_float_network_passes_the_fast_directional_check()
+    {
+        var network = new Sequential<float>(
+            new DenseLayer<float>(4, 16, WeightInitialization.He), new ActivationLayer<float>(Activation.Elu(), 16),
+            new DenseLayer<float>(16, 8), new ActivationLayer<float>(Activation.Tanh, 8),
+            new DenseLayer<float>(8, 3));
+        network.Initialize(new Random(9));
+        var report = NetworkGradientCheck.Parameters(network, Inputs(5 * 4, 10), OneHot(5, 3),
+            GradientCheckOptions.Float with { Directions = 8 });
+        Assert.True(report.Passed, report.ToString());
+    }
+
+    [Fact]
+    public void The_float_check_leaves_the_parameters_as_it_found_them()
+    {
+        var network = new Sequential<float>(new DenseLayer<float>(4, 3));
+        network.Initialize(new Random(11));
+        var before = network.Parameters.ToArray();
+        NetworkGradientCheck.Parameters(network, Inputs(Rows * 4, 12), OneHot(Rows, 3));
+        Assert.Equal(before, network.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void A_transposed_float_weight_gradient_is_caught_and_the_wrong_weights_named()
+    {
+        var network = new Sequential<float>(
+            new BrokenFloatDenseLayer(3, 3, transposeWeights: true), new ActivationLayer<float>(Activation.Tanh, 3),
+            new DenseLayer<float>(3, 3));
+        network.Initialize(new Random(13));
+        var report = NetworkGradientCheck.Parameters(network, Inputs(4 * 3, 14), OneHot(4, 3),
+            GradientCheckOptions.Float with { WorstCount = 6 });
+
+        Assert.False(report.Passed);
+        // dW transposed is wrong exactly off the diagonal of the first layer's 3×3 weights.
+        Assert.Equal(6, report.Failures);
+        var named = report.Worst.Select(e => network.DescribeParameter(e.Column)).ToList();
+        Assert.All(named, name => Assert.StartsWith("layer 0 (BrokenFloatDenseLayer 3→3) weight[", name));
+        Assert.All(report.Worst, e => Assert.NotEqual(e.Column / 3, e.Column % 3));
+    }
+
+    [Fact]
+    public void One_float_bias_gradient_ten_percent_off_is_caught_and_named()
+    {
+        var network = new Sequential<float>(
+            new DenseLayer<float>(4, 5), new ActivationLayer<float>(Activation.Sigmoid, 5),
+            new BrokenFloatDenseLayer(5, 3, scaledBias: 1));
+        network.Initialize(new Random(15));
+        var report = NetworkGradientCheck.Parameters(network, Inputs(6 * 4, 16), OneHot(6, 3));
+
+        Assert.False(report.Passed);
+        Assert.Equal(1, report.Failures);
+        Assert.Equal("layer 2 (BrokenFloatDenseLayer 5→3) bias[1]", network.DescribeParameter(report.Worst[0].Column));
+        Assert.Equal(1.1, report.Worst[0].Analytic / report.Worst[0].Numeric, 2);
+    }
+
+    /// <summary>A float dense layer with a planted bug: its weight gradient transposed (which a
+    /// square layer cannot notice by shape), or one bias gradient 10 % too large.</summary>
+    private sealed class BrokenFloatDenseLayer(int inputs, int outputs, bool transposeWeights = false, int scaledBias = -1)
+        : Layer<float>(inputs, outputs)
+    {
+        private readonly DenseLayer<float> inner = new(inputs, outputs);
+
+        public override int ParameterCount => inner.ParameterCount;
+
+        public override void Initialize(Span<float> parameters, Random random) => inner.Initialize(parameters, random);
+
+        public override string DescribeParameter(int index) => inner.DescribeParameter(index);
+
+        protected override void ForwardCore(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int rows) =>
+            inner.Forward(parameters, input, output, rows);
+
+        protected override void BackwardCore(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient,
+            Span<float> inputGradient, Span<float> parameterGradient, int rows)
+        {
+            inner.Backward(parameters, input, outputGradient, inputGradient, parameterGradient, rows);
+            if (transposeWeights)
+                for (var o = 0; o < Outputs; o++)
+                    for (var i = o + 1; i < Inputs; i++)
+                        (parameterGradient[o * Inputs + i], parameterGradient[i * Inputs + o]) =
+                            (parameterGradient[i * Inputs + o], parameterGradient[o * Inputs + i]);
+            if (scaledBias >= 0) parameterGradient[Outputs * Inputs + scaledBias] *= 1.1f;
+        }
+    }
+}
