@@ -16,6 +16,14 @@ public static partial class Differentiate
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
+        options ??= DifferentiationOptions.Default;
+        // The everyday case straight to its loop: for a cheap f at small n every layer shows.
+        if (ScalarGradientLoop.Applies(x, options))
+        {
+            ValidatePoint(x, options);
+            RequireLength(gradient, x.Length, nameof(gradient));
+            return ScalarGradientLoop.Compute(f, x, gradient, options, cancellationToken);
+        }
         return GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
     }
 

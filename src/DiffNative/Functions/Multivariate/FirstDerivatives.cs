@@ -11,8 +11,7 @@ internal static class FirstDerivatives
     internal static DifferentiationInfo Compute(in FunctionSource f, ReadOnlySpan<double> x, Span<double> output, Span<double> errors,
         DifferentiationOptions options, CancellationToken cancellation)
     {
-        if (!options.Adaptive && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty && f.Outputs == 1
-            && x.Length <= ScalarGradientLoop.MaxCoordinates && f.SequentialScalar(options) is { } plain)
+        if (f.Outputs == 1 && ScalarGradientLoop.Applies(x, options) && f.SequentialScalar(options) is { } plain)
             return ScalarGradientLoop.Compute(plain, x, output, options, cancellation);
         var backend = DiffNativeRuntime.Resolve(options.Backend);
         var n = x.Length;

@@ -15,6 +15,13 @@ internal static class ScalarGradientLoop
     /// <summary>Above this the steps and the point (16 KB of stack) move to the pooled path.</summary>
     internal const int MaxCoordinates = 1024;
 
+    /// <summary>Whether a per-point scalar function's gradient with these options takes this loop:
+    /// fixed steps, no bounds, sequential, and a point small enough for the stack.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Applies(ReadOnlySpan<double> x, DifferentiationOptions options) =>
+        !options.Adaptive && !options.Parallel && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty
+        && x.Length <= MaxCoordinates;
+
     [SkipLocalsInit] // every element of both stack buffers is written before it is read
     internal static DifferentiationInfo Compute(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
         DifferentiationOptions options, CancellationToken cancellation)
