@@ -21,6 +21,15 @@ public static class Stencils
         return Cache[(int)scheme, derivative, accuracy] ??= Build(scheme, derivative, accuracy);
     }
 
+    // First-derivative stencils again, by scheme·9 + accuracy: the per-call lookup of the
+    // gradient loop, whose options were validated already.
+    private static readonly Stencil?[] FirstDerivativeCache = new Stencil?[27];
+
+    /// <summary><see cref="Get"/> for derivative order 1 without the argument checks: for callers
+    /// whose scheme and accuracy were validated.</summary>
+    internal static Stencil FirstDerivative(DifferenceScheme scheme, int accuracy) =>
+        FirstDerivativeCache[(int)scheme * 9 + accuracy] ??= Get(scheme, 1, accuracy);
+
     /// <summary>Whether <paramref name="accuracy"/> is offered for <paramref name="scheme"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSupportedAccuracy(DifferenceScheme scheme, int accuracy) => scheme == DifferenceScheme.Central

@@ -27,30 +27,31 @@ internal static class ScalarGradientLoop
         DifferentiationOptions options, CancellationToken cancellation)
     {
         var n = x.Length;
-        var stencil = Stencils.Get(options.Scheme, 1, AxisGroups.OneSidedSafe(options.Scheme, options.Accuracy));
+        var stencil = Stencils.FirstDerivative(options.Scheme, AxisGroups.OneSidedSafe(options.Scheme, options.Accuracy));
         var baseStep = StepRule.BaseStep(1, options.Accuracy);
-        Span<double> point = stackalloc double[n];
-        Span<double> steps = stackalloc double[n];
+        Span<double> buffers = stackalloc double[2 * n]; // one allocation: the point and the steps
+        var point = buffers[..n];
+        var steps = buffers[n..];
         x.CopyTo(point);
         // One loop per step source, so that the common case (no steps or scales given) pays no
-        // per-coordinate branch on which rule applies.
-        if (!options.Steps.IsEmpty)
-            Run(f, x, new GivenSteps(options.Steps.Span), stencil, point, steps, gradient, cancellation);
-        else if (!options.TypicalScales.IsEmpty)
-            Run(f, x, new ScaledSteps(options.TypicalScales.Span, baseStep), stencil, point, steps, gradient, cancellation);
-        else
-            Run(f, x, new UnitScaleSteps(baseStep), stencil, point, steps, gradient, cancellation);
-        return new DifferentiationInfo(n * stencil.ActiveOffsets.Length, StepSetup.Check(gradient[..n]));
+        // per-coordinate branch on which rule applies. Each loop also says whether every entry is
+        // finite (a sum of g − g, which is NaN as soon as one is not) while the entries are at hand.
+        var finite = !options.Steps.IsEmpty
+            ? Run(f, x, new GivenSteps(options.Steps.Span), stencil, point, steps, gradient, cancellation)
+            : !options.TypicalScales.IsEmpty
+                ? Run(f, x, new ScaledSteps(options.TypicalScales.Span, baseStep), stencil, point, steps, gradient, cancellation)
+                : Run(f, x, new UnitScaleSteps(baseStep), stencil, point, steps, gradient, cancellation);
+        return new DifferentiationInfo(n * stencil.ActiveOffsets.Length, finite ? DerivativeStatus.Ok : DerivativeStatus.NonFinite);
     }
 
-    private static void Run<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, Stencil stencil,
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Run<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, Stencil stencil,
         Span<double> point, Span<double> steps, Span<double> gradient, CancellationToken cancellation)
         where TSteps : IStepSource, allows ref struct
     {
-        if (stencil.ActiveOffsets.Length == 2)
-            TwoPointLoop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, steps, gradient, cancellation);
-        else
-            Loop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, gradient, cancellation);
+        return stencil.ActiveOffsets.Length == 2
+            ? TwoPointLoop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, steps, gradient, cancellation)
+            : Loop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, gradient, cancellation);
     }
 
     /// <summary>The step of coordinate i — the same arithmetic as the step kernels.</summary>
@@ -84,11 +85,11 @@ internal static class ScalarGradientLoop
         public double At(ReadOnlySpan<double> x, int i) => StepRule.MakeExact(x[i], given[i]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Loop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
+    private static bool Loop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
         Span<double> point, Span<double> gradient, CancellationToken cancellation)
         where TSteps : IStepSource, allows ref struct
     {
+        var check = 0.0;
         for (var i = 0; i < x.Length; i++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -101,16 +102,18 @@ internal static class ScalarGradientLoop
                 sum += weights[j] * f(point);
             }
             point[i] = xi;
-            gradient[i] = sum / h;
+            var g = sum / h;
+            gradient[i] = g;
+            check += g - g;
         }
+        return check == 0.0;
     }
 
     /// <summary><see cref="Loop"/> unrolled for the two-point stencils (the default central one,
     /// forward and backward of accuracy 1): the same operations in the same order, less loop
     /// bookkeeping around each call. The divisions get a pass of their own: inside the loop each
     /// one waited on the call before it and held up the next evaluation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TwoPointLoop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
+    private static bool TwoPointLoop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
         Span<double> point, Span<double> steps, Span<double> gradient, CancellationToken cancellation)
         where TSteps : IStepSource, allows ref struct
     {
@@ -135,7 +138,13 @@ internal static class ScalarGradientLoop
             gradient[i] = sum;
             steps[i] = h;
         }
+        var check = 0.0;
         for (var i = 0; i < n; i++)
-            gradient[i] /= steps[i];
+        {
+            var g = gradient[i] / steps[i];
+            gradient[i] = g;
+            check += g - g;
+        }
+        return check == 0.0;
     }
 }
