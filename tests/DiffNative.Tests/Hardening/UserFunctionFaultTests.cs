@@ -66,6 +66,28 @@ public class UserFunctionFaultTests
         Assert.Equal(outstanding, Workspace.Outstanding);
     }
 
+    public static IEnumerable<object[]> CallsModesAndBackends() =>
+        from call in DerivativeCalls.All
+        from mode in call.Modes
+        from backend in BackendNames
+        select new object[] { call.Name, mode, backend };
+
+    /// <summary>A token that fires during the very last evaluation, after the loops' last look at
+    /// it, still means the caller wants no result.</summary>
+    [Theory]
+    [MemberData(nameof(CallsModesAndBackends))]
+    public void A_token_cancelled_in_the_last_evaluation_still_cancels(string operation, EvaluationMode mode, string backend)
+    {
+        var call = DerivativeCalls.Named(operation);
+        var options = DerivativeCalls.Options(mode, DerivativeCalls.BackendNamed(backend));
+        var clean = FaultyFunction.Clean();
+        Assert.Equal(DerivativeStatus.Ok, call.Run(clean, mode == EvaluationMode.Batch, new double[call.OutputLength], options, default));
+        using var cancel = new CancellationTokenSource();
+        var f = new FaultyFunction(Fault.CancelsToken, clean.Calls, new InvalidOperationException("never thrown"), cancel);
+        Assert.ThrowsAny<OperationCanceledException>(() => call.Run(f, mode == EvaluationMode.Batch, new double[call.OutputLength], options, cancel.Token));
+        Assert.Equal(clean.Calls, f.Calls);
+    }
+
     [Theory]
     [MemberData(nameof(CallsAndBackends))]
     public void After_faults_in_every_mode_a_warm_span_call_allocates_nothing(string operation, string backend)

@@ -41,6 +41,8 @@ internal static class ScalarGradientLoop
             : !options.TypicalScales.IsEmpty
                 ? Run(f, x, new ScaledSteps(options.TypicalScales.Span, baseStep), stencil, point, steps, gradient, cancellation)
                 : Run(f, x, new UnitScaleSteps(baseStep), stencil, point, steps, gradient, cancellation);
+        // A token that fired during the last coordinate's evaluations still means no result.
+        cancellation.ThrowIfCancellationRequested();
         return new DifferentiationInfo(n * stencil.ActiveOffsets.Length, finite ? DerivativeStatus.Ok : DerivativeStatus.NonFinite);
     }
 
