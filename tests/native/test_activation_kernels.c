@@ -97,11 +97,11 @@ static void gelu_reference(double x, double *v, double *d)
 {
     double ps = dn_gelu_small_p[DN_GELU_SMALL_DEGREE], ds = dn_gelu_small_d[DN_GELU_SMALL_DEGREE];
     for (int j = DN_GELU_SMALL_DEGREE - 1; j >= 0; --j) { ps = fma(ps, x * x, dn_gelu_small_p[j]); ds = fma(ds, x * x, dn_gelu_small_d[j]); }
-    if (x != x || fabs(x) < 0.75) { *v = x * fma(x, ps, 0.5); *d = fma(x, ds, 0.5); return; }
-    const double a = clampd(fabs(x), 0.0, 40.0);
-    const double piece = clampd(round_even((a - 0.75) * 2.0 - 0.5), 0.0, 15.0);
+    if (x != x || fabs(x) < DN_GELU_SMALL_LIMIT) { *v = x * fma(x, ps, 0.5); *d = fma(x, ds, 0.5); return; }
+    const double a = clampd(fabs(x), 0.0, DN_GELU_CLAMP);
+    const double piece = clampd(round_even((a - DN_GELU_SMALL_LIMIT) * DN_GELU_PIECE_SCALE - 0.5), 0.0, DN_GELU_TAIL_PIECE);
     const double *row = dn_gelu_pieces + (int)piece * DN_GELU_ROW;
-    const int tail = piece == 15.0;
+    const int tail = piece == DN_GELU_TAIL_PIECE;
     const double a2 = a * a, a2lo = fma(a, a, -a2), s = (tail ? 1.0 / a2 : a) - row[0];
     double p1, p2;
     const double q = exp_reduce(a2 * -0.5, a2lo * -0.5, &p1, &p2);

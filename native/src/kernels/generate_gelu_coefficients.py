@@ -30,12 +30,12 @@ from generate_erf_coefficients import chebyshev_monomials  # noqa: E402
 mp.mp.dps = 50
 
 SMALL_LIMIT = mp.mpf("0.75")  # below: Phi(x) >= 0.227, so 1/2 + x P loses little to cancellation
-PIECE_SCALE = 2               # pieces of width 1/2 in a
-PIECES = 15                   # [0.75, 8.25) in a; the tail piece follows
+PIECE_SCALE = 8               # pieces of width 1/8 in a
+PIECES = 80                   # [0.75, 10.75) in a; the tail piece follows
 CLAMP = mp.mpf(40)            # GELU(x) = x and 0 in double well before |x| = 40
 SMALL_DEGREE = 11
-DEGREE = 13
-ROW = 32                      # center, G (lead high, lead low, 1..DEGREE), H (the same), padding
+DEGREE = 9
+ROW = -(-(1 + 2 * (2 + DEGREE)) // 4) * 4  # center, G (lead high, lead low, 1..DEGREE), H (the same), padding to 4
 
 C = 1 / mp.sqrt(2 * mp.pi)
 
