@@ -99,7 +99,7 @@ static void gelu_reference(double x, double *v, double *d)
     for (int j = DN_GELU_SMALL_DEGREE - 1; j >= 0; --j) { ps = fma(ps, x * x, dn_gelu_small_p[j]); ds = fma(ds, x * x, dn_gelu_small_d[j]); }
     if (x != x || fabs(x) < DN_GELU_SMALL_LIMIT) { *v = x * fma(x, ps, 0.5); *d = fma(x, ds, 0.5); return; }
     const double a = clampd(fabs(x), 0.0, DN_GELU_CLAMP);
-    const double piece = clampd(round_even((a - DN_GELU_SMALL_LIMIT) * DN_GELU_PIECE_SCALE - 0.5), 0.0, DN_GELU_TAIL_PIECE);
+    const double piece = clampd(floor((a - DN_GELU_SMALL_LIMIT) * DN_GELU_PIECE_SCALE), 0.0, DN_GELU_TAIL_PIECE);
     const double *row = dn_gelu_pieces + (int)piece * DN_GELU_ROW;
     const int tail = piece == DN_GELU_TAIL_PIECE;
     const double a2 = a * a, a2lo = fma(a, a, -a2), s = (tail ? 1.0 / a2 : a) - row[2], u = s * s; /* the kernel computes the center */

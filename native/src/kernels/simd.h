@@ -25,6 +25,8 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm512_sub_pd(a, b); }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm512_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm512_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm512_abs_pd(a); }
+/* the largest integer <= a (exact: rounding toward minus infinity) */
+static inline dn_vec dn_floor(dn_vec a) { return _mm512_roundscale_pd(a, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
 /* a > b ? a : b, lane by lane (the scalar code writes exactly this) */
 /* (MAXPD returns its second operand unless a > b, NaN and equal zeros included: one instruction) */
 static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm512_max_pd(a, b); }
@@ -130,6 +132,7 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm256_sub_pd(a, b); }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm256_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm256_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
+static inline dn_vec dn_floor(dn_vec a) { return _mm256_floor_pd(a); }
 static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm256_max_pd(a, b); }
 static inline dn_vec dn_positive_or(dn_vec a, dn_vec b) { return _mm256_blendv_pd(b, a, _mm256_cmp_pd(a, _mm256_setzero_pd(), _CMP_GT_OQ)); }
 static inline dn_vec dn_select_le(dn_vec d, dn_vec limit, dn_vec when_le, dn_vec otherwise) { return _mm256_blendv_pd(otherwise, when_le, _mm256_cmp_pd(d, limit, _CMP_LE_OQ)); }
@@ -227,6 +230,7 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return a - b; }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return a * b; }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return a / b; }
 static inline dn_vec dn_abs(dn_vec a) { return fabs(a); }
+static inline dn_vec dn_floor(dn_vec a) { return floor(a); }
 static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return a > b ? a : b; }
 static inline dn_vec dn_fma(dn_vec a, dn_vec b, dn_vec c) { return fma(a, b, c); }
 static inline dn_mask dn_lt(dn_vec a, dn_vec b) { return a < b; }

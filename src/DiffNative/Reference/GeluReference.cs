@@ -11,8 +11,6 @@ namespace DiffNative.Reference;
 /// as lead + s·O(s²) + E(s²).</summary>
 internal static class GeluReference
 {
-    private const double RoundShift = 6755399441055744.0; // 1.5·2^52
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Evaluate(double x, out double v, out double d)
     {
@@ -22,7 +20,7 @@ internal static class GeluReference
         var a = VectorMathReference.Clamp(Math.Abs(x), 0.0, GeluCoefficients.Clamp);
         if (double.IsNaN(a)) a = 0.0; // the small path keeps the NaN
         var y = (a - SmallLimit) * PieceScale;
-        var piece = VectorMathReference.Clamp(((y - 0.5) + RoundShift) - RoundShift, 0.0, TailPiece);
+        var piece = VectorMathReference.Clamp(Math.Floor(y), 0.0, TailPiece);
         var row = Pieces.Slice((int)(piece * Row), Row);
         var tail = piece == TailPiece;
         var a2 = a * a;
