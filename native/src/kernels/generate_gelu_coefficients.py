@@ -35,7 +35,7 @@ SMALL_LIMIT = mp.mpf("0.75")  # below: Phi(x) >= 0.227, so 1/2 + x P loses littl
 PIECE_SCALE = 8               # pieces of width 1/8 in a
 PIECES = 80                   # [0.75, 10.75) in a; the tail piece follows
 CLAMP = mp.mpf(40)            # GELU(x) = x and 0 in double well before |x| = 40
-SMALL_DEGREE = 11
+SMALL_DEGREE = 9                # P and D to 1e-19 and 9e-19 relative
 DEGREE = 9                    # odd: E and O get (DEGREE + 1) / 2 coefficients each
 QUADS = (DEGREE + 1) // 2
 ROW = 4 + 4 * QUADS           # a head (G's lead high, H's, center, 0), then QUADS quads (see row())
