@@ -85,28 +85,29 @@ static double exp_reduce(double x, double xlo, double *p1, double *p2)
     return fma(p, r * r, r);
 }
 
-/* lead high + (lead low + s (c1 + s (c2 + ...))) from one half of a gelu_coefficients.h row */
-static double gelu_piece(const double *part, double s)
+/* chain j of a gelu_coefficients.h row: quads' entry j by Horner in u = s^2 */
+static double gelu_chain(const double *row, int j, double u)
 {
-    double p = part[1 + DN_GELU_DEGREE];
-    for (int j = DN_GELU_DEGREE; j >= 2; --j) p = fma(p, s, part[j]);
-    return part[0] + fma(p, s, part[1]);
+    double p = row[4 + 4 * (DN_GELU_QUADS - 1) + j];
+    for (int k = DN_GELU_QUADS - 2; k >= 0; --k) p = fma(p, u, row[4 + 4 * k + j]);
+    return p;
 }
 
 static void gelu_reference(double x, double *v, double *d)
 {
     double ps = dn_gelu_small_p[DN_GELU_SMALL_DEGREE], ds = dn_gelu_small_d[DN_GELU_SMALL_DEGREE];
     for (int j = DN_GELU_SMALL_DEGREE - 1; j >= 0; --j) { ps = fma(ps, x * x, dn_gelu_small_p[j]); ds = fma(ds, x * x, dn_gelu_small_d[j]); }
-    if (x != x || fabs(x) < 0.75) { *v = x * fma(x, ps, 0.5); *d = fma(x, ds, 0.5); return; }
-    const double a = clampd(fabs(x), 0.0, 40.0);
-    const double piece = clampd(round_even((a - 0.75) * 2.0 - 0.5), 0.0, 15.0);
+    if (x != x || fabs(x) < DN_GELU_SMALL_LIMIT) { *v = x * fma(x, ps, 0.5); *d = fma(x, ds, 0.5); return; }
+    const double a = clampd(fabs(x), 0.0, DN_GELU_CLAMP);
+    const double piece = clampd(floor((a - DN_GELU_SMALL_LIMIT) * DN_GELU_PIECE_SCALE), 0.0, DN_GELU_TAIL_PIECE);
     const double *row = dn_gelu_pieces + (int)piece * DN_GELU_ROW;
-    const int tail = piece == 15.0;
-    const double a2 = a * a, a2lo = fma(a, a, -a2), s = (tail ? 1.0 / a2 : a) - row[0];
+    const int tail = piece == DN_GELU_TAIL_PIECE;
+    const double a2 = a * a, a2lo = fma(a, a, -a2), s = (tail ? 1.0 / a2 : a) - row[2], u = s * s; /* the kernel computes the center */
     double p1, p2;
     const double q = exp_reduce(a2 * -0.5, a2lo * -0.5, &p1, &p2);
-    const double eg = (fma(q, gelu_piece(row + 1, s), gelu_piece(row + 1, s)) * p1) * p2;
-    const double h = gelu_piece(row + 3 + DN_GELU_DEGREE, s) * (tail ? a : 1.0);
+    const double g = row[0] + fma(s, gelu_chain(row, 2, u), gelu_chain(row, 0, u));
+    const double eg = (fma(q, g, g) * p1) * p2;
+    const double h = (row[1] + fma(s, gelu_chain(row, 3, u), gelu_chain(row, 1, u))) * (tail ? a : 1.0);
     const double eh = (fma(q, h, h) * p1) * p2;
     *v = x > 0 ? x - eg : -eg;
     *d = x > 0 ? 1.0 + eh : -eh;

@@ -25,6 +25,8 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm512_sub_pd(a, b); }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm512_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm512_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm512_abs_pd(a); }
+/* the largest integer <= a (exact: rounding toward minus infinity) */
+static inline dn_vec dn_floor(dn_vec a) { return _mm512_roundscale_pd(a, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
 /* a > b ? a : b, lane by lane (the scalar code writes exactly this) */
 /* (MAXPD returns its second operand unless a > b, NaN and equal zeros included: one instruction) */
 static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm512_max_pd(a, b); }
@@ -80,6 +82,33 @@ static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4]
 {
     for (int j = 0; j < 4; ++j) out[j] = _mm512_i32gather_pd(idx, base + j, 8);
 }
+/* Four Horner chains per lane, each lane in its own table row: row l = base + idx[l] holds `count`
+ * quads (4 doubles); acc = quad[count - 1], then acc = fma(acc, t[l], quad[k]) for k = count - 2 .. 0,
+ * each of the quad's four entries a chain of its own; out[j] lane l is that lane's chain j. Rows are
+ * read whole (no transposes inside the loop), lanes l and l + 4 sharing a vector, and the four
+ * results are transposed once at the end. */
+static inline void dn_row_horner4(const double *base, dn_index idx, dn_vec t, int count, dn_vec out[4])
+{
+    int32_t at[8];
+    _mm256_storeu_si256((__m256i *)at, idx);
+    dn_vec acc[4];
+    for (int l = 0; l < 4; ++l) {
+        const double *lo = base + at[l], *hi = base + at[l + 4];
+        const dn_vec tl = _mm512_permutexvar_pd(_mm512_set_epi64(l + 4, l + 4, l + 4, l + 4, l, l, l, l), t);
+        const int last = 4 * (count - 1);
+        dn_vec p = _mm512_insertf64x4(_mm512_castpd256_pd512(_mm256_loadu_pd(lo + last)), _mm256_loadu_pd(hi + last), 1);
+        for (int k = count - 2; k >= 0; --k)
+            p = dn_fma(p, tl, _mm512_insertf64x4(_mm512_castpd256_pd512(_mm256_loadu_pd(lo + 4 * k)), _mm256_loadu_pd(hi + 4 * k), 1));
+        acc[l] = p; /* lane l's four chains, then lane l + 4's */
+    }
+    const dn_vec t0 = _mm512_unpacklo_pd(acc[0], acc[1]), t1 = _mm512_unpackhi_pd(acc[0], acc[1]);
+    const dn_vec t2 = _mm512_unpacklo_pd(acc[2], acc[3]), t3 = _mm512_unpackhi_pd(acc[2], acc[3]);
+    const __m512i even = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), odd = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
+    out[0] = _mm512_permutex2var_pd(t0, even, t2);
+    out[1] = _mm512_permutex2var_pd(t1, even, t3);
+    out[2] = _mm512_permutex2var_pd(t0, odd, t2);
+    out[3] = _mm512_permutex2var_pd(t1, odd, t3);
+}
 /* Whether any lane of the mask is set. */
 static inline int dn_any(dn_mask m) { return m != 0; }
 /* base[idx[0..8)]: a gather moves bits, so it rounds nothing. */
@@ -103,6 +132,7 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return _mm256_sub_pd(a, b); }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return _mm256_mul_pd(a, b); }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return _mm256_div_pd(a, b); }
 static inline dn_vec dn_abs(dn_vec a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a); }
+static inline dn_vec dn_floor(dn_vec a) { return _mm256_floor_pd(a); }
 static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return _mm256_max_pd(a, b); }
 static inline dn_vec dn_positive_or(dn_vec a, dn_vec b) { return _mm256_blendv_pd(b, a, _mm256_cmp_pd(a, _mm256_setzero_pd(), _CMP_GT_OQ)); }
 static inline dn_vec dn_select_le(dn_vec d, dn_vec limit, dn_vec when_le, dn_vec otherwise) { return _mm256_blendv_pd(otherwise, when_le, _mm256_cmp_pd(d, limit, _CMP_LE_OQ)); }
@@ -145,16 +175,36 @@ static inline dn_index dn_to_index(dn_vec k) { return _mm256_cvtpd_epi32(k); }
 static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return _mm256_i32gather_pd(base, idx, 8); }
 /* Four row loads and a 4x4 transpose instead of four gathers, which are microcoded and slow on
  * some AVX2 CPUs (AMD Zen); the bits moved are the same. */
-static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4])
+/* out[j] lane l = r[l] lane j */
+static inline void dn_transpose4(const dn_vec r[4], dn_vec out[4])
 {
-    const __m256d r0 = _mm256_loadu_pd(base + _mm_cvtsi128_si32(idx)), r1 = _mm256_loadu_pd(base + _mm_extract_epi32(idx, 1));
-    const __m256d r2 = _mm256_loadu_pd(base + _mm_extract_epi32(idx, 2)), r3 = _mm256_loadu_pd(base + _mm_extract_epi32(idx, 3));
-    const __m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1); /* r0[0] r1[0] r0[2] r1[2] | [1] [1] [3] [3] */
-    const __m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+    const __m256d t0 = _mm256_unpacklo_pd(r[0], r[1]), t1 = _mm256_unpackhi_pd(r[0], r[1]); /* r0[0] r1[0] r0[2] r1[2] | [1] [1] [3] [3] */
+    const __m256d t2 = _mm256_unpacklo_pd(r[2], r[3]), t3 = _mm256_unpackhi_pd(r[2], r[3]);
     out[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
     out[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
     out[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
     out[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+}
+static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4])
+{
+    const dn_vec r[4] = {_mm256_loadu_pd(base + _mm_cvtsi128_si32(idx)), _mm256_loadu_pd(base + _mm_extract_epi32(idx, 1)),
+                         _mm256_loadu_pd(base + _mm_extract_epi32(idx, 2)), _mm256_loadu_pd(base + _mm_extract_epi32(idx, 3))};
+    dn_transpose4(r, out);
+}
+/* Four Horner chains per lane, each lane in its own table row (see the AVX-512 version): each lane's
+ * quads are read whole and the four results transposed once at the end, instead of a transpose
+ * per four coefficients. */
+static inline void dn_row_horner4(const double *base, dn_index idx, dn_vec t, int count, dn_vec out[4])
+{
+    const double *row[4] = {base + _mm_cvtsi128_si32(idx), base + _mm_extract_epi32(idx, 1), base + _mm_extract_epi32(idx, 2),
+                            base + _mm_extract_epi32(idx, 3)};
+    const dn_vec tl[4] = {_mm256_permute4x64_pd(t, 0x00), _mm256_permute4x64_pd(t, 0x55), _mm256_permute4x64_pd(t, 0xaa),
+                          _mm256_permute4x64_pd(t, 0xff)};
+    dn_vec acc[4];
+    for (int l = 0; l < 4; ++l) acc[l] = _mm256_loadu_pd(row[l] + 4 * (count - 1));
+    for (int k = count - 2; k >= 0; --k)
+        for (int l = 0; l < 4; ++l) acc[l] = dn_fma(acc[l], tl[l], _mm256_loadu_pd(row[l] + 4 * k));
+    dn_transpose4(acc, out);
 }
 static inline int dn_any(dn_mask m) { return _mm256_movemask_pd(m) != 0; }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return _mm256_i32gather_pd(base, _mm_loadu_si128((const __m128i *)idx), 8); }
@@ -180,6 +230,7 @@ static inline dn_vec dn_sub(dn_vec a, dn_vec b) { return a - b; }
 static inline dn_vec dn_mul(dn_vec a, dn_vec b) { return a * b; }
 static inline dn_vec dn_div(dn_vec a, dn_vec b) { return a / b; }
 static inline dn_vec dn_abs(dn_vec a) { return fabs(a); }
+static inline dn_vec dn_floor(dn_vec a) { return floor(a); }
 static inline dn_vec dn_max_gt(dn_vec a, dn_vec b) { return a > b ? a : b; }
 static inline dn_vec dn_fma(dn_vec a, dn_vec b, dn_vec c) { return fma(a, b, c); }
 static inline dn_mask dn_lt(dn_vec a, dn_vec b) { return a < b; }
@@ -205,6 +256,15 @@ static inline dn_vec dn_gather_at(const double *base, dn_index idx) { return bas
 static inline void dn_gather4_at(const double *base, dn_index idx, dn_vec out[4])
 {
     for (int j = 0; j < 4; ++j) out[j] = base[idx + j];
+}
+static inline void dn_row_horner4(const double *base, dn_index idx, dn_vec t, int count, dn_vec out[4])
+{
+    const double *row = base + idx;
+    for (int j = 0; j < 4; ++j) {
+        double p = row[4 * (count - 1) + j];
+        for (int k = count - 2; k >= 0; --k) p = fma(p, t, row[4 * k + j]);
+        out[j] = p;
+    }
 }
 static inline int dn_any(dn_mask m) { return m; }
 static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return base[idx[0]]; }

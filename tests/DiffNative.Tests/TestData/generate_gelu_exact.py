@@ -4,7 +4,7 @@
 
 Run once from this folder (python3 generate_gelu_exact.py > gelu_exact.json). The points cover the
 whole double range with weight where the kernel changes method (|x| = 0.75, the piece edges every
-1/2 up to 8.25, the tail) and where results become subnormal and then zero (x near -38.6). Each
+1/8 up to 10.75, the tail) and where results become subnormal and then zero (x near -38.6). Each
 row also carries `scale` = |Phi(x)| + |x phi(x)|: the derivative crosses zero at x = -0.7518, where
 no double algorithm keeps relative accuracy, and the tests allow a few ulp of the scale there.
 """
@@ -26,9 +26,9 @@ def inputs():
     for e in range(-323, 3):
         for m in (1.0, 3.0):
             points.update((m * 10.0 ** e, -m * 10.0 ** e))
-    # every piece edge of the kernel and its neighbours
-    for k in range(0, 16):
-        edge = 0.75 + k / 2
+    # every piece edge of the kernel (width 1/8 from 0.75, the tail from 10.75) and its neighbours
+    for k in range(0, 81):
+        edge = 0.75 + k / 8
         for v in (edge, math.nextafter(edge, 0.0), math.nextafter(edge, math.inf)):
             points.update((v, -v))
     points.update(rng.uniform(-40.0, 40.0) for _ in range(1200))
