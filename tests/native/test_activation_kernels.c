@@ -132,8 +132,8 @@ static void reference(int kind, double alpha, double x, double *v, double *d)
         e = exp_neg(-fabs(x), 0.0, &em); p = 1.0 + e;
         *v = x < 0 ? e / p : 1.0 / p; *d = e / (p * p); break;
     case DN_ACTIVATION_TANH:
-        e = exp_neg(fabs(x) * -2.0, 0.0, &em); p = e + 1.0;
-        *v = copysign(-em / (em + 2.0), x); *d = (e * 4.0) / (p * p); break;
+        e = exp_neg(fabs(x) * -2.0, 0.0, &em); p = -em / (em + 2.0); /* p: tanh|x| here */
+        *v = copysign(p, x); *d = e * ((p + 1.0) * (p + 1.0)); break;
     case DN_ACTIVATION_SOFTPLUS:
         e = exp_neg(-fabs(x), 0.0, &em); p = 1.0 + e;
         *v = (x > 0 ? x : 0.0) + log1p_ref(e); *d = x < 0 ? e / p : 1.0 / p; break;
