@@ -147,6 +147,18 @@ dn_status dn_isa_available_mask(uint32_t *mask)
     return DN_OK;
 }
 
+dn_status dn_scalar_uses_hardware_fma(int *uses)
+{
+    if (!uses)
+        return DN_ERR_NULL_POINTER;
+#if defined(DN_HAVE_SCALAR_FMA)
+    *uses = scalar_kernels() == &dn_kernels_scalar_fma;
+#else
+    *uses = 0;
+#endif
+    return DN_OK;
+}
+
 dn_status dn_cpu_features(uint64_t *features)
 {
     if (!features)
