@@ -57,6 +57,12 @@ uint64_t dn_detect_cpu_features(void)
     return f & ~DETECTED;
 }
 
+int dn_cpu_can_run_scalar_fma(uint64_t f)
+{
+    const uint64_t need = DN_CPU_AVX | DN_CPU_FMA | DN_CPU_OS_AVX;
+    return (f & need) == need;
+}
+
 int dn_cpu_can_run(dn_isa isa, uint64_t f)
 {
     switch (isa) {

@@ -10,11 +10,22 @@
 
 static const dn_kernels *_Atomic active_kernels;
 
+/* The scalar ISA runs everywhere; where the CPU has FMA, its -mfma build (same bits, fma() one
+ * instruction instead of a libm call) is the one that runs. */
+static const dn_kernels *scalar_kernels(void)
+{
+#if defined(DN_HAVE_SCALAR_FMA)
+    if (dn_cpu_can_run_scalar_fma(dn_detect_cpu_features()))
+        return &dn_kernels_scalar_fma;
+#endif
+    return &dn_kernels_scalar;
+}
+
 const dn_kernels *dn_kernels_for(dn_isa isa)
 {
     switch (isa) {
     case DN_ISA_SCALAR:
-        return &dn_kernels_scalar;
+        return scalar_kernels();
 #if defined(DN_HAVE_AVX2)
     case DN_ISA_AVX2:
         return &dn_kernels_avx2;
@@ -49,7 +60,7 @@ static const dn_kernels *best_available(void)
         if (check_runnable(preference[i], &k) == DN_OK)
             return k;
     }
-    return &dn_kernels_scalar;
+    return scalar_kernels();
 }
 
 static dn_status choose_on_first_use(const dn_kernels **kernels)
@@ -133,6 +144,18 @@ dn_status dn_isa_available_mask(uint32_t *mask)
             m |= DN_ISA_BIT(isa);
     }
     *mask = m;
+    return DN_OK;
+}
+
+dn_status dn_scalar_uses_hardware_fma(int *uses)
+{
+    if (!uses)
+        return DN_ERR_NULL_POINTER;
+#if defined(DN_HAVE_SCALAR_FMA)
+    *uses = scalar_kernels() == &dn_kernels_scalar_fma;
+#else
+    *uses = 0;
+#endif
     return DN_OK;
 }
 

@@ -23,6 +23,9 @@
     };
 
 DN_TABLE(scalar, DN_ISA_SCALAR)
+#if defined(DN_HAVE_SCALAR_FMA)
+DN_TABLE(scalar_fma, DN_ISA_SCALAR)
+#endif
 #if defined(DN_HAVE_AVX2)
 DN_TABLE(avx2, DN_ISA_AVX2)
 #endif

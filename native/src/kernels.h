@@ -93,6 +93,7 @@ typedef struct dn_kernels {
     void dn_softmax_rows_f32_##isa(const float *x, size_t rows, size_t cols, float *y, int log_form); \
     void dn_softmax_backward_rows_f32_##isa(const float *y, const float *g, size_t rows, size_t cols, float *dx, int log_form);
 DN_DECLARE_F32_KERNELS(scalar)
+DN_DECLARE_F32_KERNELS(scalar_fma)
 DN_DECLARE_F32_KERNELS(avx2)
 DN_DECLARE_F32_KERNELS(avx512)
 
@@ -102,14 +103,20 @@ DN_DECLARE_F32_KERNELS(avx512)
     void dn_grid_laplacian_2d_##isa(const double *y, size_t rows, size_t cols, const dn_grid_stencils *s0, \
                                     const dn_grid_stencils *s1, int stream, size_t first, size_t last, double *out);
 DN_DECLARE_GRID_KERNELS(scalar)
+DN_DECLARE_GRID_KERNELS(scalar_fma)
 DN_DECLARE_GRID_KERNELS(avx2)
 DN_DECLARE_GRID_KERNELS(avx512)
 
 DN_DECLARE_KERNELS(scalar)
+DN_DECLARE_KERNELS(scalar_fma)
 DN_DECLARE_KERNELS(avx2)
 DN_DECLARE_KERNELS(avx512)
 
 extern const dn_kernels dn_kernels_scalar;
+#if defined(DN_HAVE_SCALAR_FMA)
+/* The scalar ISA's kernels compiled with -mfma: same bits, fma() one instruction (needs FMA and AVX). */
+extern const dn_kernels dn_kernels_scalar_fma;
+#endif
 #if defined(DN_HAVE_AVX2)
 extern const dn_kernels dn_kernels_avx2;
 #endif
@@ -117,7 +124,8 @@ extern const dn_kernels dn_kernels_avx2;
 extern const dn_kernels dn_kernels_avx512;
 #endif
 
-/* The table of a compiled ISA, or NULL when this build lacks it. Touches no global state. */
+/* The table of a compiled ISA, or NULL when this build lacks it. Touches no global state. For the
+ * scalar ISA: the hardware-FMA table when it is compiled and this CPU can run it, else the plain one. */
 const dn_kernels *dn_kernels_for(dn_isa isa);
 
 /* The table to use for isa: DN_ISA_ACTIVE resolves to the active table (choosing it on first

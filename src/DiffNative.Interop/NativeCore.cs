@@ -51,6 +51,16 @@ internal static unsafe partial class NativeCore
         }
     }
 
+    internal static bool ScalarUsesHardwareFma
+    {
+        get
+        {
+            int uses;
+            Ensure.Success(NativeMethods.dn_scalar_uses_hardware_fma(&uses), "dn_scalar_uses_hardware_fma");
+            return uses != 0;
+        }
+    }
+
     internal static Isa ActiveIsa
     {
         get

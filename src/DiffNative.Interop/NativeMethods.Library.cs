@@ -23,6 +23,9 @@ internal static unsafe partial class NativeMethods
     internal static partial DnStatus dn_isa_available_mask(uint* mask);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial DnStatus dn_scalar_uses_hardware_fma(int* uses);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial DnStatus dn_get_active_isa(int* isa);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]

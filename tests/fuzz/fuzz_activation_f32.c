@@ -2,7 +2,9 @@
  * random kinds (and unknown ones), alphas, row shapes whose product overflows, floats across the
  * range (from the double specials, rounded: huge ones become infinities, tiny ones subnormals or
  * zero) and outputs that alias or partly overlap their inputs: a status for every bad argument,
- * nothing touched on error, and the long rows that cross the kernels' 512-value pieces. */
+ * nothing touched on error, nothing written past n (in an output of its own or in x around one
+ * carved from it), every ISA the same bits, and the long rows that cross the kernels' 512-value
+ * pieces. */
 #include "fuzz_input.h"
 
 #define MAX_ELEMENTS 4096
@@ -46,6 +48,38 @@ static float *pick_output(fz_input *in, int mode, float *x, size_t held, size_t 
     if (mode == OUT_OVERLAPPING) return x + (*shift = 1 + fz_u8(in) % (held ? held : 1));
     *length = fz_u8(in) % 4 ? held : fz_length(in, held + 1) % (held + 2);
     return *own = float_output(*length);
+}
+
+/* The call again on every ISA this CPU runs, from the original x (an in-place call overwrote it)
+ * into fresh outputs: the same bits as out1 and out2, nothing written past n. */
+static void expect_every_isa_same(int which, int kind, double alpha, int log_form, const float *x0, const float *g,
+                                  size_t rows, size_t cols, size_t n, const float *out1, const float *out2)
+{
+    const uint32_t isas = fz_available_isas();
+    for (int other = DN_ISA_SCALAR; other <= DN_ISA_AVX512; ++other) {
+        if (!(isas & DN_ISA_BIT(other))) continue;
+        float *x = float_output(n), *a1 = float_output(n + 1), *a2 = float_output(n + 1);
+        memcpy(x, x0, n * sizeof(float));
+        fz_snapshot fresh1 = snap_floats(a1, n + 1), fresh2 = snap_floats(a2, n + 1);
+        const dn_isa isa = (dn_isa)other;
+        dn_status st;
+        if (which == 0)
+            st = dn_activate_f32(isa, (dn_activation)kind, alpha, x, n, out1 ? a1 : NULL, n + 1, out2 ? a2 : NULL, n + 1);
+        else if (which == 1)
+            st = dn_softmax_f32(isa, log_form, x, rows, cols, a1, n + 1);
+        else if (which == 2)
+            st = dn_softmax_backward_f32(isa, log_form, x, g, rows, cols, a1, n + 1);
+        else
+            st = dn_activate_backward_f32(isa, (dn_activation)kind, alpha, x, g, n, a1, n + 1);
+        if (st != DN_OK) __builtin_trap();
+        if (out1) fz_expect_same_floats(out1, a1, n);
+        if (out2) fz_expect_same_floats(out2, a2, n);
+        fz_expect_tail_bytes_unchanged(&fresh1, out1 ? n * sizeof(float) : 0);
+        fz_expect_tail_bytes_unchanged(&fresh2, out2 ? n * sizeof(float) : 0);
+        free(x);
+        free(a1);
+        free(a2);
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -94,16 +128,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     else
         must_refuse = m1 == OUT_OVERLAPPING && s1 < n;
     if (st == DN_OK && must_refuse && n > 0 && !huge) __builtin_trap();
-    const int wrote_into_x = carved1 || carved2;
-    if (st != DN_OK || !wrote_into_x) fz_expect_unchanged(&xs);
-    else fz_discard(&xs);
+    if (st == DN_OK && n > 0 && !huge)
+        expect_every_isa_same(which, kind, alpha, log_form, xs.copy, g, rows, cols, n, out1, out2);
+    /* x changes only where an output was carved from it, and only in that output's n elements. */
+    const size_t windows[2] = {carved1 ? s1 : carved2 ? s2 : 0, carved2 ? s2 : 0};
+    if (st != DN_OK) fz_expect_unchanged(&xs);
+    else fz_expect_unchanged_outside(&xs, sizeof(float), windows, carved1 + carved2, n);
     fz_expect_unchanged(&gs);
     if (st != DN_OK) {
         fz_expect_unchanged(&o1);
         fz_expect_unchanged(&o2);
     } else {
-        fz_discard(&o1);
-        fz_discard(&o2);
+        fz_expect_tail_bytes_unchanged(&o1, n * sizeof(float));
+        fz_expect_tail_bytes_unchanged(&o2, n * sizeof(float));
     }
 
     free(x);

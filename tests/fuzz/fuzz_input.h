@@ -110,12 +110,30 @@ static inline void fz_expect_unchanged(fz_snapshot *s)
     s->copy = NULL;
 }
 
-/* After a successful call: elements [from, ...) of an output were not written. Frees the snapshot. */
-static inline void fz_expect_tail_unchanged(fz_snapshot *s, size_t from)
+/* After a successful call: bytes [skip, ...) of an output were not written. Frees the snapshot. */
+static inline void fz_expect_tail_bytes_unchanged(fz_snapshot *s, size_t skip)
 {
-    const size_t skip = from * sizeof(double);
     if (s->bytes > skip && memcmp((const char *)s->copy + skip, (const char *)s->p + skip, s->bytes - skip) != 0)
         __builtin_trap();
+    free(s->copy);
+    s->copy = NULL;
+}
+
+/* After a successful call: elements [from, ...) of an output of doubles were not written. */
+static inline void fz_expect_tail_unchanged(fz_snapshot *s, size_t from) { fz_expect_tail_bytes_unchanged(s, from * sizeof(double)); }
+
+/* After a call that wrote `count` elements of elem_size bytes at each of `windows` element offsets
+ * into the snapshotted buffer: every byte outside those windows unchanged. Frees the snapshot. */
+static inline void fz_expect_unchanged_outside(fz_snapshot *s, size_t elem_size, const size_t *offsets, int windows,
+                                               size_t count)
+{
+    const unsigned char *now = s->p, *was = s->copy;
+    for (size_t b = 0; b < s->bytes; ++b) {
+        int inside = 0;
+        for (int w = 0; w < windows; ++w)
+            inside |= b >= offsets[w] * elem_size && b - offsets[w] * elem_size < count * elem_size;
+        if (!inside && now[b] != was[b]) __builtin_trap();
+    }
     free(s->copy);
     s->copy = NULL;
 }
@@ -134,9 +152,10 @@ static inline void fz_expect_known_status(dn_status st)
 
 /* The checks a sampled-data harness makes after a call: a known status; an overlap that
  * must_refuse says is illegal was refused; the samples unchanged unless they legitimately are the
- * output, the coordinates always unchanged, and the output untouched on error. */
+ * output, the coordinates always unchanged, the output untouched on error and, on success,
+ * nothing written past its first `written` elements. */
 static inline void fz_expect_outcome(dn_status st, int aliased, int must_refuse, fz_snapshot *ys, fz_snapshot *xs,
-                                     fz_snapshot *outs)
+                                     fz_snapshot *outs, size_t written)
 {
     fz_expect_known_status(st);
     if (st == DN_OK && must_refuse) __builtin_trap();
@@ -144,7 +163,7 @@ static inline void fz_expect_outcome(dn_status st, int aliased, int must_refuse,
     else fz_discard(ys);
     fz_expect_unchanged(xs);
     if (st != DN_OK) fz_expect_unchanged(outs);
-    else fz_discard(outs);
+    else fz_expect_tail_unchanged(outs, written);
 }
 
 /* Every ISA this CPU runs, as a mask of DN_ISA_BIT. */
@@ -160,6 +179,34 @@ static inline void fz_expect_same_values(const double *a, const double *b, size_
 {
     for (size_t i = 0; i < n; ++i)
         if (memcmp(&a[i], &b[i], sizeof(double)) != 0 && !(isnan(a[i]) && isnan(b[i]))) __builtin_trap();
+}
+
+/* The same for floats. */
+static inline void fz_expect_same_floats(const float *a, const float *b, size_t n)
+{
+    for (size_t i = 0; i < n; ++i)
+        if (memcmp(&a[i], &b[i], sizeof(float)) != 0 && !(isnan(a[i]) && isnan(b[i]))) __builtin_trap();
+}
+
+/* The call under test run again, on isa, into out: a fresh buffer of out_length doubles. */
+typedef dn_status (*fz_rerun)(const void *call, dn_isa isa, double *out, size_t out_length);
+
+/* After a call that succeeded writing count doubles (`expected`): the same call on every ISA this
+ * CPU runs, each into a fresh sentinel-filled buffer of out_length, must succeed, give the same
+ * bits and write nothing past count. */
+static inline void fz_expect_every_isa_same(fz_rerun rerun, const void *call, const double *expected, size_t count,
+                                            size_t out_length)
+{
+    const uint32_t isas = fz_available_isas();
+    for (int isa = DN_ISA_SCALAR; isa <= DN_ISA_AVX512; ++isa) {
+        if (!(isas & DN_ISA_BIT(isa))) continue;
+        double *again = fz_output(out_length);
+        fz_snapshot fresh = fz_snap(again, out_length);
+        if (rerun(call, (dn_isa)isa, again, out_length) != DN_OK) __builtin_trap();
+        fz_expect_same_values(expected, again, count);
+        fz_expect_tail_unchanged(&fresh, count);
+        free(again);
+    }
 }
 
 /* A copy of n doubles in its own allocation, for rerunning a call on another ISA. */

@@ -95,6 +95,7 @@ static void test_queries_reject_null(void)
     CHECK(dn_cpu_features(NULL) == DN_ERR_NULL_POINTER, "features");
     CHECK(dn_isa_compiled_mask(NULL) == DN_ERR_NULL_POINTER, "compiled");
     CHECK(dn_isa_available_mask(NULL) == DN_ERR_NULL_POINTER, "available");
+    CHECK(dn_scalar_uses_hardware_fma(NULL) == DN_ERR_NULL_POINTER, "scalar hardware fma");
     CHECK(dn_get_active_isa(NULL) == DN_ERR_NULL_POINTER, "active");
     CHECK(dn_library_path(NULL, 0, NULL) == DN_ERR_NULL_POINTER, "path");
     size_t needed = 0;

@@ -29,12 +29,29 @@ static void test_masks_agree_with_cpu_features(uint32_t available, uint32_t comp
 #endif
 }
 
+/* The scalar ISA does its FMAs in hardware exactly when that build is compiled and the CPU has
+ * FMA with AVX state saved (FMA instructions are VEX-encoded). */
+static void test_scalar_fma_report(void)
+{
+    uint64_t f = 0;
+    int uses = -1;
+    CHECK(dn_cpu_features(&f) == DN_OK, "features");
+    CHECK(dn_scalar_uses_hardware_fma(&uses) == DN_OK, "report");
+    const uint64_t need = DN_CPU_FMA | DN_CPU_AVX | DN_CPU_OS_AVX;
+#if defined(DN_HAVE_SCALAR_FMA)
+    CHECK(uses == ((f & need) == need), "hardware FMA %d with features %#llx", uses, (unsigned long long)f);
+#else
+    CHECK(uses == 0, "no -mfma build, yet hardware FMA reported");
+#endif
+}
+
 int main(void)
 {
     uint32_t available = 0, compiled = 0;
     CHECK(dn_isa_available_mask(&available) == DN_OK, "available");
     CHECK(dn_isa_compiled_mask(&compiled) == DN_OK, "compiled");
     test_masks_agree_with_cpu_features(available, compiled);
+    test_scalar_fma_report();
 
     const char *forced = getenv("DIFFNATIVE_ISA");
     dn_isa active = DN_ISA_ACTIVE;

@@ -91,6 +91,11 @@ DN_API dn_status dn_isa_compiled_mask(uint32_t *mask);
 /* Mask of ISAs both compiled in and runnable on this CPU and OS. */
 DN_API dn_status dn_isa_available_mask(uint32_t *mask);
 
+/* *uses = 1 when the scalar ISA runs its build that does each fused multiply-add as one FMA
+ * instruction (compiled in, and this CPU has FMA and the OS saves AVX state), else 0: each is a
+ * libm fma() call, glibc's software routine on a CPU without FMA. The bits are the same. */
+DN_API dn_status dn_scalar_uses_hardware_fma(int *uses);
+
 /* The name of an ISA ("scalar", "avx2", "avx512"). DN_ISA_ACTIVE is not a name. */
 DN_API dn_status dn_isa_name(dn_isa isa, const char **name);
 

@@ -1,7 +1,8 @@
 #include "../gradient_edges.h"
 #include "../kernels.h"
+#include "simd.h"
 
-void dn_gradient_uniform_scalar(const double *y, size_t n, double h, double *out)
+void DN_ISA_SUFFIX(dn_gradient_uniform)(const double *y, size_t n, double h, double *out)
 {
     const double two_h = 2.0 * h;
     for (size_t i = 1; i + 1 < n; ++i)

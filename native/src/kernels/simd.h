@@ -1,7 +1,7 @@
 /* A thin vector layer so one kernel source compiles once per ISA (as SLEEF does): the object
  * library's flags decide which branch is taken. Only operations that round exactly as their scalar
  * twins appear here (no reciprocal approximations; FMA only where the kernel writes dn_fma, which
- * is fma() on the scalar path), so every ISA gives the same bits. The _mm256_ and _mm512_
+ * is fma() on the scalar paths), so every ISA gives the same bits. The _mm256_ and _mm512_
  * intrinsics live here and nowhere else. */
 #ifndef DIFFNATIVE_SIMD_H
 #define DIFFNATIVE_SIMD_H
@@ -211,7 +211,14 @@ static inline dn_vec dn_gather(const double *base, const int32_t *idx) { return 
 static inline dn_vec dn_load_f32(const float *p) { return _mm256_cvtps_pd(_mm_loadu_ps(p)); }
 static inline void dn_store_f32(float *p, dn_vec v) { _mm_storeu_ps(p, _mm256_cvtpd_ps(v)); }
 #else
+/* Compiled twice: plain (fma() is a libm call, software where the CPU has no FMA) and with -mfma,
+ * where the compiler emits one FMA instruction for fma(). Both round once, so both give the
+ * same bits; the dispatcher picks the -mfma table for the scalar ISA when the CPU has FMA. */
+#if defined(__FMA__)
+#define DN_ISA_SUFFIX(name) name##_scalar_fma
+#else
 #define DN_ISA_SUFFIX(name) name##_scalar
+#endif
 #define DN_LANES 1
 /* The scalar path uses the same vocabulary on plain doubles, so a kernel written once with dn_*
  * operations is also its own scalar version. fma() is the correctly rounded libm function. */

@@ -24,7 +24,8 @@ internal static class InfoCommand
         return ExitCodes.Success;
     }
 
-    // Field names are a contract: {"version", "nativeLibrary", "isa": {"active", "available", "compiled"}, "cpu": {...}}.
+    // Field names are a contract: {"version", "nativeLibrary", "isa": {"active", "available", "compiled",
+    // "scalarHardwareFma"}, "cpu": {...}}.
     private static object ToJson(RuntimeInfo info) => new
     {
         version = info.Version,
@@ -34,6 +35,7 @@ internal static class InfoCommand
             active = info.ActiveIsa.ToName(),
             available = info.AvailableIsas.Select(i => i.ToName()).ToArray(),
             compiled = info.CompiledIsas.Select(i => i.ToName()).ToArray(),
+            scalarHardwareFma = info.ScalarUsesHardwareFma,
         },
         cpu = new
         {
@@ -59,6 +61,7 @@ internal static class InfoCommand
         table.AddRow("active ISA", $"[bold green]{info.ActiveIsa.ToName()}[/]");
         table.AddRow("available ISAs", string.Join(", ", info.AvailableIsas.Select(i => i.ToName())));
         table.AddRow("compiled ISAs", string.Join(", ", info.CompiledIsas.Select(i => i.ToName())));
+        table.AddRow("scalar FMA", info.ScalarUsesHardwareFma ? "FMA instructions" : "libm fma() calls");
         var cpu = info.Cpu;
         var features = new (string Name, bool Present)[]
         {

@@ -54,10 +54,19 @@ public static class DiffNativeRuntime
     /// <summary>This CPU's and OS's features.</summary>
     public static CpuFeatures Cpu => CpuFeatures.FromBits(NativeCore.CpuFeatureBits);
 
+    /// <summary>Whether <see cref="Isa.Scalar"/> does each fused multiply-add as one FMA
+    /// instruction (its <c>-mfma</c> build, run where the CPU has FMA) rather than a libm
+    /// <c>fma()</c> call, which is a software routine on CPUs without FMA. The bits are the same;
+    /// only the speed differs.</summary>
+    public static bool ScalarUsesHardwareFma => NativeCore.ScalarUsesHardwareFma;
+
     /// <summary>Everything above in one record.</summary>
     /// <exception cref="IsaNotAvailableException">DIFFNATIVE_ISA cannot be honoured.</exception>
     public static RuntimeInfo Describe() => new(
-        NativeCore.Version, NativeCore.LibraryPath, ActiveIsa, AvailableIsas, CompiledIsas, Cpu);
+        NativeCore.Version, NativeCore.LibraryPath, ActiveIsa, AvailableIsas, CompiledIsas, Cpu)
+    {
+        ScalarUsesHardwareFma = ScalarUsesHardwareFma,
+    };
 
     /// <summary>Resolves a call's backend: the one given, else the default.</summary>
     internal static Backend Resolve(Backend? backend) => backend ?? DefaultBackend;

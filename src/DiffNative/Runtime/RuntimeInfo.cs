@@ -13,4 +13,9 @@ public sealed record RuntimeInfo(
     Isa ActiveIsa,
     IReadOnlyList<Isa> AvailableIsas,
     IReadOnlyList<Isa> CompiledIsas,
-    CpuFeatures Cpu);
+    CpuFeatures Cpu)
+{
+    /// <summary>Whether the scalar ISA does its fused multiply-adds as FMA instructions
+    /// (see <see cref="DiffNativeRuntime.ScalarUsesHardwareFma"/>).</summary>
+    public bool ScalarUsesHardwareFma { get; init; }
+}

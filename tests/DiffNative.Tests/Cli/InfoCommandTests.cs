@@ -19,6 +19,7 @@ public class InfoCommandTests
         Assert.Contains(isa.GetProperty("active").GetString(), available);
         Assert.Equal(DiffNativeRuntime.AvailableIsas.Select(i => i.ToName()), available);
         Assert.Equal(DiffNativeRuntime.CompiledIsas.Select(i => i.ToName()), compiled);
+        Assert.Equal(DiffNativeRuntime.ScalarUsesHardwareFma, isa.GetProperty("scalarHardwareFma").GetBoolean());
         var cpu = root.GetProperty("cpu");
         foreach (var feature in new[] { "sse2", "avx", "avx2", "fma", "avx512f", "avx512dq", "avx512bw", "avx512vl", "osSavesAvx", "osSavesAvx512" })
             Assert.True(cpu.GetProperty(feature).ValueKind is JsonValueKind.True or JsonValueKind.False, feature);

@@ -33,6 +33,16 @@ public class RuntimeInfoTests
     }
 
     [Fact]
+    public void The_scalar_isa_uses_fma_instructions_exactly_where_dotnet_sees_fma()
+    {
+        // Every x64 build has the scalar path's -mfma build; .NET's own detection decides whether it runs.
+        if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64)
+            return;
+        Assert.Equal(Fma.IsSupported, DiffNativeRuntime.ScalarUsesHardwareFma);
+        Assert.Equal(DiffNativeRuntime.ScalarUsesHardwareFma, DiffNativeRuntime.Describe().ScalarUsesHardwareFma);
+    }
+
+    [Fact]
     public void Every_x86_build_compiles_all_three_paths()
     {
         if (!System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.Equals(System.Runtime.InteropServices.Architecture.X64))
