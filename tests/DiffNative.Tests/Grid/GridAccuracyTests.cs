@@ -116,15 +116,12 @@ public class GridAccuracyTests
         double[] spacing = [0.1, 0.2];
         foreach (var backend in new[] { Backend.Managed, Backend.Native })
         {
-            for (var warm = 0; warm < 5; warm++)
+            var bytes = Allocations.SteadyState(() =>
             {
                 SampledDerivative.Derivative(y, 0.1, d, 2, 6, backend);
                 SampledDerivative.Laplacian(y, shape, spacing, d, 4, backend);
-            }
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            SampledDerivative.Derivative(y, 0.1, d, 2, 6, backend);
-            SampledDerivative.Laplacian(y, shape, spacing, d, 4, backend);
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            });
+            Assert.True(bytes == 0, $"{backend}: {bytes} bytes");
         }
     }
 
