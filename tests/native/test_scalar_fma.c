@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fma_zero_sign.h"
 #include "cpu_features.h"
 #include "grid_stencils.h"
 #include "kernels.h"
@@ -38,24 +39,8 @@ static double test_value(size_t i)
     }
 }
 
-/* valgrind emulates the negated FMA instruction (VFNMADD, what the compiler makes of
- * fma(-p, s, g)) with the wrong sign for an exact zero: -(1.3 * 1) + 1.3 gives -0 where IEEE 754
- * says +0. CI runs every C test under valgrind; there, and only there, the two zeros count as one,
- * so the memory checks still cover every kernel. */
+/* Set from fma_zero_sign.h: only under valgrind do +0 and -0 count as one. */
 static bool zeros_match;
-
-#if defined(DN_HAVE_SCALAR_FMA)
-__attribute__((target("fma"), noinline)) static double negated_fma_instruction(double a, double b, double c)
-{
-    return __builtin_fma(-a, b, c);
-}
-
-static bool fma_instruction_signs_zero_wrongly(void)
-{
-    volatile double one = 1.0, a = 1.3;
-    return signbit(negated_fma_instruction(one, a, a)) != 0;
-}
-#endif
 
 static bool same_value(double a, double b)
 {
