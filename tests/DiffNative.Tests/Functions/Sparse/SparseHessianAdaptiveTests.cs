@@ -146,6 +146,10 @@ public class SparseHessianAdaptiveTests
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[3], new double[4])).ParamName);
         Assert.Equal("pattern", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseHessian(f, null!, x, new double[4], new double[4])).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseHessian((ScalarFunction)null!, pattern, x, new double[4], new double[4])).ParamName);
+        var shared = new double[8];
+        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, shared.AsSpan(0, 4), shared.AsSpan(3, 4))).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() =>
+            Differentiate.SparseHessian(f, pattern, shared.AsSpan(0, 2), shared.AsSpan(1, 4), new DifferentiationOptions { Adaptive = true })).ParamName);
         var onBound = new DifferentiationOptions { LowerBounds = new[] { 1.0, double.NegativeInfinity } };
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[4], new double[4], onBound)).ParamName);
     }
