@@ -53,11 +53,12 @@ internal static class MultivariateCommands
         return (new Dictionary<string, object?> { ["jacobian"] = Rows(r.Values, x.Length), ["evaluations"] = r.Evaluations }, r, x.Length);
     });
 
-    /// <summary>A sparse result in the dense verbs' shape: the matrix in dense layout, its cost.</summary>
+    /// <summary>A sparse result in the dense verbs' shape: the matrix (and an adaptive Hessian's
+    /// error estimates) in dense layout, its cost.</summary>
     private static (Dictionary<string, object?> Json, DerivativeArray Result, int Columns) SparseResult(string name, SparseDerivativeArray s, bool colors)
     {
         var columns = s.Matrix.Pattern.Columns;
-        var dense = new DerivativeArray(s.Matrix.ToDense(), null, s.Evaluations, s.Status);
+        var dense = new DerivativeArray(s.Matrix.ToDense(), s.Errors?.ToDense(), s.Evaluations, s.Status);
         var json = new Dictionary<string, object?> { [name] = Rows(dense.Values, columns), ["evaluations"] = s.Evaluations };
         if (colors) json["colors"] = s.Colors;
         return (json, dense, columns);

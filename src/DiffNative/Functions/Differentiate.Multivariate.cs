@@ -312,7 +312,7 @@ public static partial class Differentiate
         for (var i = 0; i < x.Length; i++)
         {
             var h = !given.IsEmpty ? given[i]
-                : (options.Adaptive ? 0.1 : SecondDerivatives.BaseStep) * Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
+                : (options.Adaptive ? SecondDerivatives.AdaptiveFirstStep : SecondDerivatives.BaseStep) * Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
             var room = Math.Min(x[i] - (lower.IsEmpty ? double.NegativeInfinity : lower[i]),
                                 (upper.IsEmpty ? double.PositiveInfinity : upper[i]) - x[i]);
             if (!(room > 0))

@@ -64,20 +64,22 @@ public static partial class Differentiate
 
     /// <summary>The Hessian's structural nonzeros from function values alone: the dense Hessian's
     /// second differences and ε^(1/4)-scaled steps for the upper triangle's nonzeros only
-    /// (4 evaluations each) and the diagonal (2n + 1), each entry with the dense engine's bits. With
-    /// bounds, steps shrink to the room on the nearer side as for the dense Hessian.</summary>
+    /// (4 evaluations each) and the diagonal (2n + 1), each entry with the dense engine's bits.
+    /// <see cref="DifferentiationOptions.Adaptive"/> extrapolates over the dense engine's 6 shrinking
+    /// steps, entry by entry, so each entry has the adaptive dense Hessian's bits, at 6 times the
+    /// cost. With bounds, steps shrink to the room on the nearer side as for the dense Hessian.</summary>
     /// <param name="f">The function.</param>
     /// <param name="pattern">Square, symmetric and holding the whole diagonal (see
     /// <see cref="SparsityPattern.Symmetrized"/>).</param>
     /// <param name="x">Where to differentiate; n coordinates.</param>
     /// <param name="values">Receives one value per structural nonzero, in the pattern's order.</param>
-    /// <param name="options">Steps, typical scales, parallelism, batch size, backend.</param>
+    /// <param name="options">Steps, typical scales, bounds, adaptive, parallelism, batch size, backend.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
     public static DifferentiationInfo SparseHessian(ScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return SparseHessianCore(new FunctionSource(f), pattern, x, values, options, cancellationToken);
+        return SparseHessianCore(new FunctionSource(f), pattern, x, values, default, options, cancellationToken);
     }
 
     /// <summary>The sparse Hessian from a batch function.</summary>
@@ -85,11 +87,38 @@ public static partial class Differentiate
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return SparseHessianCore(new FunctionSource(f), pattern, x, values, options, cancellationToken);
+        return SparseHessianCore(new FunctionSource(f), pattern, x, values, default, options, cancellationToken);
+    }
+
+    /// <summary>The sparse Hessian with an error estimate per structural nonzero
+    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied; options that already set it, or
+    /// none, let a warm call allocate nothing).</summary>
+    /// <param name="f">The function.</param>
+    /// <param name="pattern">Square, symmetric and holding the whole diagonal.</param>
+    /// <param name="x">Where to differentiate; n coordinates.</param>
+    /// <param name="values">Receives one value per structural nonzero, in the pattern's order.</param>
+    /// <param name="errors">Receives each value's error estimate, in the same order.</param>
+    /// <param name="options">First steps, typical scales, bounds, parallelism, batch size, backend.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo SparseHessian(ScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
+        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return SparseHessianWithErrors(new FunctionSource(f), pattern, x, values, errors, options, cancellationToken);
+    }
+
+    /// <summary>The sparse Hessian with error estimates from a batch function
+    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
+    public static DifferentiationInfo SparseHessian(BatchScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
+        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return SparseHessianWithErrors(new FunctionSource(f), pattern, x, values, errors, options, cancellationToken);
     }
 
     /// <summary>The sparse Hessian on <paramref name="pattern"/> made symmetric with its diagonal
-    /// (any square pattern will do: the upper or lower triangle suffices).</summary>
+    /// (any square pattern will do: the upper or lower triangle suffices); adaptive adds
+    /// <see cref="SparseDerivativeArray.Errors"/>.</summary>
     public static SparseDerivativeArray SparseHessian(ScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -99,30 +128,50 @@ public static partial class Differentiate
             throw new ArgumentException($"A Hessian's pattern is square; this one is {pattern.Rows}×{pattern.Columns}.", nameof(pattern));
         var symmetric = pattern.Symmetrized();
         var values = new double[symmetric.NonZeros];
-        var info = SparseHessianCore(new FunctionSource(f), symmetric, x, values, options, cancellationToken);
-        return new SparseDerivativeArray(new SparseMatrix(symmetric, values), 0, info.Evaluations, info.Status);
+        var errors = options?.Adaptive == true ? new double[symmetric.NonZeros] : null;
+        var info = SparseHessianCore(new FunctionSource(f), symmetric, x, values, errors, options, cancellationToken);
+        return new SparseDerivativeArray(new SparseMatrix(symmetric, values), 0, info.Evaluations, info.Status)
+        {
+            Errors = errors is null ? null : new SparseMatrix(symmetric, errors),
+        };
     }
 
+    private static DifferentiationInfo SparseHessianWithErrors(in FunctionSource f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
+        Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        RequireLength(errors, pattern.NonZeros, nameof(errors));
+        // Copying options to set Adaptive allocates: a steady-state call passes it set, or none.
+        options = options is null ? AdaptiveDefaults : options.Adaptive ? options : options with { Adaptive = true };
+        return SparseHessianCore(f, pattern, x, values, errors, options, cancellationToken);
+    }
+
+    private static readonly DifferentiationOptions AdaptiveDefaults = DifferentiationOptions.Default with { Adaptive = true };
+
     private static DifferentiationInfo SparseHessianCore(in FunctionSource f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
-        DifferentiationOptions? options, CancellationToken cancellationToken)
+        Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         options ??= DifferentiationOptions.Default;
         if (!pattern.IsSymmetricWithDiagonal())
             throw new ArgumentException("A sparse Hessian's pattern must be square, symmetric and hold the whole diagonal; use pattern.Symmetrized().", nameof(pattern));
-        ValidateSparse(x, pattern.Columns, options, adaptiveSupported: false);
+        ValidateSparse(x, pattern.Columns, options);
         RequireLength(values, pattern.NonZeros, nameof(values));
-        // The dense Hessian's steps near bounds: shortened to the room on the nearer side.
+        // Adaptive writes values at every level while f is still evaluated near x, and errors last.
+        if (options.Adaptive && values.Overlaps(x))
+            throw new ArgumentException("values overlaps x: an adaptive Hessian writes values between evaluations at x.", nameof(values));
+        if (errors.Overlaps(values) || errors.Overlaps(x))
+            throw new ArgumentException("errors overlaps values or x.", nameof(errors));
+        // The dense Hessian's steps near bounds (the adaptive first steps too): shortened to the
+        // room on the nearer side.
         options = BoundedSecondDifferenceSteps(x, options);
-        return SparseHessianEngine.Compute(f, pattern, x, values, options, cancellationToken);
+        return SparseHessianEngine.Compute(f, pattern, x, values, errors, options, cancellationToken);
     }
 
-    private static void ValidateSparse(ReadOnlySpan<double> x, int columns, DifferentiationOptions options, bool adaptiveSupported = true)
+    private static void ValidateSparse(ReadOnlySpan<double> x, int columns, DifferentiationOptions options)
     {
         if (x.Length != columns)
             throw new ArgumentException($"x has {x.Length} coordinates but the pattern has {columns} columns.", nameof(x));
         ValidatePoint(x, options);
-        if (options.Adaptive && !adaptiveSupported)
-            throw new ArgumentException("Sparse Hessians from function values use fixed steps; Adaptive is not supported.", nameof(options));
     }
 }

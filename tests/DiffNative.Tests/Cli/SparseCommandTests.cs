@@ -42,10 +42,19 @@ public class SparseCommandTests
     }
 
     [Fact]
-    public void Sparse_with_adaptive_exits_2_naming_the_limitation()
+    public void Sparse_adaptive_hessian_gives_the_dense_adaptive_values_and_errors_on_the_pattern()
     {
-        var result = CliRunner.Run(null, "hessian", "--expr", "x*y", "--vars", "x,y", "--at", "1,2", "--sparse", "--method", "adaptive");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Adaptive", result.Stderr);
+        string[] args = ["hessian", "--expr", "x*y + sin(z) + z*w", "--vars", "x,y,z,w", "--at", "1,2,3,4", "--method", "adaptive"];
+        var dense = Json(args);
+        var sparse = Json([.. args, "--sparse"]);
+        var errors = Matrix(sparse, "errors");
+        foreach (var (i, j) in new[] { (0, 0), (0, 1), (1, 0), (2, 2), (2, 3), (3, 3) })
+        {
+            Assert.Equal(Matrix(dense, "hessian")[i][j], Matrix(sparse, "hessian")[i][j]);
+            Assert.True(errors[i][j] >= 0 && errors[i][j] < 1e-6, $"({i}, {j}): {errors[i][j]}");
+        }
+        Assert.Equal(0.0, errors[0][2]);
+        // 6 levels of 1 + 2·4 + 4·2 evaluations.
+        Assert.Equal(6 * 17, sparse.GetProperty("evaluations").GetInt32());
     }
 }

@@ -82,14 +82,14 @@ public class MultivariateAccuracyTests
 
     // f(x) = Σ sin(xₖ)·exp(xₖ₊₁/2), indices cyclic: not a polynomial, so no stencil is exact, and its
     // Hessian is tridiagonal-cyclic in closed form.
-    private static double SineExp(ReadOnlySpan<double> x)
+    internal static double SineExp(ReadOnlySpan<double> x)
     {
         var sum = 0.0;
         for (var k = 0; k < x.Length; k++) sum += Math.Sin(x[k]) * Math.Exp(0.5 * x[(k + 1) % x.Length]);
         return sum;
     }
 
-    private static double[] SineExpHessian(double[] x)
+    internal static double[] SineExpHessian(double[] x)
     {
         var n = x.Length;
         var h = new double[n * n];

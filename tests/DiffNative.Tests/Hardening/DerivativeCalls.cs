@@ -55,7 +55,7 @@ public static class DerivativeCalls
         new("sparse jacobian", Tridiagonal.NonZeros, FixedStepModes, (f, batch, output, options, token) => (batch
             ? Differentiate.SparseJacobian(f.AsBatchVector, TridiagonalColoring, Point, output, options, token)
             : Differentiate.SparseJacobian(f.AsVector, TridiagonalColoring, Point, output, options, token)).Status),
-        new("sparse hessian", Tridiagonal.NonZeros, FixedStepModes, (f, batch, output, options, token) => (batch
+        new("sparse hessian", Tridiagonal.NonZeros, AllModes, (f, batch, output, options, token) => (batch
             ? Differentiate.SparseHessian(f.AsBatchScalar, Tridiagonal, Point, output, options, token)
             : Differentiate.SparseHessian(f.AsScalar, Tridiagonal, Point, output, options, token)).Status),
     ];

@@ -10,6 +10,9 @@ internal static class SecondDerivatives
     /// <summary>ε^(1/4): the error balance of a second-order stencil for a second derivative.</summary>
     internal static double BaseStep => StepRule.BaseStep(2, 2);
 
+    /// <summary>The first step of an adaptive sequence, relative to the scale of x: a tenth.</summary>
+    internal const double AdaptiveFirstStep = 0.1;
+
     /// <summary>The dense Hessian with the given steps; 2n² + 1 evaluations.</summary>
     private static int FixedHessian(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> hessian, Backend backend,
         DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale, out bool finiteValues)
@@ -65,7 +68,7 @@ internal static class SecondDerivatives
     private static double[] FirstSteps(Backend backend, ReadOnlySpan<double> x, DifferentiationOptions options)
     {
         var first = new double[x.Length];
-        StepSetup.Fill(backend, x, options, 0.1, first);
+        StepSetup.Fill(backend, x, options, AdaptiveFirstStep, first);
         return first;
     }
 

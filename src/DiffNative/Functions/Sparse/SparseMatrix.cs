@@ -56,4 +56,9 @@ public sealed record SparseMatrix(SparsityPattern Pattern, double[] Values)
 /// <param name="Colors">Colours of the colouring used (each one perturbation group); 0 when none was used.</param>
 /// <param name="Evaluations">Function evaluations.</param>
 /// <param name="Status">Whether the values can be trusted.</param>
-public sealed record SparseDerivativeArray(SparseMatrix Matrix, int Colors, int Evaluations, DerivativeStatus Status);
+public sealed record SparseDerivativeArray(SparseMatrix Matrix, int Colors, int Evaluations, DerivativeStatus Status)
+{
+    /// <summary>An error estimate per structural nonzero, on the same pattern: set by adaptive
+    /// sparse Hessians from function values, null otherwise.</summary>
+    public SparseMatrix? Errors { get; init; }
+}

@@ -80,7 +80,7 @@ public class SparseBoundsTests
 
     [Theory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
-    public void Bounded_Hessians_from_values_give_the_bounded_dense_Hessians_bits(Backend backend)
+    public void Bounded_Hessians_from_values_give_the_bounded_dense_Hessians_bits_fixed_and_adaptive(Backend backend)
     {
         for (var seed = 0; seed < 20; seed++)
         {
@@ -98,12 +98,15 @@ public class SparseBoundsTests
                 for (var i = 0; i < n; i++) sum += Math.Exp(p[i]) / 10;
                 return sum;
             };
-            var options = new DifferentiationOptions { Backend = backend, LowerBounds = lower, UpperBounds = upper };
-            var dense = Differentiate.Hessian(f, x, options).Values;
-            var sparse = Differentiate.SparseHessian(f, pattern, x, options);
-            for (var i = 0; i < n; i++)
-                foreach (var j in pattern.Row(i))
-                    SparsePatterns.AssertSameBits(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} ({i}, {j})");
+            foreach (var adaptive in new[] { false, true })
+            {
+                var options = new DifferentiationOptions { Backend = backend, LowerBounds = lower, UpperBounds = upper, Adaptive = adaptive };
+                var dense = Differentiate.Hessian(f, x, options).Values;
+                var sparse = Differentiate.SparseHessian(f, pattern, x, options);
+                for (var i = 0; i < n; i++)
+                    foreach (var j in pattern.Row(i))
+                        SparsePatterns.AssertSameBits(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} adaptive {adaptive} ({i}, {j})");
+            }
         }
     }
 }
