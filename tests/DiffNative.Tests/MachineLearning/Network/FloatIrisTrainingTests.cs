@@ -17,18 +17,10 @@ public class FloatIrisTrainingTests(ITestOutputHelper output)
         return network;
     }
 
-    private TrainingResult TrainAndReport(Sequential<float> network, TrainingOptions options)
+    private TrainingResult TrainAndReport(Sequential<float> network, TrainingOptions options, IParameterUpdater<float>? updater = null)
     {
         var (x, y) = IrisData.LoadSingle();
-        var before = Training.Accuracy(network, x, y);
-        var result = Training.Train(network, x, y, options);
-        var after = Training.Accuracy(network, x, y);
-        var firstAbove = result.Epochs.FirstOrDefault(e => e.Accuracy >= 0.95)?.Epoch;
-        output.WriteLine($"float: accuracy {before:P1} → {after:P1}, loss {result.Last!.Loss:F4}, epochs {result.Epochs.Count}, " +
-                         $"first epoch ≥ 95 % (as seen during the epoch): {firstAbove}, steps {result.Steps}");
-        Assert.False(result.StoppedOnNonFinite);
-        Assert.True(after >= 0.95, $"training accuracy {after:P1}");
-        return result;
+        return IrisRun.TrainAndReport(output, "float", network, x, y, options, updater);
     }
 
     [Fact]
@@ -46,13 +38,8 @@ public class FloatIrisTrainingTests(ITestOutputHelper output)
     public void Float_relu_network_with_SGD_and_momentum_reaches_95_percent_training_accuracy()
     {
         var network = Network(Activation.Relu, seed: 2);
-        var (x, y) = IrisData.LoadSingle();
         var updater = ParameterUpdater.Sgd<float>(network.ParameterCount, 0.05, momentum: 0.9);
-        var result = Training.Train(network, x, y, updater, new TrainingOptions { Epochs = 100, BatchSize = 16, Seed = 2, ClipNorm = 5.0 });
-        var accuracy = Training.Accuracy(network, x, y);
-        output.WriteLine($"float ReLU + SGD momentum: accuracy {accuracy:P1}, loss {result.Last!.Loss:F4}");
-        Assert.False(result.StoppedOnNonFinite);
-        Assert.True(accuracy >= 0.95, $"training accuracy {accuracy:P1}");
+        TrainAndReport(network, new TrainingOptions { Epochs = 100, BatchSize = 16, Seed = 2, ClipNorm = 5.0 }, updater);
     }
 
     [Fact]

@@ -19,15 +19,7 @@ public class IrisTrainingTests(ITestOutputHelper output)
     private TrainingResult TrainAndReport(Sequential network, TrainingOptions options)
     {
         var (x, y) = IrisData.Load();
-        var before = Training.Accuracy(network, x, y);
-        var result = Training.Train(network, x, y, options);
-        var after = Training.Accuracy(network, x, y);
-        var firstAbove = result.Epochs.FirstOrDefault(e => e.Accuracy >= 0.95)?.Epoch;
-        output.WriteLine($"accuracy {before:P1} → {after:P1}, loss {result.Last!.Loss:F4}, epochs {result.Epochs.Count}, " +
-                         $"first epoch ≥ 95 % (as seen during the epoch): {firstAbove}, steps {result.Steps}");
-        Assert.False(result.StoppedOnNonFinite);
-        Assert.True(after >= 0.95, $"training accuracy {after:P1}");
-        return result;
+        return IrisRun.TrainAndReport(output, "double", network, x, y, options);
     }
 
     [Fact]
