@@ -19,10 +19,11 @@ internal static class SparseJacobianEngine
             var steps = workspace.Array(Workspace.Slot.Steps, n);
             StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
             var evaluations = 0;
+            var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every column: the common case allocates nothing.
-                evaluations = Group(f, layout, options.Scheme, x, steps, values, backend, options, workspace, cancellation);
+                evaluations = Group(f, layout, options.Scheme, x, steps, values, backend, options, workspace, cancellation, ref nonFinite);
             }
             else
             {
@@ -32,11 +33,11 @@ internal static class SparseJacobianEngine
                 {
                     var (part, entries) = layout.Restrict(group.Coordinates!, f.Outputs);
                     var partValues = new double[entries.Length];
-                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation);
+                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation, ref nonFinite);
                     for (var e = 0; e < entries.Length; e++) values[entries[e]] = partValues[e];
                 }
             }
-            return new DifferentiationInfo(evaluations, StepSetup.Check(values));
+            return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(values));
         }
         finally
         {
@@ -45,18 +46,19 @@ internal static class SparseJacobianEngine
     }
 
     private static int Group(in FunctionSource f, CompressedLayout layout, DifferenceScheme scheme, ReadOnlySpan<double> x, double[] steps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite)
     {
         var stencil = Stencils.Get(scheme, 1, AxisGroups.OneSidedSafe(scheme, options.Adaptive ? 2 : options.Accuracy));
         return options.Adaptive
-            ? Adaptive(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation)
-            : Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation);
+            ? Adaptive(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, ref nonFinite)
+            : Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, out _);
     }
 
     /// <summary>Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero
     /// (the tableau is entry-wise, so each entry follows the dense Jacobian's).</summary>
     private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] firstSteps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
+        ref bool nonFinite)
     {
         var n = x.Length;
         var count = values.Length;
@@ -73,7 +75,8 @@ internal static class SparseJacobianEngine
         for (var level = 0; level < levels; level++)
         {
             StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
-            evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation);
+            evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation, out var finite);
+            nonFinite |= !finite;
             estimate.CopyTo(current, 0);
             VectorRichardson.Update(backend, count, level, previous, current, values, error, bestLevel, firstPower, powerStep);
             (previous, current) = (current, previous);
@@ -81,8 +84,11 @@ internal static class SparseJacobianEngine
         return evaluations;
     }
 
+    /// <summary>One compressed stencil application with the given steps. finiteValues says whether
+    /// every value of f was finite; only extrapolation looks (a fixed stencil's values show it).</summary>
     private static int Fixed(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
+        out bool finiteValues)
     {
         var m = f.Outputs;
         var colors = layout.Colors;
@@ -93,6 +99,7 @@ internal static class SparseJacobianEngine
         var block = colors * m;
         var raw = workspace.Span(Workspace.Slot.Values, plan.Count * m);
         f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
+        finiteValues = !options.Adaptive || Finite.All(raw);
 
         // One block of colours × rows per stencil point, in the stencil's order; the shared
         // centre is repeated for every colour so that one kernel call decompresses everything.
