@@ -16,7 +16,8 @@ internal static class SparseJacobianEngine
         var workspace = Workspace.Rent();
         try
         {
-            var steps = workspace.Array(Workspace.Slot.Steps, n);
+            // Adaptive keeps the first steps in [n, 2n) while each level's steps are in [0, n).
+            var steps = workspace.Array(Workspace.Slot.Steps, options.Adaptive ? 2 * n : n);
             StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
@@ -55,32 +56,38 @@ internal static class SparseJacobianEngine
     }
 
     /// <summary>Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero
-    /// (the tableau is entry-wise, so each entry follows the dense Jacobian's).</summary>
-    private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] firstSteps,
+    /// (the tableau is entry-wise, so each entry follows the dense Jacobian's). The tables are the
+    /// workspace's extrapolation slots, which <see cref="Fixed"/> leaves alone; steps[0, n) holds
+    /// each level's steps and is restored to the first ones for the next group.</summary>
+    private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
         ref bool nonFinite)
     {
         var n = x.Length;
         var count = values.Length;
         const int levels = FirstDerivatives.AdaptiveLevels;
-        var start = firstSteps.AsSpan(0, n).ToArray();
-        var steps = new double[n];
-        var previous = new double[levels * count];
-        var current = new double[levels * count];
-        var estimate = new double[count];
-        var error = new double[count];
-        var bestLevel = new double[count];
+        var levelSteps = steps.AsSpan(0, n);
+        var start = steps.AsSpan(n, n);
+        levelSteps.CopyTo(start);
+        var previous = workspace.Span(Workspace.Slot.TablePrevious, levels * count);
+        var current = workspace.Span(Workspace.Slot.TableCurrent, levels * count);
+        var estimate = workspace.Span(Workspace.Slot.Estimate, count);
+        var error = workspace.Span(Workspace.Slot.Errors, count);
+        var bestLevel = workspace.Span(Workspace.Slot.Best, count);
         var (firstPower, powerStep) = stencil.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
         var evaluations = 0;
         for (var level = 0; level < levels; level++)
         {
-            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
+            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), levelSteps);
             evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation, out var finite);
             nonFinite |= !finite;
-            estimate.CopyTo(current, 0);
+            estimate.CopyTo(current);
             VectorRichardson.Update(backend, count, level, previous, current, values, error, bestLevel, firstPower, powerStep);
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
+        start.CopyTo(levelSteps);
         return evaluations;
     }
 
