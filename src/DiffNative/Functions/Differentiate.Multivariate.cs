@@ -42,7 +42,7 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return GradientCore(new FunctionSource(f), x, gradient, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+        return GradientCore(new FunctionSource(f), x, gradient, errors, Adaptively(options), cancellationToken);
     }
 
     /// <summary>The gradient as a new array, with error estimates when adaptive.</summary>
@@ -182,7 +182,7 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return HessianDiagonalCore(f, x, diagonal, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+        return HessianDiagonalCore(f, x, diagonal, errors, Adaptively(options), cancellationToken);
     }
 
     private static DifferentiationInfo HessianDiagonalCore(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
@@ -224,7 +224,7 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return HessianVectorProductCore(f, x, v, product, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+        return HessianVectorProductCore(f, x, v, product, errors, Adaptively(options), cancellationToken);
     }
 
     private static DifferentiationInfo HessianVectorProductCore(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
@@ -335,6 +335,13 @@ public static partial class Differentiate
             throw new ArgumentException($"x has {n} coordinates: a {rows}×{n} matrix of {length} entries exceeds the largest .NET array ({Array.MaxLength}).", "x");
         return (int)length;
     }
+
+    /// <summary>The options with <see cref="DifferentiationOptions.Adaptive"/> set, for the overloads
+    /// with errors. Copying a record allocates, so a steady-state call passes it set, or none.</summary>
+    private static DifferentiationOptions Adaptively(DifferentiationOptions? options) =>
+        options is null ? AdaptiveDefaults : options.Adaptive ? options : options with { Adaptive = true };
+
+    private static readonly DifferentiationOptions AdaptiveDefaults = DifferentiationOptions.Default with { Adaptive = true };
 
     private static void RequireLength(Span<double> buffer, int length, string name)
     {

@@ -141,12 +141,8 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(pattern);
         RequireLength(errors, pattern.NonZeros, nameof(errors));
-        // Copying options to set Adaptive allocates: a steady-state call passes it set, or none.
-        options = options is null ? AdaptiveDefaults : options.Adaptive ? options : options with { Adaptive = true };
-        return SparseHessianCore(f, pattern, x, values, errors, options, cancellationToken);
+        return SparseHessianCore(f, pattern, x, values, errors, Adaptively(options), cancellationToken);
     }
-
-    private static readonly DifferentiationOptions AdaptiveDefaults = DifferentiationOptions.Default with { Adaptive = true };
 
     private static DifferentiationInfo SparseHessianCore(in FunctionSource f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
         Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken)
