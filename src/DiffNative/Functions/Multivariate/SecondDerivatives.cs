@@ -5,8 +5,6 @@ namespace DiffNative;
 /// ε^(1/2)), the diagonal alone, and Hessian-vector products.</summary>
 internal static class SecondDerivatives
 {
-    private const int AdaptiveLevels = 6;
-
     /// <summary>ε^(1/4): the error balance of a second-order stencil for a second derivative.</summary>
     internal static double BaseStep => StepRule.BaseStep(2, 2);
 
