@@ -22,6 +22,7 @@ public static partial class Differentiate
         {
             ValidatePoint(x, options);
             RequireLength(gradient, x.Length, nameof(gradient));
+            RequireApart(gradient[..x.Length], nameof(gradient), default, x, writtenBetweenEvaluations: true);
             return ScalarGradientLoop.Compute(f, x, gradient, options, cancellationToken);
         }
         return GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
@@ -42,7 +43,7 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return GradientCore(new FunctionSource(f), x, gradient, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+        return GradientCore(new FunctionSource(f), x, gradient, errors, Adaptively(options), cancellationToken);
     }
 
     /// <summary>The gradient as a new array, with error estimates when adaptive.</summary>
@@ -62,6 +63,7 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
         RequireLength(gradient, x.Length, nameof(gradient));
+        RequireApart(gradient[..x.Length], nameof(gradient), errors, x, writtenBetweenEvaluations: true);
         return FirstDerivatives.Compute(f, x, gradient, errors, options, cancellationToken);
     }
 
@@ -110,6 +112,7 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
         RequireLength(jacobian, MatrixLength(f.Outputs, x.Length), nameof(jacobian));
+        RequireApart(jacobian[..(f.Outputs * x.Length)], nameof(jacobian), errors, x, writtenBetweenEvaluations: true);
         return FirstDerivatives.Compute(f, x, jacobian, errors, options, cancellationToken);
     }
 
@@ -151,6 +154,7 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
         RequireLength(hessian, MatrixLength(x.Length, x.Length), nameof(hessian));
+        RequireApart(hessian[..(x.Length * x.Length)], nameof(hessian), errors, x, options.Adaptive);
         options = BoundedSecondDifferenceSteps(x, options);
         return SecondDerivatives.Hessian(f, x, hessian, errors, options, cancellationToken);
     }
@@ -182,7 +186,7 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return HessianDiagonalCore(f, x, diagonal, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+        return HessianDiagonalCore(f, x, diagonal, errors, Adaptively(options), cancellationToken);
     }
 
     private static DifferentiationInfo HessianDiagonalCore(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
@@ -191,6 +195,7 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidatePoint(x, options);
         RequireLength(diagonal, x.Length, nameof(diagonal));
+        RequireApart(diagonal[..x.Length], nameof(diagonal), errors, x, options.Adaptive);
         options = BoundedSecondDifferenceSteps(x, options);
         return SecondDerivatives.Diagonal(new FunctionSource(f), x, diagonal, errors, options, cancellationToken);
     }
@@ -224,7 +229,7 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return HessianVectorProductCore(f, x, v, product, errors, (options ?? DifferentiationOptions.Default) with { Adaptive = true }, cancellationToken);
+        return HessianVectorProductCore(f, x, v, product, errors, Adaptively(options), cancellationToken);
     }
 
     private static DifferentiationInfo HessianVectorProductCore(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
@@ -239,6 +244,7 @@ public static partial class Differentiate
             if (!double.IsFinite(value)) throw new ArgumentException("v must be finite.", nameof(v));
         if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
             throw new ArgumentException("Hessian-vector products move along v in both directions; bounds are not supported.", nameof(options));
+        RequireApart(product[..x.Length], nameof(product), errors, x, options.Adaptive, v);
         return SecondDerivatives.HessianVectorProduct(new FunctionSource(f), x, v, product, errors, options, cancellationToken);
     }
 
@@ -335,6 +341,13 @@ public static partial class Differentiate
             throw new ArgumentException($"x has {n} coordinates: a {rows}×{n} matrix of {length} entries exceeds the largest .NET array ({Array.MaxLength}).", "x");
         return (int)length;
     }
+
+    /// <summary>The options with <see cref="DifferentiationOptions.Adaptive"/> set, for the overloads
+    /// with errors. Copying a record allocates, so a steady-state call passes it set, or none.</summary>
+    private static DifferentiationOptions Adaptively(DifferentiationOptions? options) =>
+        options is null ? AdaptiveDefaults : options.Adaptive ? options : options with { Adaptive = true };
+
+    private static readonly DifferentiationOptions AdaptiveDefaults = DifferentiationOptions.Default with { Adaptive = true };
 
     private static void RequireLength(Span<double> buffer, int length, string name)
     {

@@ -57,6 +57,7 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidateSparse(x, coloring.Pattern.Columns, options);
         RequireLength(values, coloring.Pattern.NonZeros, nameof(values));
+        RequireApart(values[..coloring.Pattern.NonZeros], nameof(values), default, x, writtenBetweenEvaluations: true);
         return SparseJacobianEngine.Compute(f, coloring.Layout, x, values, options, cancellationToken);
     }
 
@@ -141,12 +142,8 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(pattern);
         RequireLength(errors, pattern.NonZeros, nameof(errors));
-        // Copying options to set Adaptive allocates: a steady-state call passes it set, or none.
-        options = options is null ? AdaptiveDefaults : options.Adaptive ? options : options with { Adaptive = true };
-        return SparseHessianCore(f, pattern, x, values, errors, options, cancellationToken);
+        return SparseHessianCore(f, pattern, x, values, errors, Adaptively(options), cancellationToken);
     }
-
-    private static readonly DifferentiationOptions AdaptiveDefaults = DifferentiationOptions.Default with { Adaptive = true };
 
     private static DifferentiationInfo SparseHessianCore(in FunctionSource f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
         Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken)
@@ -157,11 +154,7 @@ public static partial class Differentiate
             throw new ArgumentException("A sparse Hessian's pattern must be square, symmetric and hold the whole diagonal; use pattern.Symmetrized().", nameof(pattern));
         ValidateSparse(x, pattern.Columns, options);
         RequireLength(values, pattern.NonZeros, nameof(values));
-        // Adaptive writes values at every level while f is still evaluated near x, and errors last.
-        if (options.Adaptive && values.Overlaps(x))
-            throw new ArgumentException("values overlaps x: an adaptive Hessian writes values between evaluations at x.", nameof(values));
-        if (errors.Overlaps(values) || errors.Overlaps(x))
-            throw new ArgumentException("errors overlaps values or x.", nameof(errors));
+        RequireApart(values[..pattern.NonZeros], nameof(values), errors, x, options.Adaptive);
         // The dense Hessian's steps near bounds (the adaptive first steps too): shortened to the
         // room on the nearer side.
         options = BoundedSecondDifferenceSteps(x, options);

@@ -61,6 +61,7 @@ public static partial class Differentiate
         options ??= DifferentiationOptions.Default;
         ValidateSparse(x, coloring.Pattern.Columns, options);
         RequireLength(values, coloring.Pattern.NonZeros, nameof(values));
+        RequireApart(values[..coloring.Pattern.NonZeros], nameof(values), default, x, writtenBetweenEvaluations: true);
         return SparseJacobianEngine.Compute(gradient, coloring.Layout, x, values, options, cancellationToken);
     }
 }

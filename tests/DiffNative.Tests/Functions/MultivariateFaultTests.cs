@@ -97,6 +97,25 @@ public class MultivariateFaultTests
     }
 
     [Fact]
+    public void Adaptive_second_derivative_span_overloads_allocate_nothing_in_steady_state()
+    {
+        var x = MghProblems.StandardStart(20);
+        var v = Enumerable.Range(0, 20).Select(i => 1.0 - 0.05 * i).ToArray();
+        double[] h = new double[400], d = new double[20], hv = new double[20], errors = new double[20];
+        ScalarFunction f = MghProblems.ExtendedRosenbrock;
+        foreach (var backend in new[] { Backend.Managed, Backend.Native })
+        {
+            var options = new DifferentiationOptions { Backend = backend, Adaptive = true };
+            var bytes = Allocations.SteadyState(() => Differentiate.Hessian(f, x, h, options));
+            Assert.True(bytes == 0, $"{backend} Hessian: {bytes} bytes");
+            bytes = Allocations.SteadyState(() => Differentiate.HessianDiagonal(f, x, d, errors, options));
+            Assert.True(bytes == 0, $"{backend} diagonal: {bytes} bytes");
+            bytes = Allocations.SteadyState(() => Differentiate.HessianVectorProduct(f, x, v, hv, errors, options));
+            Assert.True(bytes == 0, $"{backend} Hessian-vector product: {bytes} bytes");
+        }
+    }
+
+    [Fact]
     public void A_non_finite_function_is_reported()
     {
         var g = Differentiate.Gradient(x => x[0] > 1 ? double.NaN : x[0], [1.0]);

@@ -35,7 +35,6 @@ public static class DerivativeCalls
 
     private static readonly EvaluationMode[] AllModes = Enum.GetValues<EvaluationMode>();
     private static readonly EvaluationMode[] PerPointModes = [EvaluationMode.Sequential, EvaluationMode.Parallel];
-    private static readonly EvaluationMode[] FixedStepModes = [EvaluationMode.Sequential, EvaluationMode.Parallel, EvaluationMode.Batch];
 
     public static readonly Call[] All =
     [
@@ -52,7 +51,7 @@ public static class DerivativeCalls
             Differentiate.HessianDiagonal(f.AsScalar, Point, output, options, token).Status),
         new("hessian-vector product", N, PerPointModes, (f, _, output, options, token) =>
             Differentiate.HessianVectorProduct(f.AsScalar, Point, Direction, output, options, token).Status),
-        new("sparse jacobian", Tridiagonal.NonZeros, FixedStepModes, (f, batch, output, options, token) => (batch
+        new("sparse jacobian", Tridiagonal.NonZeros, AllModes, (f, batch, output, options, token) => (batch
             ? Differentiate.SparseJacobian(f.AsBatchVector, TridiagonalColoring, Point, output, options, token)
             : Differentiate.SparseJacobian(f.AsVector, TridiagonalColoring, Point, output, options, token)).Status),
         new("sparse hessian", Tridiagonal.NonZeros, AllModes, (f, batch, output, options, token) => (batch

@@ -5,8 +5,6 @@ namespace DiffNative;
 /// ε^(1/2)), the diagonal alone, and Hessian-vector products.</summary>
 internal static class SecondDerivatives
 {
-    private const int AdaptiveLevels = 6;
-
     /// <summary>ε^(1/4): the error balance of a second-order stencil for a second derivative.</summary>
     internal static double BaseStep => StepRule.BaseStep(2, 2);
 
@@ -40,7 +38,7 @@ internal static class SecondDerivatives
         var workspace = Workspace.Rent();
         try
         {
-            var steps = workspace.Array(Workspace.Slot.Steps, n);
+            var steps = workspace.Array(Workspace.Slot.Steps, StepsLength(n, options));
             if (!options.Adaptive)
             {
                 StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
@@ -59,23 +57,29 @@ internal static class SecondDerivatives
         double[] steps, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
     {
         var n = x.Length;
-        var levels = new HessianLevels(f, x, FirstSteps(backend, x, options), steps, backend, options, workspace, cancellation);
+        var levels = new HessianLevels(f, x, FirstSteps(backend, x, options, steps), steps, backend, options, workspace, cancellation);
         var evaluations = Extrapolation.Run(ref levels, n * n, hessian[..(n * n)], errors, backend, workspace, out var nonFinite);
         return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(hessian[..(n * n)]));
     }
 
-    /// <summary>The first steps of an adaptive sequence: a tenth of the scale, or the user's.</summary>
-    private static double[] FirstSteps(Backend backend, ReadOnlySpan<double> x, DifferentiationOptions options)
+    /// <summary>The Steps slot's length: each level's steps in [0, n), and when adaptive the first
+    /// steps they shrink from in [n, 2n).</summary>
+    private static int StepsLength(int n, DifferentiationOptions options) => options.Adaptive ? 2 * n : n;
+
+    /// <summary>The first steps of an adaptive sequence (a tenth of the scale, or the user's),
+    /// written to steps[n, 2n) so that the pooled slot holds them and a call allocates nothing.</summary>
+    private static ReadOnlySpan<double> FirstSteps(Backend backend, ReadOnlySpan<double> x, DifferentiationOptions options, double[] steps)
     {
-        var first = new double[x.Length];
+        var first = steps.AsSpan(x.Length, x.Length);
         StepSetup.Fill(backend, x, options, AdaptiveFirstStep, first);
         return first;
     }
 
-    private readonly ref struct HessianLevels(FunctionSource f, ReadOnlySpan<double> x, double[] firstSteps, double[] steps, Backend backend,
+    private readonly ref struct HessianLevels(FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> firstSteps, double[] steps, Backend backend,
         DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
     {
         private readonly ReadOnlySpan<double> x = x;
+        private readonly ReadOnlySpan<double> firstSteps = firstSteps;
 
         public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
         {
@@ -98,10 +102,10 @@ internal static class SecondDerivatives
         var workspace = Workspace.Rent();
         try
         {
-            var steps = workspace.Array(Workspace.Slot.Steps, n);
+            var steps = workspace.Array(Workspace.Slot.Steps, StepsLength(n, options));
             if (options.Adaptive)
             {
-                var levels = new DiagonalLevels(f, x, FirstSteps(backend, x, options), steps, stencil, backend, options, workspace, cancellation);
+                var levels = new DiagonalLevels(f, x, FirstSteps(backend, x, options, steps), steps, stencil, backend, options, workspace, cancellation);
                 var adaptiveEvaluations = Extrapolation.Run(ref levels, n, diagonal[..n], errors, backend, workspace, out var nonFinite);
                 return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(diagonal[..n]));
             }
@@ -136,10 +140,11 @@ internal static class SecondDerivatives
         return plan.Count;
     }
 
-    private readonly ref struct DiagonalLevels(FunctionSource f, ReadOnlySpan<double> x, double[] firstSteps, double[] steps, Stencil stencil,
+    private readonly ref struct DiagonalLevels(FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> firstSteps, double[] steps, Stencil stencil,
         Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
     {
         private readonly ReadOnlySpan<double> x = x;
+        private readonly ReadOnlySpan<double> firstSteps = firstSteps;
 
         public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
         {
@@ -175,10 +180,10 @@ internal static class SecondDerivatives
         var workspace = Workspace.Rent();
         try
         {
-            var steps = workspace.Array(Workspace.Slot.Steps, n);
+            var steps = workspace.Array(Workspace.Slot.Steps, StepsLength(n, options));
             if (options.Adaptive)
             {
-                var levels = new HvpLevels(f, x, v, 0.1 * xscale / vmax, FirstSteps(backend, x, options), steps, backend, options, workspace, cancellation);
+                var levels = new HvpLevels(f, x, v, 0.1 * xscale / vmax, FirstSteps(backend, x, options, steps), steps, backend, options, workspace, cancellation);
                 var adaptiveEvaluations = Extrapolation.Run(ref levels, n, product[..n], errors, backend, workspace, out var nonFinite);
                 return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(product[..n]));
             }
@@ -208,11 +213,12 @@ internal static class SecondDerivatives
         return plan.Count;
     }
 
-    private readonly ref struct HvpLevels(FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, double firstT, double[] firstSteps,
+    private readonly ref struct HvpLevels(FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, double firstT, ReadOnlySpan<double> firstSteps,
         double[] steps, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
     {
         private readonly ReadOnlySpan<double> x = x;
         private readonly ReadOnlySpan<double> v = v;
+        private readonly ReadOnlySpan<double> firstSteps = firstSteps;
 
         public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
         {

@@ -16,13 +16,15 @@ internal static class SparseJacobianEngine
         var workspace = Workspace.Rent();
         try
         {
-            var steps = workspace.Array(Workspace.Slot.Steps, n);
+            // Adaptive keeps the first steps in [n, 2n) while each level's steps are in [0, n).
+            var steps = workspace.Array(Workspace.Slot.Steps, options.Adaptive ? 2 * n : n);
             StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
             var evaluations = 0;
+            var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every column: the common case allocates nothing.
-                evaluations = Group(f, layout, options.Scheme, x, steps, values, backend, options, workspace, cancellation);
+                evaluations = Group(f, layout, options.Scheme, x, steps, values, backend, options, workspace, cancellation, ref nonFinite);
             }
             else
             {
@@ -32,11 +34,11 @@ internal static class SparseJacobianEngine
                 {
                     var (part, entries) = layout.Restrict(group.Coordinates!, f.Outputs);
                     var partValues = new double[entries.Length];
-                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation);
+                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation, ref nonFinite);
                     for (var e = 0; e < entries.Length; e++) values[entries[e]] = partValues[e];
                 }
             }
-            return new DifferentiationInfo(evaluations, StepSetup.Check(values));
+            return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(values));
         }
         finally
         {
@@ -45,44 +47,55 @@ internal static class SparseJacobianEngine
     }
 
     private static int Group(in FunctionSource f, CompressedLayout layout, DifferenceScheme scheme, ReadOnlySpan<double> x, double[] steps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite)
     {
         var stencil = Stencils.Get(scheme, 1, AxisGroups.OneSidedSafe(scheme, options.Adaptive ? 2 : options.Accuracy));
         return options.Adaptive
-            ? Adaptive(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation)
-            : Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation);
+            ? Adaptive(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, ref nonFinite)
+            : Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, out _);
     }
 
     /// <summary>Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero
-    /// (the tableau is entry-wise, so each entry follows the dense Jacobian's).</summary>
-    private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] firstSteps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+    /// (the tableau is entry-wise, so each entry follows the dense Jacobian's). The tables are the
+    /// workspace's extrapolation slots, which <see cref="Fixed"/> leaves alone; steps[0, n) holds
+    /// each level's steps and is restored to the first ones for the next group.</summary>
+    private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
+        ref bool nonFinite)
     {
         var n = x.Length;
         var count = values.Length;
         const int levels = FirstDerivatives.AdaptiveLevels;
-        var start = firstSteps.AsSpan(0, n).ToArray();
-        var steps = new double[n];
-        var previous = new double[levels * count];
-        var current = new double[levels * count];
-        var estimate = new double[count];
-        var error = new double[count];
-        var bestLevel = new double[count];
+        var levelSteps = steps.AsSpan(0, n);
+        var start = steps.AsSpan(n, n);
+        levelSteps.CopyTo(start);
+        var previous = workspace.Span(Workspace.Slot.TablePrevious, levels * count);
+        var current = workspace.Span(Workspace.Slot.TableCurrent, levels * count);
+        var estimate = workspace.Span(Workspace.Slot.Estimate, count);
+        var error = workspace.Span(Workspace.Slot.Errors, count);
+        var bestLevel = workspace.Span(Workspace.Slot.Best, count);
         var (firstPower, powerStep) = stencil.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
         var evaluations = 0;
         for (var level = 0; level < levels; level++)
         {
-            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
-            evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation);
-            estimate.CopyTo(current, 0);
+            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), levelSteps);
+            evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation, out var finite);
+            nonFinite |= !finite;
+            estimate.CopyTo(current);
             VectorRichardson.Update(backend, count, level, previous, current, values, error, bestLevel, firstPower, powerStep);
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
+        start.CopyTo(levelSteps);
         return evaluations;
     }
 
+    /// <summary>One compressed stencil application with the given steps. finiteValues says whether
+    /// every value of f was finite; only extrapolation looks (a fixed stencil's values show it).</summary>
     private static int Fixed(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation)
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
+        out bool finiteValues)
     {
         var m = f.Outputs;
         var colors = layout.Colors;
@@ -93,6 +106,7 @@ internal static class SparseJacobianEngine
         var block = colors * m;
         var raw = workspace.Span(Workspace.Slot.Values, plan.Count * m);
         f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
+        finiteValues = !options.Adaptive || Finite.All(raw);
 
         // One block of colours × rows per stencil point, in the stencil's order; the shared
         // centre is repeated for every colour so that one kernel call decompresses everything.

@@ -132,11 +132,12 @@ public class SparseJacobianTests
         var values = new double[coloring.Pattern.NonZeros];
         foreach (var backend in new[] { Backend.Managed, Backend.Native })
             foreach (var scheme in new[] { DifferenceScheme.Central, DifferenceScheme.Forward })
-            {
-                var options = new DifferentiationOptions { Backend = backend, Scheme = scheme };
-                var bytes = Allocations.SteadyState(() => Differentiate.SparseJacobian(f, coloring, x, values, options));
-                Assert.True(bytes == 0, $"{backend} {scheme}: {bytes} bytes");
-            }
+                foreach (var adaptive in new[] { false, true })
+                {
+                    var options = new DifferentiationOptions { Backend = backend, Scheme = scheme, Adaptive = adaptive };
+                    var bytes = Allocations.SteadyState(() => Differentiate.SparseJacobian(f, coloring, x, values, options));
+                    Assert.True(bytes == 0, $"{backend} {scheme} adaptive {adaptive}: {bytes} bytes");
+                }
     }
 
     [Fact]
