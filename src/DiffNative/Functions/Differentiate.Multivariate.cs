@@ -6,7 +6,7 @@ public static partial class Differentiate
 
     /// <summary>The gradient of f at x into <paramref name="gradient"/>: central differences of
     /// accuracy 2 by default (2n evaluations), allocating nothing in steady state unless
-    /// <see cref="DifferentiationOptions.Adaptive"/> or <see cref="DifferentiationOptions.Parallel"/>.</summary>
+    /// <see cref="DifferentiationOptions.Parallel"/> or bounds are set.</summary>
     /// <param name="f">The function, called once per point.</param>
     /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
     /// <param name="gradient">Receives n partial derivatives.</param>

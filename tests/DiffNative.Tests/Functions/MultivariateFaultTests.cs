@@ -116,6 +116,23 @@ public class MultivariateFaultTests
     }
 
     [Fact]
+    public void Adaptive_first_derivative_span_overloads_allocate_nothing_in_steady_state()
+    {
+        var x = MghProblems.StandardStart(20);
+        double[] g = new double[20], errors = new double[20], jacobian = new double[40];
+        ScalarFunction f = MghProblems.ExtendedRosenbrock;
+        VectorFunction pair = (p, y) => { y[0] = MghProblems.ExtendedRosenbrock(p); y[1] = p[0] * p[1]; };
+        foreach (var backend in new[] { Backend.Managed, Backend.Native })
+        {
+            var options = new DifferentiationOptions { Backend = backend, Adaptive = true };
+            var bytes = Allocations.SteadyState(() => Differentiate.Gradient(f, x, g, errors, options));
+            Assert.True(bytes == 0, $"{backend} gradient: {bytes} bytes");
+            bytes = Allocations.SteadyState(() => Differentiate.Jacobian(pair, 2, x, jacobian, options));
+            Assert.True(bytes == 0, $"{backend} Jacobian: {bytes} bytes");
+        }
+    }
+
+    [Fact]
     public void A_non_finite_function_is_reported()
     {
         var g = Differentiate.Gradient(x => x[0] > 1 ? double.NaN : x[0], [1.0]);

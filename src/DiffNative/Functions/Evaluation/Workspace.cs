@@ -72,7 +72,9 @@ internal sealed class Workspace
         internal const int TableCurrent = 7;
         internal const int Errors = 8;
         internal const int Best = 9;
-        internal const int Count = 10;
+        internal const int LevelEstimate = 10; // one level's first derivatives (Estimate holds expanded steps then)
+        internal const int LevelBest = 11;     // the extrapolated first derivatives of every entry
+        internal const int Count = 12;
     }
 
     private sealed class Policy : PooledObjectPolicy<Workspace>

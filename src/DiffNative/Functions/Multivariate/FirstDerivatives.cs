@@ -19,7 +19,8 @@ internal static class FirstDerivatives
         try
         {
             // The largest step the call uses: the error-balancing one, or the first of the sequence.
-            var steps = workspace.Array(Workspace.Slot.Steps, n);
+            // Adaptive keeps the first steps in [n, 2n) while each level's steps are in [0, n).
+            var steps = workspace.Array(Workspace.Slot.Steps, options.Adaptive ? 2 * n : n);
             StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
@@ -108,32 +109,39 @@ internal static class FirstDerivatives
         return points;
     }
 
-    private static int Adaptive(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] firstSteps,
+    /// <summary>Ridders' extrapolation over shrinking steps for one group. Every table is a workspace
+    /// slot that <see cref="Fixed"/> leaves alone, so a warm call allocates nothing; steps[0, n)
+    /// holds each level's steps and is restored to the first ones for the next group.</summary>
+    private static int Adaptive(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps,
         Span<double> output, Span<double> errors, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
         ref bool nonFinite)
     {
         var n = x.Length;
         var count = n * f.Outputs;
-        var start = firstSteps.AsSpan(0, n).ToArray();
-        var steps = new double[n];
-        var previous = new double[AdaptiveLevels * count];
-        var current = new double[AdaptiveLevels * count];
-        var estimate = new double[count];
-        var best = new double[count];
-        var error = new double[count];
-        var bestLevel = new double[count];
+        var levelSteps = steps.AsSpan(0, n);
+        var start = steps.AsSpan(n, n);
+        levelSteps.CopyTo(start);
+        var previous = workspace.Span(Workspace.Slot.TablePrevious, AdaptiveLevels * count);
+        var current = workspace.Span(Workspace.Slot.TableCurrent, AdaptiveLevels * count);
+        var estimate = workspace.Span(Workspace.Slot.LevelEstimate, count);
+        var best = workspace.Span(Workspace.Slot.LevelBest, count);
+        var error = workspace.Span(Workspace.Slot.Errors, count);
+        var bestLevel = workspace.Span(Workspace.Slot.Best, count);
+        estimate.Clear(); // a group writes only its own entries; the others stay 0 at every level
         var (firstPower, powerStep) = group.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
         var evaluations = 0;
         var scale = 0.0;
         for (var level = 0; level < AdaptiveLevels; level++)
         {
-            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), steps);
+            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), levelSteps);
             evaluations += Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out var levelScale, out var finite);
             scale = Math.Max(scale, levelScale);
             nonFinite |= !finite;
-            estimate.CopyTo(current, 0);
+            estimate.CopyTo(current);
             VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel, firstPower, powerStep);
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         // Copy this group's entries out, with the rounding the chosen level suffers added to the
         // estimate: ε·|f|/h, amplified a few times by the extrapolation.
@@ -145,6 +153,7 @@ internal static class FirstDerivatives
             if (!errors.IsEmpty)
                 errors[e] = error[e] + 8 * StepRule.MachineEpsilon * scale / (start[i] * Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]));
         }
+        start.CopyTo(levelSteps);
         return evaluations;
     }
 
