@@ -240,8 +240,7 @@ public static partial class Differentiate
         RequireLength(product, x.Length, nameof(product));
         if (v.Length != x.Length)
             throw new ArgumentException($"v has {v.Length} values but x has {x.Length}.", nameof(v));
-        foreach (var value in v)
-            if (!double.IsFinite(value)) throw new ArgumentException("v must be finite.", nameof(v));
+        if (!Finite.All(v)) throw new ArgumentException("v must be finite.", nameof(v));
         if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
             throw new ArgumentException("Hessian-vector products move along v in both directions; bounds are not supported.", nameof(options));
         RequireApart(product[..x.Length], nameof(product), errors, x, options.Adaptive, v);
@@ -282,13 +281,7 @@ public static partial class Differentiate
 
     private static void ValidatePoint(ReadOnlySpan<double> x, DifferentiationOptions options)
     {
-        if (x.IsEmpty)
-            throw new ArgumentException("x must have at least one coordinate.", nameof(x));
-        if (!Finite.All(x))
-        {
-            var i = Finite.FirstNonFinite(x);
-            throw new ArgumentException($"x[{i}] is {x[i]}; the point must be finite.", nameof(x));
-        }
+        Finite.RequirePoint(x);
         options.Validate(x.Length);
         if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty) return;
         var lower = options.LowerBounds.Span;

@@ -27,6 +27,19 @@ internal static class Finite
         return tail == 0.0;
     }
 
+    /// <summary>The point checks of every multivariate entry point: at least one coordinate, all
+    /// finite; the message names the first coordinate that is not.</summary>
+    internal static void RequirePoint(ReadOnlySpan<double> x)
+    {
+        if (x.IsEmpty)
+            throw new ArgumentException("x must have at least one coordinate.", nameof(x));
+        if (!All(x))
+        {
+            var i = FirstNonFinite(x);
+            throw new ArgumentException($"x[{i}] is {x[i]}; the point must be finite.", nameof(x));
+        }
+    }
+
     /// <summary>The index of the first value that is not finite, or −1.</summary>
     internal static int FirstNonFinite(ReadOnlySpan<double> values)
     {

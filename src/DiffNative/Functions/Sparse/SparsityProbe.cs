@@ -27,9 +27,7 @@ public static class SparsityProbe
         ArgumentNullException.ThrowIfNull(f);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(probes, 1);
-        if (x.IsEmpty) throw new ArgumentException("x must have at least one coordinate.", nameof(x));
-        for (var i = 0; i < x.Length; i++)
-            if (!double.IsFinite(x[i])) throw new ArgumentException($"x[{i}] is {x[i]}; the point must be finite.", nameof(x));
+        Finite.RequirePoint(x);
         var n = x.Length;
         var random = new Random(seed);
         var point = new double[n];
