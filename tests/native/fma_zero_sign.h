@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 __attribute__((target("fma"), noinline)) static double negated_fma_instruction(double a, double b, double c)
@@ -25,5 +26,13 @@ static inline bool fma_instruction_signs_zero_wrongly(void)
 #else
 static inline bool fma_instruction_signs_zero_wrongly(void) { return false; }
 #endif
+
+/* The detection as the tests use it: once at start, saying so when the zeros will count as one. */
+static inline bool zeros_match_under_valgrind(void)
+{
+    const bool quirk = fma_instruction_signs_zero_wrongly();
+    if (quirk) printf("  this CPU's negated FMA gives -0 for -(1 * a) + a (valgrind?): +0 and -0 count as equal\n");
+    return quirk;
+}
 
 #endif

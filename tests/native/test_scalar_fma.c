@@ -157,8 +157,7 @@ int main(void)
         printf("  this CPU has no FMA: only the plain scalar build runs here, nothing to compare\n");
         return check_report("test_scalar_fma");
     }
-    zeros_match = fma_instruction_signs_zero_wrongly();
-    if (zeros_match) printf("  this CPU's negated FMA gives -0 for -(1 * a) + a (valgrind?): +0 and -0 count as equal\n");
+    zeros_match = zeros_match_under_valgrind();
     const dn_kernels *plain = &dn_kernels_scalar, *fma = &dn_kernels_scalar_fma;
     for (size_t n = 0; n <= 70 + sizeof long_lengths / sizeof long_lengths[0]; ++n) {
         const size_t length = n <= 70 ? n : long_lengths[n - 71];
