@@ -155,7 +155,7 @@ public static partial class Differentiate
         ValidatePoint(x, options);
         RequireLength(hessian, MatrixLength(x.Length, x.Length), nameof(hessian));
         RequireApart(hessian[..(x.Length * x.Length)], nameof(hessian), errors, x, options.Adaptive);
-        options = BoundedSecondDifferenceSteps(x, options);
+        SecondDifferenceSteps.RequireRoom(x, options);
         return SecondDerivatives.Hessian(f, x, hessian, errors, options, cancellationToken);
     }
 
@@ -196,7 +196,7 @@ public static partial class Differentiate
         ValidatePoint(x, options);
         RequireLength(diagonal, x.Length, nameof(diagonal));
         RequireApart(diagonal[..x.Length], nameof(diagonal), errors, x, options.Adaptive);
-        options = BoundedSecondDifferenceSteps(x, options);
+        SecondDifferenceSteps.RequireRoom(x, options);
         return SecondDerivatives.Diagonal(new FunctionSource(f), x, diagonal, errors, options, cancellationToken);
     }
 
@@ -295,33 +295,6 @@ public static partial class Differentiate
             if (x[i] < lo || x[i] > hi)
                 throw new ArgumentException($"x[{i}] = {x[i]} lies outside its bounds [{lo}, {hi}].", nameof(x));
         }
-    }
-
-    /// <summary>Second differences sample both sides of x: with bounds, steps shrink to the room
-    /// on the nearer side.</summary>
-    private static DifferentiationOptions BoundedSecondDifferenceSteps(ReadOnlySpan<double> x, DifferentiationOptions options)
-    {
-        if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty) return options;
-        var lower = options.LowerBounds.Span;
-        var upper = options.UpperBounds.Span;
-        var scales = options.TypicalScales.Span;
-        var given = options.Steps.Span;
-        var reach = options.Adaptive ? 1.0 : Stencils.Get(DifferenceScheme.Central, 2, options.Scheme == DifferenceScheme.Central ? options.Accuracy : 2).Offsets[^1];
-        var steps = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            var h = !given.IsEmpty ? given[i]
-                : (options.Adaptive ? SecondDerivatives.AdaptiveFirstStep : SecondDerivatives.BaseStep) * Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
-            var room = Math.Min(x[i] - (lower.IsEmpty ? double.NegativeInfinity : lower[i]),
-                                (upper.IsEmpty ? double.PositiveInfinity : upper[i]) - x[i]);
-            if (!(room > 0))
-                throw new ArgumentException($"x[{i}] = {x[i]} lies on a bound; second differences need room on both sides.", nameof(x));
-            h = Math.Min(h, room / reach);
-            while (x[i] + reach * StepRule.MakeExact(x[i], h) > x[i] + room || x[i] - reach * StepRule.MakeExact(x[i], h) < x[i] - room)
-                h *= 0.5;
-            steps[i] = h;
-        }
-        return options with { Steps = steps };
     }
 
     /// <summary>rows × n entries, or an ArgumentException naming x when that exceeds the largest

@@ -155,9 +155,9 @@ public static partial class Differentiate
         ValidateSparse(x, pattern.Columns, options);
         RequireLength(values, pattern.NonZeros, nameof(values));
         RequireApart(values[..pattern.NonZeros], nameof(values), errors, x, options.Adaptive);
-        // The dense Hessian's steps near bounds (the adaptive first steps too): shortened to the
-        // room on the nearer side.
-        options = BoundedSecondDifferenceSteps(x, options);
+        // Near bounds the engine shortens the dense Hessian's steps (the adaptive first steps too)
+        // to the room on the nearer side; x on a bound leaves none.
+        SecondDifferenceSteps.RequireRoom(x, options);
         return SparseHessianEngine.Compute(f, pattern, x, values, errors, options, cancellationToken);
     }
 

@@ -1,11 +1,11 @@
 namespace DiffNative;
 
-/// <summary>First-derivative stencils along the axes of a group of coordinates (all of them when
-/// <paramref name="coordinates"/> is null): point (j, g) = x + offsets[j]·hᵢ·eᵢ with i the g-th
-/// coordinate, ordered j-major so that the values of stencil point j form one contiguous row.</summary>
-internal readonly struct AxisPlan(double[] offsets, double[] steps, int[]? coordinates, int groupSize) : IPointPlan
+/// <summary>First-derivative stencils along the axes of a group of coordinates: point (j, g) =
+/// x + offsets[j]·hᵢ·eᵢ with i the group's g-th coordinate, ordered j-major so that the values of
+/// stencil point j form one contiguous row.</summary>
+internal readonly struct AxisPlan(double[] offsets, double[] steps, AxisGroup group) : IPointPlan
 {
-    public int Count => offsets.Length * groupSize;
+    public int Count => offsets.Length * group.Size;
 
     public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
 
@@ -15,9 +15,8 @@ internal readonly struct AxisPlan(double[] offsets, double[] steps, int[]? coord
     {
         get
         {
-            var j = k / groupSize;
-            var g = k - j * groupSize;
-            var i = coordinates is null ? g : coordinates[g];
+            var j = k / group.Size;
+            var i = group[k - j * group.Size];
             return Perturbation.Axis(i, offsets[j] * steps[i]);
         }
     }

@@ -5,13 +5,14 @@ namespace DiffNative;
 /// <summary>Scratch buffers for one differentiation call, pooled (Microsoft.Extensions.ObjectPool)
 /// so that span overloads allocate nothing in steady state. Buffers are numbered slots, each
 /// growing to the largest size asked of it; an operation names its slots with
-/// <see cref="Slot"/> constants so that two uses in one call never share a buffer.</summary>
+/// <see cref="Slot"/> (doubles) and <see cref="IntSlot"/> (ints) constants so that two uses in
+/// one call never share a buffer.</summary>
 internal sealed class Workspace
 {
     private static readonly ObjectPool<Workspace> Pool = new DefaultObjectPoolProvider().Create(new Policy());
 
     private readonly double[][] buffers = Enumerable.Repeat(System.Array.Empty<double>(), Slot.Count).ToArray();
-    private int[] indices = [];
+    private readonly int[][] ints = Enumerable.Repeat(System.Array.Empty<int>(), IntSlot.Count).ToArray();
 
     // Rented minus returned, over the process: an exception from the user's function must not
     // strand a workspace, and this is how the tests see that it did not.
@@ -42,10 +43,11 @@ internal sealed class Workspace
     /// <summary>The first <paramref name="length"/> elements of the slot's buffer.</summary>
     internal Span<double> Span(int slot, int length) => Array(slot, length).AsSpan(0, length);
 
-    internal int[] Indices(int length)
+    /// <summary>The int slot's buffer, at least <paramref name="length"/> long (it may be longer).</summary>
+    internal int[] Ints(int slot, int length)
     {
-        if (indices.Length < length) indices = new int[length];
-        return indices;
+        if (ints[slot].Length < length) ints[slot] = new int[length];
+        return ints[slot];
     }
 
     /// <summary>Buffers above this many elements are dropped on return, so one huge Hessian does
@@ -56,7 +58,8 @@ internal sealed class Workspace
     {
         for (var i = 0; i < buffers.Length; i++)
             if (buffers[i].Length > RetainLimit) buffers[i] = [];
-        if (indices.Length > RetainLimit) indices = [];
+        for (var i = 0; i < ints.Length; i++)
+            if (ints[i].Length > RetainLimit) ints[i] = [];
     }
 
     /// <summary>The slots.</summary>
@@ -74,7 +77,23 @@ internal sealed class Workspace
         internal const int Best = 9;
         internal const int LevelEstimate = 10; // one level's first derivatives (Estimate holds expanded steps then)
         internal const int LevelBest = 11;     // the extrapolated first derivatives of every entry
-        internal const int Count = 12;
+        internal const int GroupValues = 12;   // one stencil group's sparse values before they are scattered
+        internal const int Count = 13;
+    }
+
+    /// <summary>The int slots.</summary>
+    internal static class IntSlot
+    {
+        internal const int Pairs = 0;          // a Hessian's (i, j) pairs
+        internal const int AxisOrder = 1;      // coordinates grouped by stencil near bounds, then each one's scheme
+        internal const int PartColors = 2;     // per column its colour within one stencil group, or −1
+        internal const int ColorMap = 3;       // per colour its number within one stencil group, or −1
+        internal const int PartPointers = 4;   // the group's columns by colour: where each colour starts
+        internal const int PartColumns = 5;    // the group's columns by colour
+        internal const int PartSources = 6;    // per nonzero of the group: colour·m + row
+        internal const int PartStepColumns = 7; // per nonzero of the group: its column
+        internal const int PartEntries = 8;    // per nonzero of the group: its position among all nonzeros
+        internal const int Count = 9;
     }
 
     private sealed class Policy : PooledObjectPolicy<Workspace>

@@ -27,11 +27,11 @@ internal static class FirstDerivatives
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every coordinate: no array, so the common case allocates nothing.
-                evaluations = Run(f, x, new AxisGroup(options.Scheme, null, n), steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
+                evaluations = Run(f, x, AxisGroup.Everything(options.Scheme, n), steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
             }
             else
             {
-                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy))
+                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy, workspace))
                     evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
             }
             return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]));
@@ -61,7 +61,7 @@ internal static class FirstDerivatives
         var n = x.Length;
         var m = f.Outputs;
         var g = group.Size;
-        var plan = new AxisPlan(stencil.ActiveOffsets, steps, group.Coordinates, g);
+        var plan = new AxisPlan(stencil.ActiveOffsets, steps, group);
         var points = plan.Count;
         var weights = stencil.ActiveWeights;
         var entries = m * g;
@@ -97,7 +97,7 @@ internal static class FirstDerivatives
             var expanded = workspace.Span(Workspace.Slot.Estimate, entries);
             for (var k = 0; k < m; k++)
                 for (var gi = 0; gi < g; gi++)
-                    expanded[k * g + gi] = steps[direct ? gi : group.Coordinates![gi]];
+                    expanded[k * g + gi] = steps[group[gi]];
             entrySteps = expanded;
         }
         var target = direct ? output[..entries] : workspace.Span(Workspace.Slot.Scratch, entries);
@@ -105,7 +105,7 @@ internal static class FirstDerivatives
         if (!direct)
             for (var k = 0; k < m; k++)
                 for (var gi = 0; gi < g; gi++)
-                    output[k * n + group.Coordinates![gi]] = target[k * g + gi];
+                    output[k * n + group[gi]] = target[k * g + gi];
         return points;
     }
 
@@ -145,14 +145,15 @@ internal static class FirstDerivatives
         }
         // Copy this group's entries out, with the rounding the chosen level suffers added to the
         // estimate: ε·|f|/h, amplified a few times by the extrapolation.
-        for (var e = 0; e < count; e++)
-        {
-            var i = e % n;
-            if (group.Coordinates is not null && Array.IndexOf(group.Coordinates, i) < 0) continue;
-            output[e] = best[e];
-            if (!errors.IsEmpty)
-                errors[e] = error[e] + 8 * StepRule.MachineEpsilon * scale / (start[i] * Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]));
-        }
+        for (var k = 0; k < f.Outputs; k++)
+            for (var gi = 0; gi < group.Size; gi++)
+            {
+                var i = group[gi];
+                var e = k * n + i;
+                output[e] = best[e];
+                if (!errors.IsEmpty)
+                    errors[e] = error[e] + 8 * StepRule.MachineEpsilon * scale / (start[i] * Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]));
+            }
         start.CopyTo(levelSteps);
         return evaluations;
     }
@@ -166,13 +167,14 @@ internal static class FirstDerivatives
     {
         x.CopyTo(point);
         var coordinates = group.Coordinates;
+        var first = group.Start;
         var k = 0;
         foreach (var offset in offsets)
         {
             cancellation.ThrowIfCancellationRequested();
             for (var g = 0; g < group.Size; g++, k++)
             {
-                var i = coordinates is null ? g : coordinates[g];
+                var i = coordinates is null ? g : coordinates[first + g];
                 point[i] = x[i] + offset * steps[i];
                 values[k] = f(point);
                 point[i] = x[i];

@@ -17,7 +17,7 @@ internal static class SecondDerivatives
     {
         var n = x.Length;
         var pairs = n * (n - 1) / 2;
-        var pairIndices = workspace.Indices(2 * pairs);
+        var pairIndices = workspace.Ints(Workspace.IntSlot.Pairs, 2 * pairs);
         HessianPlan.FillPairs(n, pairIndices);
         var plan = new HessianPlan(steps, pairIndices, n);
         var values = workspace.Span(Workspace.Slot.Values, plan.Count);
@@ -41,7 +41,7 @@ internal static class SecondDerivatives
             var steps = workspace.Array(Workspace.Slot.Steps, StepsLength(n, options));
             if (!options.Adaptive)
             {
-                StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
+                SecondDifferenceSteps.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
                 var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
                 return new DifferentiationInfo(evaluations, StepSetup.Check(hessian[..(n * n)]));
             }
@@ -71,7 +71,7 @@ internal static class SecondDerivatives
     private static ReadOnlySpan<double> FirstSteps(Backend backend, ReadOnlySpan<double> x, DifferentiationOptions options, double[] steps)
     {
         var first = steps.AsSpan(x.Length, x.Length);
-        StepSetup.Fill(backend, x, options, AdaptiveFirstStep, first);
+        SecondDifferenceSteps.Fill(backend, x, options, AdaptiveFirstStep, first);
         return first;
     }
 
@@ -109,7 +109,7 @@ internal static class SecondDerivatives
                 var adaptiveEvaluations = Extrapolation.Run(ref levels, n, diagonal[..n], errors, backend, workspace, out var nonFinite);
                 return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(diagonal[..n]));
             }
-            StepSetup.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
+            SecondDifferenceSteps.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
             var evaluations = FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _, out _);
             return new DifferentiationInfo(evaluations, StepSetup.Check(diagonal[..n]));
         }

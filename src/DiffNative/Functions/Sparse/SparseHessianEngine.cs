@@ -24,11 +24,11 @@ internal static class SparseHessianEngine
         {
             // Steps of the current level in [0, n), the adaptive sequence's first steps in [n, 2n).
             var steps = workspace.Array(Workspace.Slot.Steps, 2 * n);
-            var pairIndices = workspace.Indices(2 * pairs);
+            var pairIndices = workspace.Ints(Workspace.IntSlot.Pairs, 2 * pairs);
             FillUpperPairs(pattern, pairIndices, pairs);
             if (!options.Adaptive)
             {
-                StepSetup.Fill(backend, x, options, SecondDerivatives.BaseStep, steps.AsSpan(0, n));
+                SecondDifferenceSteps.Fill(backend, x, options, SecondDerivatives.BaseStep, steps.AsSpan(0, n));
                 var compact = workspace.Span(Workspace.Slot.Estimate, entries);
                 var evaluations = FixedEntries(f, x, steps, pairIndices, pairs, compact, backend, options, workspace, cancellation, out _, out _);
                 Scatter(pattern, compact[..n], compact[n..], values);
@@ -36,7 +36,7 @@ internal static class SparseHessianEngine
             }
 
             var firstSteps = steps.AsSpan(n, n);
-            StepSetup.Fill(backend, x, options, SecondDerivatives.AdaptiveFirstStep, firstSteps);
+            SecondDifferenceSteps.Fill(backend, x, options, SecondDerivatives.AdaptiveFirstStep, firstSteps);
             var levels = new Levels(f, x, steps, pairIndices, pairs, backend, options, workspace, cancellation);
             // The extrapolation holds every workspace slot that the levels leave free, so its
             // compact results go to the front of the caller's spans (values holds n + 2P ≥ n + P)

@@ -24,18 +24,20 @@ internal static class SparseJacobianEngine
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every column: the common case allocates nothing.
-                evaluations = Group(f, layout, options.Scheme, x, steps, values, backend, options, workspace, cancellation, ref nonFinite);
+                evaluations = Group(f, layout.Whole, options.Scheme, x, steps, values, backend, options, workspace, cancellation, ref nonFinite);
             }
             else
             {
                 // The dense engine's split (central, forward, backward; steps shortened where no
                 // stencil fits): each group moves only its own columns, so colours split with it.
-                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy))
+                // Every buffer is a workspace slot, so a warm bounded call allocates nothing.
+                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy, workspace))
                 {
-                    var (part, entries) = layout.Restrict(group.Coordinates!, f.Outputs);
-                    var partValues = new double[entries.Length];
+                    var part = layout.Restrict(group.Members, f.Outputs, workspace);
+                    var partValues = workspace.Span(Workspace.Slot.GroupValues, part.NonZeros);
                     evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation, ref nonFinite);
-                    for (var e = 0; e < entries.Length; e++) values[entries[e]] = partValues[e];
+                    var entries = part.Entries!;
+                    for (var e = 0; e < part.NonZeros; e++) values[entries[e]] = partValues[e];
                 }
             }
             return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(values));
@@ -46,7 +48,7 @@ internal static class SparseJacobianEngine
         }
     }
 
-    private static int Group(in FunctionSource f, CompressedLayout layout, DifferenceScheme scheme, ReadOnlySpan<double> x, double[] steps,
+    private static int Group(in FunctionSource f, CompressedView layout, DifferenceScheme scheme, ReadOnlySpan<double> x, double[] steps,
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite)
     {
         var stencil = Stencils.Get(scheme, 1, AxisGroups.OneSidedSafe(scheme, options.Adaptive ? 2 : options.Accuracy));
@@ -59,7 +61,7 @@ internal static class SparseJacobianEngine
     /// (the tableau is entry-wise, so each entry follows the dense Jacobian's). The tables are the
     /// workspace's extrapolation slots, which <see cref="Fixed"/> leaves alone; steps[0, n) holds
     /// each level's steps and is restored to the first ones for the next group.</summary>
-    private static int Adaptive(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
+    private static int Adaptive(in FunctionSource f, CompressedView layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
         ref bool nonFinite)
     {
@@ -93,7 +95,7 @@ internal static class SparseJacobianEngine
 
     /// <summary>One compressed stencil application with the given steps. finiteValues says whether
     /// every value of f was finite; only extrapolation looks (a fixed stencil's values show it).</summary>
-    private static int Fixed(in FunctionSource f, CompressedLayout layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
+    private static int Fixed(in FunctionSource f, CompressedView layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
         out bool finiteValues)
     {
@@ -123,7 +125,7 @@ internal static class SparseJacobianEngine
                     raw.Slice(m + o++ * block, block).CopyTo(target);
             }
         }
-        DifferenceKernels.SparseCombine(backend, blocks, block, stencil.ActiveWeights, layout.Sources, layout.StepColumns,
+        DifferenceKernels.SparseCombine(backend, blocks, block, stencil.ActiveWeights, layout.SourceSpan, layout.StepColumnSpan,
             steps.AsSpan(0, x.Length), values);
         return plan.Count;
     }
