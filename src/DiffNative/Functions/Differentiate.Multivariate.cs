@@ -5,8 +5,8 @@ public static partial class Differentiate
     // ---- gradient --------------------------------------------------------------------------------
 
     /// <summary>The gradient of f at x into <paramref name="gradient"/>: central differences of
-    /// accuracy 2 by default (2n evaluations), allocating nothing in steady state unless
-    /// <see cref="DifferentiationOptions.Parallel"/> or bounds are set.</summary>
+    /// accuracy 2 by default (2n evaluations), allocating nothing in steady state (bounds
+    /// included) unless <see cref="DifferentiationOptions.Parallel"/> is set.</summary>
     /// <param name="f">The function, called once per point.</param>
     /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
     /// <param name="gradient">Receives n partial derivatives.</param>
