@@ -5,7 +5,8 @@ namespace DiffNative.Tests.Functions;
 
 /// <summary>With bounds set, the span overloads still allocate nothing once warm: the split into
 /// central, forward and backward groups (and the sparse engines' restricted colourings) live in
-/// the pooled workspace like every other per-call buffer.</summary>
+/// the pooled workspace like every other per-call buffer, and what a larger call leaves in those
+/// buffers never reaches a smaller one.</summary>
 public class BoundedAllocationTests
 {
     private const int N = 12;
@@ -123,5 +124,58 @@ public class BoundedAllocationTests
         };
         var bytes = Allocations.SteadyState(call);
         Assert.True(bytes == 0, $"{backend} {kind} adaptive {adaptive}: {bytes} bytes");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_larger_bounded_call_in_between_leaves_the_bits_of_a_smaller_one_unchanged(Backend backend)
+    {
+        const int small = 6, large = 40;
+        var x = X[..small];
+        var options = new DifferentiationOptions
+        {
+            Backend = backend,
+            LowerBounds = new[] { x[0], double.NegativeInfinity, double.NegativeInfinity, x[3] - 1e-9, x[4], double.NegativeInfinity },
+            UpperBounds = new[] { double.PositiveInfinity, x[1], double.PositiveInfinity, x[3] + 3e-9, double.PositiveInfinity, x[5] },
+        };
+        // The larger call fills every group buffer further, in another order: all forward except a
+        // backward tail, over a denser colouring.
+        var wide = SparsePatterns.Point(large, 3);
+        var wideOptions = new DifferentiationOptions
+        {
+            Backend = backend,
+            LowerBounds = wide.Select((v, i) => i < 30 ? v : double.NegativeInfinity).ToArray(),
+            UpperBounds = wide.Select((v, i) => i < 30 ? double.PositiveInfinity : v).ToArray(),
+        };
+        var band = SparsePatterns.Banded(small, 2);
+        var coloring = JacobianColoring.Compute(band);
+        var wideColoring = JacobianColoring.Compute(SparsePatterns.Banded(large, 4));
+        var rows = SparsePatterns.RowFunction(band);
+        var wideRows = SparsePatterns.RowFunction(wideColoring.Pattern);
+        ScalarFunction f = Chain;
+        foreach (var adaptive in new[] { false, true })
+        {
+            var o = options with { Adaptive = adaptive };
+            var w = wideOptions with { Adaptive = adaptive };
+            double[] gradient = new double[small], jacobian = new double[small * small], values = new double[band.NonZeros];
+            Differentiate.Gradient(f, x, gradient, o);
+            Differentiate.Jacobian(rows, small, x, jacobian, o);
+            Differentiate.SparseJacobian(rows, coloring, x, values, o);
+
+            Differentiate.Gradient(f, wide, new double[large], w);
+            Differentiate.Jacobian(wideRows, large, wide, new double[large * large], w);
+            Differentiate.SparseJacobian(wideRows, wideColoring, wide, new double[wideColoring.Pattern.NonZeros], w);
+
+            double[] gradientAgain = new double[small], jacobianAgain = new double[small * small], valuesAgain = new double[band.NonZeros];
+            Differentiate.Gradient(f, x, gradientAgain, o);
+            Differentiate.Jacobian(rows, small, x, jacobianAgain, o);
+            Differentiate.SparseJacobian(rows, coloring, x, valuesAgain, o);
+            for (var i = 0; i < small; i++)
+                SparsePatterns.AssertSameBits(gradient[i], gradientAgain[i], $"adaptive {adaptive} gradient {i}");
+            for (var e = 0; e < jacobian.Length; e++)
+                SparsePatterns.AssertSameBits(jacobian[e], jacobianAgain[e], $"adaptive {adaptive} Jacobian {e}");
+            for (var e = 0; e < values.Length; e++)
+                SparsePatterns.AssertSameBits(values[e], valuesAgain[e], $"adaptive {adaptive} sparse Jacobian {e}");
+        }
     }
 }
