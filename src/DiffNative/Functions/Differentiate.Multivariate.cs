@@ -20,9 +20,13 @@ public static partial class Differentiate
         // The everyday case straight to its loop: for a cheap f at small n every layer shows.
         if (ScalarGradientLoop.Applies(x, options))
         {
-            ValidatePoint(x, options);
+            // The same checks as ValidatePoint and RequireApart, trimmed to what these options can
+            // hold; the finiteness of x is checked on the loop's step pass.
+            if (x.IsEmpty) Finite.RequirePoint(x);
+            options.Validate(x.Length);
             RequireLength(gradient, x.Length, nameof(gradient));
-            RequireApart(gradient[..x.Length], nameof(gradient), default, x, writtenBetweenEvaluations: true);
+            if (gradient[..x.Length].Overlaps(x))
+                RequireApart(gradient[..x.Length], nameof(gradient), default, x, writtenBetweenEvaluations: true);
             return ScalarGradientLoop.Compute(f, x, gradient, options, cancellationToken);
         }
         return GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);

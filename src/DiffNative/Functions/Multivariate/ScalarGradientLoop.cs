@@ -12,7 +12,7 @@ namespace DiffNative;
 /// bits as the separate kernels: the same step rule and the same sum in the same order.</summary>
 internal static class ScalarGradientLoop
 {
-    /// <summary>Above this the steps and the point (16 KB of stack) move to the pooled path.</summary>
+    /// <summary>Above this the stack buffers (32 KB) give way to the pooled path.</summary>
     internal const int MaxCoordinates = 1024;
 
     /// <summary>Whether a per-point scalar function's gradient with these options takes this loop:
@@ -22,81 +22,81 @@ internal static class ScalarGradientLoop
         !options.Adaptive && !options.Parallel && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty
         && x.Length <= MaxCoordinates;
 
-    [SkipLocalsInit] // every element of both stack buffers is written before it is read
+    /// <summary>The gradient, for options already validated and a gradient of at least n values
+    /// apart from x; x itself is checked here, on the step pass, before anything is written.</summary>
     internal static DifferentiationInfo Compute(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
         DifferentiationOptions options, CancellationToken cancellation)
     {
-        var n = x.Length;
         var stencil = Stencils.FirstDerivative(options.Scheme, AxisGroups.OneSidedSafe(options.Scheme, options.Accuracy));
         var baseStep = StepRule.BaseStep(1, options.Accuracy);
-        Span<double> buffers = stackalloc double[2 * n]; // one allocation: the point and the steps
-        var point = buffers[..n];
-        var steps = buffers[n..];
-        x.CopyTo(point);
-        // One loop per step source, so that the common case (no steps or scales given) pays no
-        // per-coordinate branch on which rule applies. Each loop also says whether every entry is
-        // finite (a sum of g − g, which is NaN as soon as one is not) while the entries are at hand.
-        var finite = !options.Steps.IsEmpty
-            ? Run(f, x, new GivenSteps(options.Steps.Span), stencil, point, steps, gradient, cancellation)
-            : !options.TypicalScales.IsEmpty
-                ? Run(f, x, new ScaledSteps(options.TypicalScales.Span, baseStep), stencil, point, steps, gradient, cancellation)
-                : Run(f, x, new UnitScaleSteps(baseStep), stencil, point, steps, gradient, cancellation);
+        var finite = stencil.ActiveOffsets.Length == 2
+            ? TwoPoint(f, x, gradient[..x.Length], options.Steps.Span, options.TypicalScales.Span, baseStep, stencil, cancellation)
+            : AnyStencil(f, x, gradient[..x.Length], options.Steps.Span, options.TypicalScales.Span, baseStep, stencil, cancellation);
         // A token that fired during the last coordinate's evaluations still means no result.
         cancellation.ThrowIfCancellationRequested();
-        return new DifferentiationInfo(n * stencil.ActiveOffsets.Length, finite ? DerivativeStatus.Ok : DerivativeStatus.NonFinite);
+        return new DifferentiationInfo(x.Length * stencil.ActiveOffsets.Length, finite ? DerivativeStatus.Ok : DerivativeStatus.NonFinite);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Run<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, Stencil stencil,
-        Span<double> point, Span<double> steps, Span<double> gradient, CancellationToken cancellation)
-        where TSteps : IStepSource, allows ref struct
+    /// <summary>The two-point stencils (the default central one, forward and backward of accuracy
+    /// 1). Both perturbed coordinates are prepared in the vector step pass, so that between two
+    /// calls the loop only copies a value: a multiply and an add there would wait on reloads,
+    /// since no xmm register survives a call. The loop stays in this method and checks the token
+    /// only when it can fire: a separate method, or a check of the token's source on every
+    /// coordinate, each cost a few per cent of a cheap f's gradient at n = 10.</summary>
+    [SkipLocalsInit] // every element of the stack buffer is written before it is read
+    private static bool TwoPoint(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, ReadOnlySpan<double> given,
+        ReadOnlySpan<double> scales, double baseStep, Stencil stencil, CancellationToken cancellation)
     {
-        return stencil.ActiveOffsets.Length == 2
-            ? TwoPointLoop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, steps, gradient, cancellation)
-            : Loop(f, x, rule, stencil.ActiveOffsets, stencil.ActiveWeights, point, gradient, cancellation);
+        var n = x.Length;
+        Span<double> buffers = stackalloc double[4 * n]; // the point, the steps, both perturbed coordinates
+        var point = buffers[..n];
+        var steps = buffers.Slice(n, n);
+        var first = buffers.Slice(2 * n, n);
+        var second = buffers.Slice(3 * n, n);
+        var (o0, o1, w0, w1) = (stencil.ActiveOffsets[0], stencil.ActiveOffsets[1], stencil.ActiveWeights[0], stencil.ActiveWeights[1]);
+        // The default rule gets a pass of its own, with the empty spans known to the compiler.
+        var pointFinite = given.IsEmpty && scales.IsEmpty
+            ? GradientPasses.Prepare(x, default, default, baseStep, steps, o0, first, o1, second)
+            : GradientPasses.Prepare(x, given, scales, baseStep, steps, o0, first, o1, second);
+        if (!pointFinite)
+            Finite.RequirePoint(x); // throws, naming the first coordinate that is not finite; nothing was written
+        x.CopyTo(point);
+        var cancellable = cancellation.CanBeCanceled;
+        for (var i = 0; i < n; i++)
+        {
+            if (cancellable) cancellation.ThrowIfCancellationRequested();
+            point[i] = first[i];
+            var v0 = f(point);
+            point[i] = second[i];
+            var v1 = f(point);
+            point[i] = x[i];
+            var sum = 0.0;
+            sum += w0 * v0;
+            sum += w1 * v1;
+            gradient[i] = sum;
+        }
+        return GradientPasses.DivideAllFinite(gradient, steps);
     }
 
-    /// <summary>The step of coordinate i — the same arithmetic as the step kernels.</summary>
-    private interface IStepSource
+    /// <summary>Any stencil: its evaluations one offset after another, the sum in the same order
+    /// as the combination kernel.</summary>
+    [SkipLocalsInit] // every element of the stack buffer is written before it is read
+    private static bool AnyStencil(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, ReadOnlySpan<double> given,
+        ReadOnlySpan<double> scales, double baseStep, Stencil stencil, CancellationToken cancellation)
     {
-        double At(ReadOnlySpan<double> x, int i);
-    }
-
-    /// <summary>The error-balancing rule with typical scale 1 (the default).</summary>
-    private readonly struct UnitScaleSteps(double baseStep) : IStepSource
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double At(ReadOnlySpan<double> x, int i) => DifferenceKernelsReference.Step(x[i], 1.0, baseStep);
-    }
-
-    /// <summary>The error-balancing rule with the user's typical scales.</summary>
-    private readonly ref struct ScaledSteps(ReadOnlySpan<double> scales, double baseStep) : IStepSource
-    {
-        private readonly ReadOnlySpan<double> scales = scales;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double At(ReadOnlySpan<double> x, int i) => DifferenceKernelsReference.Step(x[i], scales[i], baseStep);
-    }
-
-    /// <summary>The user's steps, made exact.</summary>
-    private readonly ref struct GivenSteps(ReadOnlySpan<double> given) : IStepSource
-    {
-        private readonly ReadOnlySpan<double> given = given;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double At(ReadOnlySpan<double> x, int i) => StepRule.MakeExact(x[i], given[i]);
-    }
-
-    private static bool Loop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
-        Span<double> point, Span<double> gradient, CancellationToken cancellation)
-        where TSteps : IStepSource, allows ref struct
-    {
-        var check = 0.0;
-        for (var i = 0; i < x.Length; i++)
+        var n = x.Length;
+        Span<double> buffers = stackalloc double[2 * n]; // the point and the steps
+        var point = buffers[..n];
+        var steps = buffers.Slice(n, n);
+        if (!GradientPasses.Prepare(x, given, scales, baseStep, steps, 0, default, 0, default))
+            Finite.RequirePoint(x); // throws, naming the first coordinate that is not finite; nothing was written
+        x.CopyTo(point);
+        var (offsets, weights) = (stencil.ActiveOffsets, stencil.ActiveWeights);
+        for (var i = 0; i < n; i++)
         {
             cancellation.ThrowIfCancellationRequested();
             var xi = x[i];
-            var h = rule.At(x, i);
+            var h = steps[i];
             var sum = 0.0;
             for (var j = 0; j < offsets.Length; j++)
             {
@@ -104,49 +104,8 @@ internal static class ScalarGradientLoop
                 sum += weights[j] * f(point);
             }
             point[i] = xi;
-            var g = sum / h;
-            gradient[i] = g;
-            check += g - g;
-        }
-        return check == 0.0;
-    }
-
-    /// <summary><see cref="Loop"/> unrolled for the two-point stencils (the default central one,
-    /// forward and backward of accuracy 1): the same operations in the same order, less loop
-    /// bookkeeping around each call. The divisions get a pass of their own: inside the loop each
-    /// one waited on the call before it and held up the next evaluation.</summary>
-    private static bool TwoPointLoop<TSteps>(ScalarFunction f, ReadOnlySpan<double> x, in TSteps rule, double[] offsets, double[] weights,
-        Span<double> point, Span<double> steps, Span<double> gradient, CancellationToken cancellation)
-        where TSteps : IStepSource, allows ref struct
-    {
-        var (o0, o1, w0, w1) = (offsets[0], offsets[1], weights[0], weights[1]);
-        var n = x.Length;
-        point = point[..n];
-        steps = steps[..n];
-        gradient = gradient[..n];
-        for (var i = 0; i < n; i++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var xi = x[i];
-            var h = rule.At(x, i);
-            point[i] = xi + o0 * h;
-            var v0 = f(point);
-            point[i] = xi + o1 * h;
-            var v1 = f(point);
-            point[i] = xi;
-            var sum = 0.0;
-            sum += w0 * v0;
-            sum += w1 * v1;
             gradient[i] = sum;
-            steps[i] = h;
         }
-        var check = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            var g = gradient[i] / steps[i];
-            gradient[i] = g;
-            check += g - g;
-        }
-        return check == 0.0;
+        return GradientPasses.DivideAllFinite(gradient, steps);
     }
 }
