@@ -7,6 +7,8 @@ using DiffNative.Benchmarks;
 
 // --counts prints the optimiser comparison's iterations and evaluations (deterministic, untimed).
 if (args.Contains("--counts")) return OptimizerCounts.Print(Console.Out);
+// --interleaved-gradient [n] [rounds]: the gradient's overhead with baseline and backends alternating.
+if (args is ["--interleaved-gradient", .. var rest]) return InterleavedGradient.Run(rest, Console.Out);
 
 // Paths the CPU cannot run are filtered out rather than failing the run.
 var available = DiffNativeRuntime.AvailableIsas;
