@@ -70,15 +70,16 @@ internal sealed class Workspace
         internal const int Steps = 2;      // per-coordinate steps
         internal const int Values = 3;     // function values at every stencil point
         internal const int Scratch = 4;    // transposes, expanded steps
-        internal const int Estimate = 5;   // one level of an extrapolation
+        internal const int Estimate = 5;   // a gradient's expanded steps, a sparse Hessian's compact entries
         internal const int TablePrevious = 6;
         internal const int TableCurrent = 7;
         internal const int Errors = 8;
         internal const int Best = 9;
-        internal const int LevelEstimate = 10; // one level's first derivatives (Estimate holds expanded steps then)
-        internal const int LevelBest = 11;     // the extrapolated first derivatives of every entry
+        internal const int LevelEstimate = 10; // one level of an extrapolation
+        internal const int LevelBest = 11;     // the extrapolated first derivatives of every entry, before a group's are copied out
         internal const int GroupValues = 12;   // one stencil group's sparse values before they are scattered
-        internal const int Count = 13;
+        internal const int LevelErrors = 13;   // the error estimates of LevelBest's entries
+        internal const int Count = 14;
     }
 
     /// <summary>The int slots.</summary>

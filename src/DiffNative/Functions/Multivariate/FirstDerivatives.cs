@@ -6,8 +6,6 @@ namespace DiffNative;
 /// stencils along each axis, fixed-step or adaptive, with one-sided stencils near bounds.</summary>
 internal static class FirstDerivatives
 {
-    internal const int AdaptiveLevels = 8;
-
     internal static DifferentiationInfo Compute(in FunctionSource f, ReadOnlySpan<double> x, Span<double> output, Span<double> errors,
         DifferentiationOptions options, CancellationToken cancellation)
     {
@@ -21,7 +19,8 @@ internal static class FirstDerivatives
             // The largest step the call uses: the error-balancing one, or the first of the sequence.
             // Adaptive keeps the first steps in [n, 2n) while each level's steps are in [0, n).
             var steps = workspace.Array(Workspace.Slot.Steps, options.Adaptive ? 2 * n : n);
-            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
+            var first = steps.AsSpan(options.Adaptive ? n : 0, n);
+            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), first);
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
@@ -31,7 +30,7 @@ internal static class FirstDerivatives
             }
             else
             {
-                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy, workspace))
+                foreach (var group in AxisGroups.Build(x, first, options, options.Accuracy, workspace))
                     evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
             }
             return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]));
@@ -109,53 +108,42 @@ internal static class FirstDerivatives
         return points;
     }
 
-    /// <summary>Ridders' extrapolation over shrinking steps for one group. Every table is a workspace
-    /// slot that <see cref="Fixed"/> leaves alone, so a warm call allocates nothing; steps[0, n)
-    /// holds each level's steps and is restored to the first ones for the next group.</summary>
+    /// <summary>Ridders' extrapolation over shrinking steps for one group: every entry is
+    /// extrapolated (those of other groups stay 0) and the group's are copied out. The tables are
+    /// workspace slots that <see cref="Fixed"/> leaves alone, so a warm call allocates nothing.</summary>
     private static int Adaptive(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps,
         Span<double> output, Span<double> errors, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
         ref bool nonFinite)
     {
         var n = x.Length;
         var count = n * f.Outputs;
-        var levelSteps = steps.AsSpan(0, n);
-        var start = steps.AsSpan(n, n);
-        levelSteps.CopyTo(start);
-        var previous = workspace.Span(Workspace.Slot.TablePrevious, AdaptiveLevels * count);
-        var current = workspace.Span(Workspace.Slot.TableCurrent, AdaptiveLevels * count);
-        var estimate = workspace.Span(Workspace.Slot.LevelEstimate, count);
+        var levels = new GroupLevels(f, x, stencil, group, steps, backend, options, workspace, cancellation);
         var best = workspace.Span(Workspace.Slot.LevelBest, count);
-        var error = workspace.Span(Workspace.Slot.Errors, count);
-        var bestLevel = workspace.Span(Workspace.Slot.Best, count);
-        estimate.Clear(); // a group writes only its own entries; the others stay 0 at every level
-        var (firstPower, powerStep) = group.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
-        var evaluations = 0;
-        var scale = 0.0;
-        for (var level = 0; level < AdaptiveLevels; level++)
-        {
-            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), levelSteps);
-            evaluations += Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out var levelScale, out var finite);
-            scale = Math.Max(scale, levelScale);
-            nonFinite |= !finite;
-            estimate.CopyTo(current);
-            VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel, firstPower, powerStep);
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        // Copy this group's entries out, with the rounding the chosen level suffers added to the
-        // estimate: ε·|f|/h, amplified a few times by the extrapolation.
+        var entryErrors = errors.IsEmpty ? default : workspace.Span(Workspace.Slot.LevelErrors, count);
+        var evaluations = Extrapolation.Run(ref levels, Tableau.FirstDerivative(stencil), x, steps, count, best, entryErrors, backend,
+            workspace, out var levelsNonFinite);
+        nonFinite |= levelsNonFinite;
         for (var k = 0; k < f.Outputs; k++)
             for (var gi = 0; gi < group.Size; gi++)
             {
-                var i = group[gi];
-                var e = k * n + i;
+                var e = k * n + group[gi];
                 output[e] = best[e];
-                if (!errors.IsEmpty)
-                    errors[e] = error[e] + 8 * StepRule.MachineEpsilon * scale / (start[i] * Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]));
+                if (!errors.IsEmpty) errors[e] = entryErrors[e];
             }
-        start.CopyTo(levelSteps);
         return evaluations;
+    }
+
+    /// <summary>One level of a group's sequence: its fixed stencil on the level's steps.</summary>
+    private readonly ref struct GroupLevels(FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
+    {
+        private readonly ReadOnlySpan<double> x = x;
+
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
+            Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
+
+        /// <summary>Entry (k, i)'s first step hᵢ.</summary>
+        public double RoundingDivisor(int entry) => steps[x.Length + entry % x.Length];
     }
 
     /// <summary>The gradient's hot loop, without the general plan's per-point decoding (a division

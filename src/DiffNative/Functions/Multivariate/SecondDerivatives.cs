@@ -58,7 +58,8 @@ internal static class SecondDerivatives
     {
         var n = x.Length;
         var levels = new HessianLevels(f, x, FirstSteps(backend, x, options, steps), steps, backend, options, workspace, cancellation);
-        var evaluations = Extrapolation.Run(ref levels, n * n, hessian[..(n * n)], errors, backend, workspace, out var nonFinite);
+        var evaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n * n, hessian[..(n * n)], errors,
+            backend, workspace, out var nonFinite);
         return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(hessian[..(n * n)]));
     }
 
@@ -81,11 +82,8 @@ internal static class SecondDerivatives
         private readonly ReadOnlySpan<double> x = x;
         private readonly ReadOnlySpan<double> firstSteps = firstSteps;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
-        {
-            StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
-            return FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
-        }
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
+            FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
 
         public double RoundingDivisor(int entry) => firstSteps[entry / x.Length] * firstSteps[entry % x.Length];
     }
@@ -106,7 +104,8 @@ internal static class SecondDerivatives
             if (options.Adaptive)
             {
                 var levels = new DiagonalLevels(f, x, FirstSteps(backend, x, options, steps), steps, stencil, backend, options, workspace, cancellation);
-                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, diagonal[..n], errors, backend, workspace, out var nonFinite);
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n, diagonal[..n], errors,
+                    backend, workspace, out var nonFinite);
                 return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(diagonal[..n]));
             }
             SecondDifferenceSteps.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
@@ -146,11 +145,8 @@ internal static class SecondDerivatives
         private readonly ReadOnlySpan<double> x = x;
         private readonly ReadOnlySpan<double> firstSteps = firstSteps;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
-        {
-            StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
-            return FixedDiagonal(f, x, steps, stencil, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
-        }
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
+            FixedDiagonal(f, x, steps, stencil, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
 
         public double RoundingDivisor(int entry) => firstSteps[entry] * firstSteps[entry];
     }
@@ -184,7 +180,8 @@ internal static class SecondDerivatives
             if (options.Adaptive)
             {
                 var levels = new HvpLevels(f, x, v, 0.1 * xscale / vmax, FirstSteps(backend, x, options, steps), steps, backend, options, workspace, cancellation);
-                var adaptiveEvaluations = Extrapolation.Run(ref levels, n, product[..n], errors, backend, workspace, out var nonFinite);
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n, product[..n], errors,
+                    backend, workspace, out var nonFinite);
                 return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(product[..n]));
             }
             StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
@@ -220,11 +217,8 @@ internal static class SecondDerivatives
         private readonly ReadOnlySpan<double> v = v;
         private readonly ReadOnlySpan<double> firstSteps = firstSteps;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
-        {
-            StepSetup.Shrink(x, firstSteps, factor, steps.AsSpan(0, x.Length));
-            return FixedHvp(f, x, v, firstT * factor, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
-        }
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
+            FixedHvp(f, x, v, firstT * factor, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
 
         public double RoundingDivisor(int entry) => firstT * firstSteps[entry];
     }

@@ -42,7 +42,8 @@ internal static class SparseHessianEngine
             // compact results go to the front of the caller's spans (values holds n + 2P ≥ n + P)
             // and are copied to freed slots before the scatter to CSR order.
             var compactErrors = errors.IsEmpty ? default : errors[..entries];
-            var adaptiveEvaluations = Extrapolation.Run(ref levels, entries, values[..entries], compactErrors, backend, workspace, out var nonFinite);
+            var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, entries, values[..entries], compactErrors,
+                backend, workspace, out var nonFinite);
             var best = workspace.Span(Workspace.Slot.TablePrevious, entries);
             values[..entries].CopyTo(best);
             Scatter(pattern, best[..n], best[n..], values);
@@ -98,12 +99,8 @@ internal static class SparseHessianEngine
     {
         private readonly ReadOnlySpan<double> x = x;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
-        {
-            var n = x.Length;
-            StepSetup.Shrink(x, steps.AsSpan(n, n), factor, steps.AsSpan(0, n));
-            return FixedEntries(f, x, steps, pairIndices, pairs, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
-        }
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
+            FixedEntries(f, x, steps, pairIndices, pairs, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
 
         /// <summary>hᵢ² for diagonal entry i, hᵢhⱼ for pair (i, j): the dense engine's divisor of
         /// the same entry.</summary>

@@ -18,7 +18,8 @@ internal static class SparseJacobianEngine
         {
             // Adaptive keeps the first steps in [n, 2n) while each level's steps are in [0, n).
             var steps = workspace.Array(Workspace.Slot.Steps, options.Adaptive ? 2 * n : n);
-            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), steps.AsSpan(0, n));
+            var first = steps.AsSpan(options.Adaptive ? n : 0, n);
+            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), first);
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
@@ -31,7 +32,7 @@ internal static class SparseJacobianEngine
                 // The dense engine's split (central, forward, backward; steps shortened where no
                 // stencil fits): each group moves only its own columns, so colours split with it.
                 // Every buffer is a workspace slot, so a warm bounded call allocates nothing.
-                foreach (var group in AxisGroups.Build(x, steps.AsSpan(0, n), options, options.Accuracy, workspace))
+                foreach (var group in AxisGroups.Build(x, first, options, options.Accuracy, workspace))
                 {
                     var part = layout.Restrict(group.Members, f.Outputs, workspace);
                     var partValues = workspace.Span(Workspace.Slot.GroupValues, part.NonZeros);
@@ -52,52 +53,35 @@ internal static class SparseJacobianEngine
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite)
     {
         var stencil = Stencils.Get(scheme, 1, AxisGroups.OneSidedSafe(scheme, options.Adaptive ? 2 : options.Accuracy));
-        return options.Adaptive
-            ? Adaptive(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, ref nonFinite)
-            : Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, out _);
-    }
-
-    /// <summary>Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero
-    /// (the tableau is entry-wise, so each entry follows the dense Jacobian's). The tables are the
-    /// workspace's extrapolation slots, which <see cref="Fixed"/> leaves alone; steps[0, n) holds
-    /// each level's steps and is restored to the first ones for the next group.</summary>
-    private static int Adaptive(in FunctionSource f, CompressedView layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
-        ref bool nonFinite)
-    {
-        var n = x.Length;
-        var count = values.Length;
-        const int levels = FirstDerivatives.AdaptiveLevels;
-        var levelSteps = steps.AsSpan(0, n);
-        var start = steps.AsSpan(n, n);
-        levelSteps.CopyTo(start);
-        var previous = workspace.Span(Workspace.Slot.TablePrevious, levels * count);
-        var current = workspace.Span(Workspace.Slot.TableCurrent, levels * count);
-        var estimate = workspace.Span(Workspace.Slot.Estimate, count);
-        var error = workspace.Span(Workspace.Slot.Errors, count);
-        var bestLevel = workspace.Span(Workspace.Slot.Best, count);
-        var (firstPower, powerStep) = stencil.Scheme == DifferenceScheme.Central ? (2, 2) : (stencil.Accuracy, 1);
-        var evaluations = 0;
-        for (var level = 0; level < levels; level++)
-        {
-            StepSetup.Shrink(x, start, Math.Pow(VectorRichardson.Shrink, -level), levelSteps);
-            evaluations += Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation, out var finite);
-            nonFinite |= !finite;
-            estimate.CopyTo(current);
-            VectorRichardson.Update(backend, count, level, previous, current, values, error, bestLevel, firstPower, powerStep);
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        start.CopyTo(levelSteps);
+        if (!options.Adaptive) return Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, out _, out _);
+        // Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero (the
+        // tableau is entry-wise, so each entry follows the dense Jacobian's).
+        var levels = new CompressedLevels(f, layout, stencil, x, steps, backend, options, workspace, cancellation);
+        var evaluations = Extrapolation.Run(ref levels, Tableau.FirstDerivative(stencil), x, steps, values.Length, values, default, backend,
+            workspace, out var levelsNonFinite);
+        nonFinite |= levelsNonFinite;
         return evaluations;
     }
 
-    /// <summary>One compressed stencil application with the given steps. finiteValues says whether
-    /// every value of f was finite; only extrapolation looks (a fixed stencil's values show it).</summary>
+    /// <summary>One level of the sequence: the compressed stencil on the level's steps.</summary>
+    private readonly ref struct CompressedLevels(FunctionSource f, CompressedView layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
+    {
+        private readonly ReadOnlySpan<double> x = x;
+
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
+            Fixed(f, layout, stencil, x, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
+
+        /// <summary>Nonzero e's first step: that of its column.</summary>
+        public double RoundingDivisor(int entry) => steps[x.Length + layout.StepColumnSpan[entry]];
+    }
+
+    /// <summary>One compressed stencil application with the given steps. functionScale (the largest
+    /// finite |f|) and finiteValues (whether every value of f was finite) are for extrapolation
+    /// only: a fixed stencil's values show a non-finite f.</summary>
     private static int Fixed(in FunctionSource f, CompressedView layout, Stencil stencil, ReadOnlySpan<double> x, double[] steps,
         Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
-        out bool finiteValues)
+        out double functionScale, out bool finiteValues)
     {
         var m = f.Outputs;
         var colors = layout.Colors;
@@ -108,7 +92,8 @@ internal static class SparseJacobianEngine
         var block = colors * m;
         var raw = workspace.Span(Workspace.Slot.Values, plan.Count * m);
         f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
-        finiteValues = !options.Adaptive || Finite.All(raw);
+        finiteValues = true;
+        functionScale = options.Adaptive ? FirstDerivatives.MaxAbsFinite(raw, out finiteValues) : 0;
 
         // One block of colours × rows per stencil point, in the stencil's order; the shared
         // centre is repeated for every colour so that one kernel call decompresses everything.
