@@ -16,11 +16,7 @@ internal static class FirstDerivatives
         var workspace = Workspace.Rent();
         try
         {
-            // The largest step the call uses: the error-balancing one, or the first of the sequence.
-            // Adaptive keeps the first steps in [n, 2n) while each level's steps are in [0, n).
-            var steps = workspace.Array(Workspace.Slot.Steps, options.Adaptive ? 2 * n : n);
-            var first = steps.AsSpan(options.Adaptive ? n : 0, n);
-            StepSetup.Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), first);
+            var steps = StepSetup.FirstDerivative(backend, x, options, workspace, out var first);
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)

@@ -16,6 +16,19 @@ internal static class StepSetup
         DifferenceKernels.Steps(backend, x, options.TypicalScales.Span, baseStep, steps);
     }
 
+    /// <summary>The first-derivative engines' steps from the pooled workspace: fixed steps in
+    /// [0, n); adaptive ones keep the first steps of the sequence in [n, 2n) while each level's
+    /// go to [0, n). <paramref name="first"/> is where the first (or only) steps are.</summary>
+    internal static double[] FirstDerivative(Backend backend, ReadOnlySpan<double> x, DifferentiationOptions options, Workspace workspace,
+        out Span<double> first)
+    {
+        var n = x.Length;
+        var steps = workspace.Array(Workspace.Slot.Steps, options.Adaptive ? 2 * n : n);
+        first = steps.AsSpan(options.Adaptive ? n : 0, n);
+        Fill(backend, x, options, options.Adaptive ? 0.1 : StepRule.BaseStep(1, options.Accuracy), first);
+        return steps;
+    }
+
     /// <summary>Steps scaled by 1/1.4^level for a Richardson sequence, made exact again.</summary>
     internal static void Shrink(ReadOnlySpan<double> x, ReadOnlySpan<double> first, double factor, Span<double> steps)
     {
