@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DiffNative;
 
 public static partial class Differentiate
@@ -315,7 +317,14 @@ public static partial class Differentiate
     /// <summary>The options with <see cref="DifferentiationOptions.Adaptive"/> set, for the overloads
     /// with errors. Copying a record allocates, so a steady-state call passes it set, or none.</summary>
     private static DifferentiationOptions Adaptively(DifferentiationOptions? options) =>
-        options is null ? AdaptiveDefaults : options.Adaptive ? options : options with { Adaptive = true };
+        options is null ? AdaptiveDefaults
+        : options.Adaptive ? options
+        : AdaptiveTwins.GetValue(options, static o => o with { Adaptive = true });
+
+    // The adaptive twin of each options object an errors overload was given, kept while that
+    // object lives (keyed by reference, and thread-safe): copying it on every call was the
+    // span overloads' only allocation.
+    private static readonly ConditionalWeakTable<DifferentiationOptions, DifferentiationOptions> AdaptiveTwins = new();
 
     private static readonly DifferentiationOptions AdaptiveDefaults = DifferentiationOptions.Default with { Adaptive = true };
 

@@ -132,6 +132,33 @@ public class MultivariateFaultTests
         }
     }
 
+    /// <summary>The overloads with an errors span imply Adaptive; given options without it, the
+    /// adaptive twin of those options must not be built again on every call.</summary>
+    [Fact]
+    public void Errors_overloads_given_non_adaptive_options_allocate_nothing_in_steady_state()
+    {
+        var x = MghProblems.StandardStart(12);
+        var v = Enumerable.Range(0, 12).Select(i => 1.0 - 0.05 * i).ToArray();
+        double[] g = new double[12], d = new double[12], hv = new double[12], errors = new double[12];
+        var pattern = SparsityPattern.FromEntries(12, 12, Enumerable.Range(0, 12).SelectMany(i =>
+            Enumerable.Range(Math.Max(0, i - 1), Math.Min(12, i + 2) - Math.Max(0, i - 1)).Select(j => (i, j))));
+        var sparse = new double[pattern.NonZeros];
+        var sparseErrors = new double[pattern.NonZeros];
+        ScalarFunction f = MghProblems.ExtendedRosenbrock;
+        foreach (var backend in new[] { Backend.Managed, Backend.Native })
+        {
+            var options = new DifferentiationOptions { Backend = backend }; // not adaptive
+            var bytes = Allocations.SteadyState(() => Differentiate.Gradient(f, x, g, errors, options));
+            Assert.True(bytes == 0, $"{backend} gradient: {bytes} bytes");
+            bytes = Allocations.SteadyState(() => Differentiate.HessianDiagonal(f, x, d, errors, options));
+            Assert.True(bytes == 0, $"{backend} diagonal: {bytes} bytes");
+            bytes = Allocations.SteadyState(() => Differentiate.HessianVectorProduct(f, x, v, hv, errors, options));
+            Assert.True(bytes == 0, $"{backend} Hessian-vector product: {bytes} bytes");
+            bytes = Allocations.SteadyState(() => Differentiate.SparseHessian(f, pattern, x, sparse, sparseErrors, options));
+            Assert.True(bytes == 0, $"{backend} sparse Hessian: {bytes} bytes");
+        }
+    }
+
     [Fact]
     public void A_non_finite_function_is_reported()
     {
