@@ -11,12 +11,12 @@ dn_status dn_fd_points(dn_isa isa, const double *x, size_t n, const double *dire
     const dn_kernels *k = NULL;
     const dn_status resolved = dn_resolve_kernels(isa, &k);
     if (resolved != DN_OK) return resolved;
-    if (rows == 0) return DN_OK;
-    if (rows > SIZE_MAX / sizeof(int32_t) - 1 || deltas > SIZE_MAX / sizeof(double) ||
-        (n > 0 && rows > SIZE_MAX / sizeof(double) / n))
+    /* No rows, or rows of no coordinates: nothing to write, nothing to check the CSR against. */
+    if (rows == 0 || n == 0) return DN_OK;
+    if (rows > SIZE_MAX / sizeof(int32_t) - 1 || deltas > SIZE_MAX / sizeof(double) || rows > SIZE_MAX / sizeof(double) / n)
         return DN_ERR_SIZE_OVERFLOW;
     if (!row_start) return DN_ERR_NULL_POINTER;
-    if ((n > 0 && (!x || !out)) || (t && n > 0 && !direction) || (deltas > 0 && (!index || !delta)))
+    if (!x || !out || (t && !direction) || (deltas > 0 && (!index || !delta)))
         return DN_ERR_NULL_POINTER;
     if (out_length < rows * n) return DN_ERR_BUFFER_TOO_SMALL;
     /* Written over an input, a row would change values that later rows still read (or, over the
@@ -34,7 +34,6 @@ dn_status dn_fd_points(dn_isa isa, const double *x, size_t n, const double *dire
     if ((size_t)row_start[rows] > deltas) return DN_ERR_INVALID_ARGUMENT;
     for (size_t e = (size_t)row_start[0]; e < (size_t)row_start[rows]; ++e)
         if (index[e] < 0 || (size_t)index[e] >= n) return DN_ERR_INVALID_ARGUMENT;
-    if (n == 0) return DN_OK; /* empty rows: nothing to write (and out may be NULL) */
     k->fd_points(x, n, direction, t, rows, row_start, index, delta, out);
     return DN_OK;
 }

@@ -97,6 +97,7 @@ static void test_bad_arguments(void)
     CHECK(dn_fd_points(DN_ISA_SCALAR, x, 2, v, t, 2, rs, idx, wide, 2, wide + 1, 4) == DN_ERR_OVERLAP, "out over delta");
     CHECK(wide[1] == 2 && wide[4] == 5, "inputs untouched");
     CHECK(dn_fd_points(DN_ISA_SCALAR, x, 2, v, t, 0, NULL, NULL, NULL, 0, NULL, 0) == DN_OK, "no rows");
+    CHECK(dn_fd_points(DN_ISA_SCALAR, NULL, 0, NULL, t, 2, NULL, NULL, NULL, 0, NULL, 0) == DN_OK, "rows of no coordinates");
     CHECK(dn_fd_points(DN_ISA_SCALAR, x, 2, v, t, 2, rs, idx, delta, 2, out, 4) == DN_OK, "good call");
     /* row 0: x + 0.5 v, then +0.25 on coordinate 0; row 1: x (t = 0), then -0.25 on coordinate 1 */
     CHECK(out[0] == 1.75 && out[1] == 2.5 && out[2] == 1 && out[3] == 1.75, "rows %g %g %g %g", out[0], out[1], out[2], out[3]);

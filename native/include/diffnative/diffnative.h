@@ -216,7 +216,8 @@ DN_API dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t valu
  * copy of x; then out[r*n + index[k]] += delta[k] for k from row_start[r] to row_start[r+1] - 1,
  * in that order. row_start has rows + 1 non-decreasing entries in [0, deltas] (index and delta
  * have deltas entries) and 0 <= index[k] < n, else DN_ERR_INVALID_ARGUMENT. direction (n) and t
- * (rows) may be NULL, but t needs direction. out must not overlap any input (DN_ERR_OVERLAP). */
+ * (rows) may be NULL, but t needs direction. out must not overlap any input (DN_ERR_OVERLAP).
+ * rows or n zero: nothing to write, DN_OK before any other check. */
 DN_API dn_status dn_fd_points(dn_isa isa, const double *x, size_t n, const double *direction, const double *t,
                               size_t rows, const int32_t *row_start, const int32_t *index, const double *delta,
                               size_t deltas, double *out, size_t out_length);
