@@ -20,6 +20,7 @@
         .softmax_rows_f32 = dn_softmax_rows_f32_##isa_name,                                        \
         .softmax_backward_rows_f32 = dn_softmax_backward_rows_f32_##isa_name,                      \
         .sparse_combine = dn_sparse_combine_##isa_name,                                            \
+        .fd_points = dn_fd_points_##isa_name,                                                      \
     };
 
 DN_TABLE(scalar, DN_ISA_SCALAR)

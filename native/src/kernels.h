@@ -69,6 +69,9 @@ typedef struct dn_kernels {
     /* Sparse decompression (see dn_sparse_combine); indices already checked. */
     void (*sparse_combine)(const double *values, size_t stride, const double *weights, size_t npoints,
                            const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out);
+    /* Perturbed points for a batch function (see dn_fd_points); CSR and indices already checked. */
+    void (*fd_points)(const double *x, size_t n, const double *direction, const double *t, size_t rows,
+                      const int32_t *row_start, const int32_t *index, const double *delta, double *out);
 } dn_kernels;
 
 #define DN_DECLARE_KERNELS(isa)                                                                   \
@@ -85,7 +88,9 @@ typedef struct dn_kernels {
     void dn_softmax_rows_##isa(const double *x, size_t rows, size_t cols, double *y, int log_form);         \
     void dn_softmax_backward_rows_##isa(const double *y, const double *g, size_t rows, size_t cols, double *dx, int log_form); \
     void dn_sparse_combine_##isa(const double *values, size_t stride, const double *weights, size_t npoints, \
-                                 const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out);
+                                 const int32_t *sources, const int32_t *columns, const double *steps, size_t count, double *out); \
+    void dn_fd_points_##isa(const double *x, size_t n, const double *direction, const double *t, size_t rows, \
+                            const int32_t *row_start, const int32_t *index, const double *delta, double *out);
 
 #define DN_DECLARE_F32_KERNELS(isa) \
     void dn_activate_f32_##isa(int kind, double alpha, const float *x, size_t n, float *value, float *derivative); \

@@ -211,6 +211,17 @@ DN_API dn_status dn_sparse_combine(dn_isa isa, const double *values, size_t valu
                                    const int32_t *columns, size_t count, const double *steps,
                                    size_t steps_length, double *out, size_t out_length);
 
+/* The perturbed points of a batch function, rows of n coordinates into out[0..rows*n): row r is
+ * x + t[r]*direction (product, then sum; nothing fused) where t is given and t[r] != 0, else a
+ * copy of x; then out[r*n + index[k]] += delta[k] for k from row_start[r] to row_start[r+1] - 1,
+ * in that order. row_start has rows + 1 non-decreasing entries in [0, deltas] (index and delta
+ * have deltas entries) and 0 <= index[k] < n, else DN_ERR_INVALID_ARGUMENT. direction (n) and t
+ * (rows) may be NULL, but t needs direction. out must not overlap any input (DN_ERR_OVERLAP).
+ * rows or n zero: nothing to write, DN_OK before any other check. */
+DN_API dn_status dn_fd_points(dn_isa isa, const double *x, size_t n, const double *direction, const double *t,
+                              size_t rows, const int32_t *row_start, const int32_t *index, const double *delta,
+                              size_t deltas, double *out, size_t out_length);
+
 /* ---- machine learning: activations and softmax ------------------------------------------ */
 
 /* Elementwise activations. Values are stable: everything is built on e^-|x|, so nothing

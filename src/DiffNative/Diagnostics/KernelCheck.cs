@@ -225,6 +225,20 @@ public static class KernelChecks
             };
             return Differentiate.SparseJacobian(f, pattern, Inputs.Point(y), new DifferentiationOptions { Backend = b }).Matrix.Values;
         })),
+        new("dn_fd_points", 0, (b, y, _) => Guard(y.Length == 0, () =>
+        {
+            // Rows of the input shifted along its reverse (by 0, ±, tiny), with 0, 1, 2 and n
+            // deltas (the input's own values, on coordinates spread over the point).
+            var n = y.Length;
+            var direction = y.Reverse().ToArray();
+            double[] shifts = [0.0, 0.5, -0.25, 1e-3];
+            int[] rowStarts = [0, 0, 1, 3, 3 + n];
+            var indices = new[] { n - 1, 0, n / 2 }.Concat(Enumerable.Range(0, n)).ToArray();
+            var deltas = indices.Select((i, k) => y[(i + k) % n]).ToArray();
+            var points = new double[shifts.Length * n];
+            DifferenceKernels.Points(b, y, direction, shifts, rowStarts, indices, deltas, points);
+            return points;
+        })),
     ];
 
     private static double[] Guard(bool skip, Func<double[]> run) => skip ? [] : run();

@@ -43,6 +43,28 @@ public class GuardPageTests
         }
     }
 
+    /// <summary>dn_fd_points: every row shifted and given deltas on its last coordinate, so the
+    /// vector tail and the last addition both touch the page's edge.</summary>
+    [Theory]
+    [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
+    public void Batch_point_kernel_stays_inside_its_buffers(Backend backend)
+    {
+        const int rows = 3;
+        for (var n = 1; n <= 70; n++)
+        {
+            using var x = new GuardedBuffer(n);
+            using var direction = new GuardedBuffer(n);
+            using var shifts = new GuardedBuffer(rows);
+            using var deltas = new GuardedBuffer(rows);
+            using var points = new GuardedBuffer(rows * n);
+            for (var i = 0; i < n; i++) (x.Span[i], direction.Span[i]) = (0.1 * i - 1, 1.0 / (i + 1));
+            for (var r = 0; r < rows; r++) (shifts.Span[r], deltas.Span[r]) = (0.5 * (r + 1), 1e-3);
+            int[] rowStarts = [0, 1, 2, 3], indices = [n - 1, 0, n - 1];
+            DiffNative.Interop.NativeCore.FdPoints(backend.Isa, x.Span, direction.Span, shifts.Span, rowStarts, indices, deltas.Span, points.Span);
+            Assert.Equal(x.Span[n - 1] + 1.5 * direction.Span[n - 1] + 1e-3, points.Span[rows * n - 1]);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
     public void Activation_kernels_stay_inside_their_buffers(Backend backend)

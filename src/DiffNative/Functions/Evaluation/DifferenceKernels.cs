@@ -28,6 +28,14 @@ internal static class DifferenceKernels
         else SparseKernelsReference.Combine(values, stride, weights, sources, columns, steps, output);
     }
 
+    /// <summary>The perturbed points of a batch from their (shift, CSR deltas) description.</summary>
+    internal static void Points(Backend backend, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, ReadOnlySpan<double> shifts,
+        ReadOnlySpan<int> rowStarts, ReadOnlySpan<int> indices, ReadOnlySpan<double> deltas, Span<double> points)
+    {
+        if (backend.Kind == BackendKind.Native) NativeCore.FdPoints(backend.Isa, x, direction, shifts, rowStarts, indices, deltas, points);
+        else PointsReference.Build(x, direction, shifts, rowStarts, indices, deltas, points);
+    }
+
     internal static void AssembleHessian(Backend backend, double centre, ReadOnlySpan<double> plus, ReadOnlySpan<double> minus,
         ReadOnlySpan<double> pp, ReadOnlySpan<double> pm, ReadOnlySpan<double> mp, ReadOnlySpan<double> mm,
         ReadOnlySpan<double> steps, Span<double> hessian)

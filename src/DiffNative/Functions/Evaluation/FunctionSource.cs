@@ -111,16 +111,12 @@ internal readonly struct FunctionSource
         var m = Outputs;
         var batch = Math.Max(1, Math.Min(options.BatchSize, count));
         var rows = workspace.Span(Workspace.Slot.Rows, batch * n);
+        var backend = DiffNativeRuntime.Resolve(options.Backend);
         for (var first = 0; first < count; first += batch)
         {
             cancellation.ThrowIfCancellationRequested();
             var length = Math.Min(batch, count - first);
-            for (var r = 0; r < length; r++)
-            {
-                var row = rows.Slice(r * n, n);
-                x.CopyTo(row);
-                plan.Apply(plan[start + first + r], x, direction, row);
-            }
+            BatchPoints.Build(backend, plan, start + first, length, x, direction, workspace, rows);
             var points = rows[..(length * n)];
             var output = values.Slice(first * m, length * m);
             if (batchScalar is not null) batchScalar(points, n, output);

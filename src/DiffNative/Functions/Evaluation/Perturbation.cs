@@ -17,6 +17,26 @@ internal readonly record struct Perturbation(int I, double A, int J, double B, d
         if (J >= 0) point[J] = point[J] + B;
     }
 
+    /// <summary>How many coordinates <see cref="ApplyTo"/> adds an amount to after the shift.</summary>
+    internal int DeltaCount => (I >= 0 ? 1 : 0) + (J >= 0 ? 1 : 0);
+
+    /// <summary>The additions of <see cref="ApplyTo"/> after the shift, in its order (I, then J):
+    /// the CSR description a batch is built from.</summary>
+    internal void DescribeDeltas(Span<int> indices, Span<double> deltas)
+    {
+        var k = 0;
+        if (I >= 0)
+        {
+            indices[k] = I;
+            deltas[k++] = A;
+        }
+        if (J >= 0)
+        {
+            indices[k] = J;
+            deltas[k] = B;
+        }
+    }
+
     /// <summary>Puts point back to x after <see cref="ApplyTo"/>.</summary>
     internal void RestoreIn(ReadOnlySpan<double> x, Span<double> point)
     {
@@ -42,4 +62,13 @@ internal interface IPointPlan
 
     /// <summary>Puts point back to x after <see cref="Apply"/>.</summary>
     void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point);
+
+    /// <summary>How many coordinates <see cref="Apply"/> moves by an amount of their own, after the
+    /// shift p.T·direction.</summary>
+    int DeltaCount(in Perturbation p);
+
+    /// <summary><see cref="Apply"/> as data: the coordinates and the amounts added to them after the
+    /// shift, in Apply's order, so that a batch of points can be built from (shift, deltas) rows by
+    /// either backend with Apply's bits.</summary>
+    void DescribeDeltas(in Perturbation p, Span<int> indices, Span<double> deltas);
 }

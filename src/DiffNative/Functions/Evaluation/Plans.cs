@@ -11,6 +11,10 @@ internal readonly struct AxisPlan(double[] offsets, double[] steps, AxisGroup gr
 
     public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
 
+    public int DeltaCount(in Perturbation p) => p.DeltaCount;
+
+    public void DescribeDeltas(in Perturbation p, Span<int> indices, Span<double> deltas) => p.DescribeDeltas(indices, deltas);
+
     public Perturbation this[int k]
     {
         get
@@ -38,6 +42,10 @@ internal readonly struct HessianPlan(double[] steps, int[] pairs, int n, int pai
     public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
 
     public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
+
+    public int DeltaCount(in Perturbation p) => p.DeltaCount;
+
+    public void DescribeDeltas(in Perturbation p, Span<int> indices, Span<double> deltas) => p.DescribeDeltas(indices, deltas);
 
     public Perturbation this[int k]
     {
@@ -78,6 +86,10 @@ internal readonly struct DirectionPlan(double t, double[] steps, int n) : IPoint
 
     public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
 
+    public int DeltaCount(in Perturbation p) => p.DeltaCount;
+
+    public void DescribeDeltas(in Perturbation p, Span<int> indices, Span<double> deltas) => p.DescribeDeltas(indices, deltas);
+
     public Perturbation this[int k]
     {
         get
@@ -97,6 +109,10 @@ internal readonly struct DiagonalPlan(double[] offsets, double[] steps, int n) :
     public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
 
     public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point) => p.RestoreIn(x, point);
+
+    public int DeltaCount(in Perturbation p) => p.DeltaCount;
+
+    public void DescribeDeltas(in Perturbation p, Span<int> indices, Span<double> deltas) => p.DescribeDeltas(indices, deltas);
 
     public Perturbation this[int k]
     {

@@ -79,7 +79,9 @@ internal sealed class Workspace
         internal const int LevelBest = 11;     // the extrapolated first derivatives of every entry, before a group's are copied out
         internal const int GroupValues = 12;   // one stencil group's sparse values before they are scattered
         internal const int LevelErrors = 13;   // the error estimates of LevelBest's entries
-        internal const int Count = 14;
+        internal const int RowShifts = 14;     // per row of a batch: its shift along the direction
+        internal const int RowDeltas = 15;     // per row of a batch: the amounts added to its coordinates
+        internal const int Count = 16;
     }
 
     /// <summary>The int slots.</summary>
@@ -94,7 +96,9 @@ internal sealed class Workspace
         internal const int PartSources = 6;    // per nonzero of the group: colour·m + row
         internal const int PartStepColumns = 7; // per nonzero of the group: its column
         internal const int PartEntries = 8;    // per nonzero of the group: its position among all nonzeros
-        internal const int Count = 9;
+        internal const int RowStarts = 9;      // per row of a batch: where its deltas start (CSR)
+        internal const int RowIndices = 10;    // per delta of a batch: its coordinate
+        internal const int Count = 11;
     }
 
     private sealed class Policy : PooledObjectPolicy<Workspace>

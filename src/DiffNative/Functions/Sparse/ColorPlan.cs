@@ -33,6 +33,22 @@ internal readonly struct ColorPlan(double[] offsets, double[] steps, int[] color
         }
     }
 
+    public int DeltaCount(in Perturbation p) => p.I < 0 ? 0 : colorPointers[p.I + 1] - colorPointers[p.I];
+
+    /// <summary>x[i] + offset·h is x[i] + (offset·h): the amount is the product, rounded, as in
+    /// <see cref="Apply"/>.</summary>
+    public void DescribeDeltas(in Perturbation p, Span<int> indices, Span<double> deltas)
+    {
+        if (p.I < 0) return;
+        var first = colorPointers[p.I];
+        for (var k = first; k < colorPointers[p.I + 1]; k++)
+        {
+            var i = colorColumns[k];
+            indices[k - first] = i;
+            deltas[k - first] = p.A * steps[i];
+        }
+    }
+
     public void Restore(in Perturbation p, ReadOnlySpan<double> x, Span<double> point)
     {
         if (p.I < 0) return;
