@@ -16,12 +16,12 @@ public static partial class Softmax
     /// <param name="rowLength">Values per row; null for one row.</param>
     /// <param name="backend">The implementation; the default backend when null.</param>
     public static void Apply(ReadOnlySpan<double> x, Span<double> destination, int? rowLength = null, Backend? backend = null) =>
-        Forward(false, x, destination, rowLength, backend);
+        Forward<DoubleKernels, double>(false, x, destination, rowLength, backend);
 
     /// <summary>yᵢ = xᵢ − log Σⱼ e^xⱼ over each row, accurate where softmax would underflow.</summary>
     /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void ApplyLog(ReadOnlySpan<double> x, Span<double> destination, int? rowLength = null, Backend? backend = null) =>
-        Forward(true, x, destination, rowLength, backend);
+        Forward<DoubleKernels, double>(true, x, destination, rowLength, backend);
 
     /// <summary>The backward pass of <see cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = Jᵀ·upstream per row, which is
     /// y ⊙ (upstream − upstream·y) (the softmax Jacobian diag(y) − yyᵀ is symmetric, so this is
@@ -33,16 +33,19 @@ public static partial class Softmax
     /// <param name="backend">The implementation; the default backend when null.</param>
     public static void Backward(ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
         int? rowLength = null, Backend? backend = null) =>
-        BackwardCore(false, output, upstream, gradient, rowLength, backend);
+        BackwardCore<DoubleKernels, double>(false, output, upstream, gradient, rowLength, backend);
 
     /// <summary>The backward pass of <see cref="ApplyLog(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = upstream − e^y·Σupstream per
     /// row (the vector-Jacobian product with J = I − 1·softmaxᵀ).</summary>
     /// <inheritdoc cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void BackwardLog(ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
         int? rowLength = null, Backend? backend = null) =>
-        BackwardCore(true, output, upstream, gradient, rowLength, backend);
+        BackwardCore<DoubleKernels, double>(true, output, upstream, gradient, rowLength, backend);
 
-    private static void Forward(bool logForm, ReadOnlySpan<double> x, Span<double> destination, int? rowLength, Backend? backend)
+    // One body per pass for both element types: the checks and the backend choice are the same,
+    // only the kernels differ (TKernels, resolved when the JIT specialises the call).
+    private static void Forward<TKernels, T>(bool logForm, ReadOnlySpan<T> x, Span<T> destination, int? rowLength, Backend? backend)
+        where TKernels : IKernels<T>
     {
         var cols = RowLength(x.Length, rowLength, nameof(x));
         if (destination.Length < x.Length)
@@ -53,13 +56,13 @@ public static partial class Softmax
             return;
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.Softmax(chosen.Isa, logForm, x, x.Length / cols, cols, destination);
+            TKernels.NativeForward(chosen.Isa, logForm, x, x.Length / cols, cols, destination);
         else
-            SoftmaxReference.Forward(logForm, x, cols, destination);
+            TKernels.ReferenceForward(logForm, x, cols, destination);
     }
 
-    private static void BackwardCore(bool logForm, ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
-        int? rowLength, Backend? backend)
+    private static void BackwardCore<TKernels, T>(bool logForm, ReadOnlySpan<T> output, ReadOnlySpan<T> upstream, Span<T> gradient,
+        int? rowLength, Backend? backend) where TKernels : IKernels<T>
     {
         var cols = RowLength(output.Length, rowLength, nameof(output));
         if (upstream.Length != output.Length)
@@ -73,9 +76,37 @@ public static partial class Softmax
             return;
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.SoftmaxBackward(chosen.Isa, logForm, output, upstream, output.Length / cols, cols, g);
+            TKernels.NativeBackward(chosen.Isa, logForm, output, upstream, output.Length / cols, cols, g);
         else
-            SoftmaxReference.Backward(logForm, output, upstream, cols, g);
+            TKernels.ReferenceBackward(logForm, output, upstream, cols, g);
+    }
+
+    /// <summary>One element type's softmax kernels: native on an ISA (null for the active one) and
+    /// the managed reference, over rows × cols row-major values.</summary>
+    private interface IKernels<T>
+    {
+        static abstract void NativeForward(Isa? isa, bool logForm, ReadOnlySpan<T> x, int rows, int cols, Span<T> y);
+
+        static abstract void ReferenceForward(bool logForm, ReadOnlySpan<T> x, int cols, Span<T> y);
+
+        static abstract void NativeBackward(Isa? isa, bool logForm, ReadOnlySpan<T> y, ReadOnlySpan<T> upstream, int rows, int cols, Span<T> dx);
+
+        static abstract void ReferenceBackward(bool logForm, ReadOnlySpan<T> y, ReadOnlySpan<T> upstream, int cols, Span<T> dx);
+    }
+
+    private readonly struct DoubleKernels : IKernels<double>
+    {
+        public static void NativeForward(Isa? isa, bool logForm, ReadOnlySpan<double> x, int rows, int cols, Span<double> y) =>
+            NativeCore.Softmax(isa, logForm, x, rows, cols, y);
+
+        public static void ReferenceForward(bool logForm, ReadOnlySpan<double> x, int cols, Span<double> y) =>
+            SoftmaxReference.Forward(logForm, x, cols, y);
+
+        public static void NativeBackward(Isa? isa, bool logForm, ReadOnlySpan<double> y, ReadOnlySpan<double> upstream, int rows, int cols,
+            Span<double> dx) => NativeCore.SoftmaxBackward(isa, logForm, y, upstream, rows, cols, dx);
+
+        public static void ReferenceBackward(bool logForm, ReadOnlySpan<double> y, ReadOnlySpan<double> upstream, int cols, Span<double> dx) =>
+            SoftmaxReference.Backward(logForm, y, upstream, cols, dx);
     }
 
     private static bool PartlyOverlaps<T>(ReadOnlySpan<T> a, Span<T> b) => a.Overlaps(b, out var offset) && offset != 0;
