@@ -8,10 +8,7 @@ namespace DiffNative;
 /// result is exactly symmetric. Compute once, evaluate many times: immutable and thread-safe.</summary>
 public sealed class HessianColoring : ColumnColoring
 {
-    private HessianColoring(SparsityPattern pattern, ColoringOrder order, CompressedLayout layout)
-        : base(pattern, order, layout)
-    {
-    }
+    private HessianColoring(SparsityPattern pattern, ColoringOrder order, CompressedLayout layout) : base(pattern, order, layout) { }
 
     /// <summary>Star-colours the Hessian pattern <paramref name="pattern"/> greedily in the given
     /// order. Any square pattern will do: it is made symmetric with its diagonal

@@ -6,10 +6,7 @@ namespace DiffNative;
 /// immutable and safe to share across threads.</summary>
 public sealed class JacobianColoring : ColumnColoring
 {
-    private JacobianColoring(SparsityPattern pattern, ColoringOrder order, CompressedLayout layout)
-        : base(pattern, order, layout)
-    {
-    }
+    private JacobianColoring(SparsityPattern pattern, ColoringOrder order, CompressedLayout layout) : base(pattern, order, layout) { }
 
     /// <summary>Colours the columns of <paramref name="pattern"/> greedily in the given order.</summary>
     public static JacobianColoring Compute(SparsityPattern pattern, ColoringOrder order = ColoringOrder.Saturation)
