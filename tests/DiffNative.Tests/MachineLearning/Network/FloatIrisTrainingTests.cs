@@ -8,8 +8,6 @@ namespace DiffNative.Tests.MachineLearning.Network;
 /// an explicit float updater.</summary>
 public class FloatIrisTrainingTests(ITestOutputHelper output) : IrisTrainingTestsBase<float>(output)
 {
-    protected override string Label => "float";
-
     protected override (float[] Features, float[] Targets) Load() => IrisData.LoadSingle();
 
     protected override Sequential<float> Layers(WeightInitialization first, Activation activation) =>

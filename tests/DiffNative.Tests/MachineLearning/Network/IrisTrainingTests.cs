@@ -7,8 +7,6 @@ namespace DiffNative.Tests.MachineLearning.Network;
 /// with SGD + momentum chosen through the training options.</summary>
 public class IrisTrainingTests(ITestOutputHelper output) : IrisTrainingTestsBase<double>(output)
 {
-    protected override string Label => "double";
-
     protected override (double[] Features, double[] Targets) Load() => IrisData.Load();
 
     protected override Sequential<double> Layers(WeightInitialization first, Activation activation) =>

@@ -9,7 +9,7 @@ namespace DiffNative.Tests.MachineLearning.Network;
 public abstract class IrisTrainingTestsBase<T>(ITestOutputHelper output) where T : struct, IFloatingPointIeee754<T>
 {
     /// <summary>"double" or "float", for the test output.</summary>
-    protected abstract string Label { get; }
+    private static string Label => typeof(T) == typeof(float) ? "float" : "double";
 
     /// <summary>The standardised Iris features and one-hot targets in T.</summary>
     protected abstract (T[] Features, T[] Targets) Load();
