@@ -14,7 +14,7 @@ public static partial class Differentiate
     /// <param name="gradient">The gradient ∇f: writes n partial derivatives.</param>
     /// <param name="coloring">The star colouring of the Hessian's pattern (compute once, reuse).</param>
     /// <param name="x">Where to differentiate; n coordinates.</param>
-    /// <param name="values">Receives one value per structural nonzero of <see cref="HessianColoring.Pattern"/>.</param>
+    /// <param name="values">Receives one value per structural nonzero of <see cref="ColumnColoring.Pattern"/>.</param>
     /// <param name="options">Scheme, accuracy, steps, parallelism, batch size, backend.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
     public static DifferentiationInfo SparseHessianFromGradient(VectorFunction gradient, HessianColoring coloring, ReadOnlySpan<double> x,

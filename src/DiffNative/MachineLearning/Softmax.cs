@@ -16,12 +16,12 @@ public static partial class Softmax
     /// <param name="rowLength">Values per row; null for one row.</param>
     /// <param name="backend">The implementation; the default backend when null.</param>
     public static void Apply(ReadOnlySpan<double> x, Span<double> destination, int? rowLength = null, Backend? backend = null) =>
-        Forward(false, x, destination, rowLength, backend);
+        Forward(false, x, destination, rowLength, backend, NativeCore.Softmax, SoftmaxReference.Forward);
 
     /// <summary>yᵢ = xᵢ − log Σⱼ e^xⱼ over each row, accurate where softmax would underflow.</summary>
     /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void ApplyLog(ReadOnlySpan<double> x, Span<double> destination, int? rowLength = null, Backend? backend = null) =>
-        Forward(true, x, destination, rowLength, backend);
+        Forward(true, x, destination, rowLength, backend, NativeCore.Softmax, SoftmaxReference.Forward);
 
     /// <summary>The backward pass of <see cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = Jᵀ·upstream per row, which is
     /// y ⊙ (upstream − upstream·y) (the softmax Jacobian diag(y) − yyᵀ is symmetric, so this is
@@ -33,16 +33,22 @@ public static partial class Softmax
     /// <param name="backend">The implementation; the default backend when null.</param>
     public static void Backward(ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
         int? rowLength = null, Backend? backend = null) =>
-        BackwardCore(false, output, upstream, gradient, rowLength, backend);
+        BackwardCore(false, output, upstream, gradient, rowLength, backend,
+            NativeCore.SoftmaxBackward, SoftmaxReference.Backward);
 
     /// <summary>The backward pass of <see cref="ApplyLog(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = upstream − e^y·Σupstream per
     /// row (the vector-Jacobian product with J = I − 1·softmaxᵀ).</summary>
     /// <inheritdoc cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void BackwardLog(ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
         int? rowLength = null, Backend? backend = null) =>
-        BackwardCore(true, output, upstream, gradient, rowLength, backend);
+        BackwardCore(true, output, upstream, gradient, rowLength, backend,
+            NativeCore.SoftmaxBackward, SoftmaxReference.Backward);
 
-    private static void Forward(bool logForm, ReadOnlySpan<double> x, Span<double> destination, int? rowLength, Backend? backend)
+    // One body per pass for both element types: the checks and the backend choice are the same,
+    // only the kernels differ. The kernels are static method groups, whose delegates C# caches,
+    // so a call allocates nothing.
+    private static void Forward<T>(bool logForm, ReadOnlySpan<T> x, Span<T> destination, int? rowLength, Backend? backend,
+        NativeForward<T> native, ReferenceForward<T> reference)
     {
         var cols = RowLength(x.Length, rowLength, nameof(x));
         if (destination.Length < x.Length)
@@ -53,13 +59,13 @@ public static partial class Softmax
             return;
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.Softmax(chosen.Isa, logForm, x, x.Length / cols, cols, destination);
+            native(chosen.Isa, logForm, x, x.Length / cols, cols, destination);
         else
-            SoftmaxReference.Forward(logForm, x, cols, destination);
+            reference(logForm, x, cols, destination);
     }
 
-    private static void BackwardCore(bool logForm, ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
-        int? rowLength, Backend? backend)
+    private static void BackwardCore<T>(bool logForm, ReadOnlySpan<T> output, ReadOnlySpan<T> upstream, Span<T> gradient,
+        int? rowLength, Backend? backend, NativeBackward<T> native, ReferenceBackward<T> reference)
     {
         var cols = RowLength(output.Length, rowLength, nameof(output));
         if (upstream.Length != output.Length)
@@ -73,10 +79,23 @@ public static partial class Softmax
             return;
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.SoftmaxBackward(chosen.Isa, logForm, output, upstream, output.Length / cols, cols, g);
+            native(chosen.Isa, logForm, output, upstream, output.Length / cols, cols, g);
         else
-            SoftmaxReference.Backward(logForm, output, upstream, cols, g);
+            reference(logForm, output, upstream, cols, g);
     }
+
+    /// <summary>A native softmax kernel on an ISA (null for the active one), over rows × cols
+    /// row-major values.</summary>
+    private delegate void NativeForward<T>(Isa? isa, bool logForm, ReadOnlySpan<T> x, int rows, int cols, Span<T> y);
+
+    /// <summary>A managed reference softmax over rows of cols values.</summary>
+    private delegate void ReferenceForward<T>(bool logForm, ReadOnlySpan<T> x, int cols, Span<T> y);
+
+    /// <summary>A native softmax backward kernel (see <see cref="NativeForward{T}"/>).</summary>
+    private delegate void NativeBackward<T>(Isa? isa, bool logForm, ReadOnlySpan<T> y, ReadOnlySpan<T> upstream, int rows, int cols, Span<T> dx);
+
+    /// <summary>A managed reference softmax backward pass.</summary>
+    private delegate void ReferenceBackward<T>(bool logForm, ReadOnlySpan<T> y, ReadOnlySpan<T> upstream, int cols, Span<T> dx);
 
     private static bool PartlyOverlaps<T>(ReadOnlySpan<T> a, Span<T> b) => a.Overlaps(b, out var offset) && offset != 0;
 

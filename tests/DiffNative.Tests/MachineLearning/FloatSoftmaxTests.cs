@@ -51,10 +51,10 @@ public class FloatSoftmaxTests
                 double[] yd = new double[x.Length], dxd = new double[x.Length];
                 if (log) { Softmax.ApplyLog(x, y, cols, backend); Softmax.ApplyLog(Widen(x), yd, cols, backend); }
                 else { Softmax.Apply(x, y, cols, backend); Softmax.Apply(Widen(x), yd, cols, backend); }
-                FloatActivationBackendTests.AssertSame(Round(yd), y, $"log {log} cols {cols} forward");
+                Bits.AssertSame(Round(yd), y, $"log {log} cols {cols} forward");
                 if (log) { Softmax.BackwardLog(y, g, dx, cols, backend); Softmax.BackwardLog(Widen(y), Widen(g), dxd, cols, backend); }
                 else { Softmax.Backward(y, g, dx, cols, backend); Softmax.Backward(Widen(y), Widen(g), dxd, cols, backend); }
-                FloatActivationBackendTests.AssertSame(Round(dxd), dx, $"log {log} cols {cols} backward");
+                Bits.AssertSame(Round(dxd), dx, $"log {log} cols {cols} backward");
             }
         }
     }
@@ -73,11 +73,11 @@ public class FloatSoftmaxTests
                 float[] managed = new float[x.Length], native = new float[x.Length];
                 if (log) { Softmax.ApplyLog(x, managed, cols, Backend.Managed); Softmax.ApplyLog(x, native, cols, backend); }
                 else { Softmax.Apply(x, managed, cols, Backend.Managed); Softmax.Apply(x, native, cols, backend); }
-                FloatActivationBackendTests.AssertSame(managed, native, $"log {log} cols {cols} forward");
+                Bits.AssertSame(managed, native, $"log {log} cols {cols} forward");
                 float[] mg = new float[x.Length], ng = new float[x.Length];
                 if (log) { Softmax.BackwardLog(managed, g, mg, cols, Backend.Managed); Softmax.BackwardLog(managed, g, ng, cols, backend); }
                 else { Softmax.Backward(managed, g, mg, cols, Backend.Managed); Softmax.Backward(managed, g, ng, cols, backend); }
-                FloatActivationBackendTests.AssertSame(mg, ng, $"log {log} cols {cols} backward");
+                Bits.AssertSame(mg, ng, $"log {log} cols {cols} backward");
             }
         }
     }

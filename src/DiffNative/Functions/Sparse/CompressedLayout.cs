@@ -24,6 +24,9 @@ internal sealed class CompressedLayout
 
     internal int Colors { get; }
 
+    /// <summary>Per column its colour, or −1 for a column that is never moved.</summary>
+    internal ReadOnlySpan<int> ColumnColors => columnColors;
+
     internal int[] ColorPointers { get; }
 
     internal int[] ColorColumns { get; }

@@ -42,39 +42,37 @@ public sealed class ActivationLayer<T> : Layer<T> where T : struct, IFloatingPoi
 
 
 /// <summary>An elementwise <see cref="DiffNative.Activation"/> as a double layer (same width in and
-/// out, no parameters), on the native kernels of the chosen backend; the same code as
-/// <see cref="ActivationLayer{T}"/>. The backward pass recomputes f′ from the stored input rather than
-/// keeping a derivative buffer per layer.</summary>
+/// out, no parameters), on the native kernels of the chosen backend: an
+/// <see cref="ActivationLayer{T}"/> of double does all the work. The backward pass recomputes f′
+/// from the stored input rather than keeping a derivative buffer per layer.</summary>
 public sealed class ActivationLayer : Layer
 {
+    // A class has one base and this one must be a Layer (the base of double layers), so it cannot
+    // be an ActivationLayer<double>; it holds one and hands it every call instead.
+    private readonly ActivationLayer<double> twin;
+
     /// <summary>An activation layer.</summary>
     /// <param name="activation">The function.</param>
     /// <param name="size">Values per row.</param>
     /// <param name="backend">The implementation; the default backend when null.</param>
-    public ActivationLayer(Activation activation, int size, Backend? backend = null) : base(size, size)
-    {
-        if (!Enum.IsDefined(activation.Kind))
-            throw new ArgumentOutOfRangeException(nameof(activation), activation.Kind, "Unknown activation.");
-        Activation = activation;
-        Backend = backend;
-    }
+    public ActivationLayer(Activation activation, int size, Backend? backend = null)
+        : base(size, size) => twin = new ActivationLayer<double>(activation, size, backend);
 
     /// <summary>The function.</summary>
-    public Activation Activation { get; }
+    public Activation Activation => twin.Activation;
 
     /// <summary>The implementation; null for the default backend.</summary>
-    public Backend? Backend { get; }
+    public Backend? Backend => twin.Backend;
 
     /// <summary>"Kind size→size".</summary>
-    public override string ToString() => $"{Activation.Kind} {Inputs}→{Outputs}";
+    public override string ToString() => twin.ToString();
 
     /// <inheritdoc/>
     protected override void ForwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, Span<double> output, int rows) =>
-        ActivationKernels.Forward(Activation, Backend, input, output);
+        twin.ForwardUnchecked(parameters, input, output, rows);
 
     /// <inheritdoc/>
     protected override void BackwardCore(ReadOnlySpan<double> parameters, ReadOnlySpan<double> input, ReadOnlySpan<double> outputGradient,
         Span<double> inputGradient, Span<double> parameterGradient, int rows) =>
-        ActivationKernels.Backward(Activation, Backend, input, outputGradient, inputGradient);
+        twin.BackwardUnchecked(parameters, input, outputGradient, inputGradient, parameterGradient, rows);
 }
-

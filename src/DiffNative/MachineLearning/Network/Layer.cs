@@ -89,6 +89,18 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     protected abstract void BackwardCore(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> outputGradient,
         Span<T> inputGradient, Span<T> parameterGradient, int rows);
 
+    /// <summary><see cref="ForwardCore"/> for a layer that hands its work to another: the double
+    /// <see cref="DenseLayer"/> and <see cref="ActivationLayer"/> run their generic twins this way,
+    /// so the lengths are checked once, by the outer layer.</summary>
+    internal void ForwardUnchecked(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> output, int rows) =>
+        ForwardCore(parameters, input, output, rows);
+
+    /// <summary><see cref="BackwardCore"/> for a layer that hands its work to another (see
+    /// <see cref="ForwardUnchecked"/>).</summary>
+    internal void BackwardUnchecked(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> outputGradient,
+        Span<T> inputGradient, Span<T> parameterGradient, int rows) =>
+        BackwardCore(parameters, input, outputGradient, inputGradient, parameterGradient, rows);
+
     /// <summary>"Name inputs→outputs", with "&lt;float&gt;" after the name of a generic float layer.</summary>
     public override string ToString() => $"{DisplayName(GetType())} {Inputs}→{Outputs}";
 

@@ -2,67 +2,19 @@ namespace DiffNative.Tests.MachineLearning.Network;
 
 /// <summary>The float layers' backward passes agree with finite differences of their float forward
 /// passes under the float-aware checker (<see cref="GradientCheckOptions.Float"/>), alone and
-/// inside float networks with every activation; broken float backward passes are caught and the
-/// wrong parameters named.</summary>
-public class FloatLayerGradientCheckTests
+/// inside float networks with every activation (<see cref="LayerGradientCheckTestsBase{T}"/> and
+/// below); broken float backward passes are caught and the wrong parameters named.</summary>
+public class FloatLayerGradientCheckTests : LayerGradientCheckTestsBase<float>
 {
-    private const int Rows = 3;
+    protected override GradientCheckReport CheckBackward(Pass forward, int outputs, BackwardPass backward, float[] x) =>
+        GradientCheck.Backward((p, y) => forward(p, y), outputs, (p, g, dp) => backward(p, g, dp), x);
 
-    public static TheoryData<ActivationKind> Kinds => new(Enum.GetValues<ActivationKind>());
+    protected override Layer<float> Dense(int inputs, int outputs, WeightInitialization initialization = WeightInitialization.Xavier) =>
+        new DenseLayer<float>(inputs, outputs, initialization);
 
-    /// <summary>Floats with magnitudes in [0.2, 1.5], away from ReLU's kink at 0.</summary>
-    private static float[] Inputs(int count, int seed)
-    {
-        var random = new Random(seed);
-        var x = new float[count];
-        for (var i = 0; i < count; i++) x[i] = (float)((random.NextDouble() < 0.5 ? -1 : 1) * (0.2 + 1.3 * random.NextDouble()));
-        return x;
-    }
+    protected override Layer<float> Activate(Activation activation, int size) => new ActivationLayer<float>(activation, size);
 
-    private static float[] OneHot(int rows, int classes)
-    {
-        var y = new float[rows * classes];
-        for (var r = 0; r < rows; r++) y[r * classes + (r * 2 + 1) % classes] = 1;
-        return y;
-    }
-
-    [Fact]
-    public void Float_dense_input_gradient_matches_finite_differences()
-    {
-        var layer = new DenseLayer<float>(4, 3);
-        var theta = Inputs(layer.ParameterCount, 1);
-        var report = GradientCheck.Backward(
-            (x, y) => layer.Forward(theta, x, y, Rows), Rows * 3,
-            (x, g, dx) => layer.Backward(theta, x, g, dx, new float[layer.ParameterCount], Rows),
-            Inputs(Rows * 4, 2));
-        Assert.True(report.Passed, report.ToString());
-        Assert.Equal(Rows * 3 * Rows * 4, report.Checked);
-    }
-
-    [Fact]
-    public void Float_dense_parameter_gradient_matches_finite_differences()
-    {
-        var layer = new DenseLayer<float>(4, 3);
-        var x = Inputs(Rows * 4, 3);
-        var report = GradientCheck.Backward(
-            (theta, y) => layer.Forward(theta, x, y, Rows), Rows * 3,
-            (theta, g, dtheta) => layer.Backward(theta, x, g, default, dtheta, Rows),
-            Inputs(layer.ParameterCount, 4));
-        Assert.True(report.Passed, report.ToString());
-        Assert.Equal(Rows * 3 * layer.ParameterCount, report.Checked);
-    }
-
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public void Float_activation_layer_backward_matches_finite_differences(ActivationKind kind)
-    {
-        var layer = new ActivationLayer<float>(new Activation(kind, 0.1), 5);
-        var report = GradientCheck.Backward(
-            (x, y) => layer.Forward([], x, y, Rows), Rows * 5,
-            (x, g, dx) => layer.Backward([], x, g, dx, [], Rows),
-            Inputs(Rows * 5, 5));
-        Assert.True(report.Passed, report.ToString());
-    }
+    protected override Sequential<float> Network(params Layer<float>[] layers) => new(layers);
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -84,34 +36,7 @@ public class FloatLayerGradientCheckTests
         network.Layers[0].Forward(network.LayerParameters(0), x, preActivations, Rows);
         Assert.All(preActivations, z => Assert.True(Math.Abs(z) > 0.9f, $"pre-activation {z}"));
 
-        var parameters = NetworkGradientCheck.Parameters(network, x, y);
-        Assert.True(parameters.Passed, parameters.ToString());
-        Assert.Equal(network.ParameterCount, parameters.Checked);
-        var inputs = NetworkGradientCheck.Inputs(network, x, y);
-        Assert.True(inputs.Passed, inputs.ToString());
-    }
-
-    [Fact]
-    public void A_deeper_float_network_passes_the_fast_directional_check()
-    {
-        var network = new Sequential<float>(
-            new DenseLayer<float>(4, 16, WeightInitialization.He), new ActivationLayer<float>(Activation.Elu(), 16),
-            new DenseLayer<float>(16, 8), new ActivationLayer<float>(Activation.Tanh, 8),
-            new DenseLayer<float>(8, 3));
-        network.Initialize(new Random(9));
-        var report = NetworkGradientCheck.Parameters(network, Inputs(5 * 4, 10), OneHot(5, 3),
-            GradientCheckOptions.Float with { Directions = 8 });
-        Assert.True(report.Passed, report.ToString());
-    }
-
-    [Fact]
-    public void The_float_check_leaves_the_parameters_as_it_found_them()
-    {
-        var network = new Sequential<float>(new DenseLayer<float>(4, 3));
-        network.Initialize(new Random(11));
-        var before = network.Parameters.ToArray();
-        NetworkGradientCheck.Parameters(network, Inputs(Rows * 4, 12), OneHot(Rows, 3));
-        Assert.Equal(before, network.Parameters.ToArray());
+        AssertBackpropagatesToParametersAndInputs(network, x, y);
     }
 
     [Fact]
@@ -124,12 +49,7 @@ public class FloatLayerGradientCheckTests
         var report = NetworkGradientCheck.Parameters(network, Inputs(4 * 3, 14), OneHot(4, 3),
             GradientCheckOptions.Float with { WorstCount = 6 });
 
-        Assert.False(report.Passed);
-        // dW transposed is wrong exactly off the diagonal of the first layer's 3×3 weights.
-        Assert.Equal(6, report.Failures);
-        var named = report.Worst.Select(e => network.DescribeParameter(e.Column)).ToList();
-        Assert.All(named, name => Assert.StartsWith("layer 0 (BrokenFloatDenseLayer 3→3) weight[", name));
-        Assert.All(report.Worst, e => Assert.NotEqual(e.Column / 3, e.Column % 3));
+        AssertTransposedWeightsCaught(network, report, "BrokenFloatDenseLayer");
     }
 
     [Fact]

@@ -1,67 +1,19 @@
 namespace DiffNative.Tests.MachineLearning.Network;
 
-/// <summary>Every layer's backward pass and every activation inside a network agree with finite
-/// differences of the forward pass; a deliberately broken backward pass is caught and the wrong
-/// parameters are named.</summary>
-public class LayerGradientCheckTests
+/// <summary>Every double layer's backward pass and every activation inside a double network agree
+/// with finite differences of the forward pass (<see cref="LayerGradientCheckTestsBase{T}"/> and
+/// below); a deliberately broken backward pass is caught and the wrong parameters are named.</summary>
+public class LayerGradientCheckTests : LayerGradientCheckTestsBase<double>
 {
-    private const int Rows = 3;
+    protected override GradientCheckReport CheckBackward(Pass forward, int outputs, BackwardPass backward, double[] x) =>
+        GradientCheck.Backward((p, y) => forward(p, y), outputs, (p, g, dp) => backward(p, g, dp), x);
 
-    public static TheoryData<ActivationKind> Kinds => new(Enum.GetValues<ActivationKind>());
+    protected override Layer<double> Dense(int inputs, int outputs, WeightInitialization initialization = WeightInitialization.Xavier) =>
+        new DenseLayer(inputs, outputs, initialization);
 
-    /// <summary>Inputs kept away from 0, where ReLU and leaky ReLU have their kink and a central
-    /// difference straddling it would be wrong, not the backward pass.</summary>
-    private static double[] Inputs(int count, int seed)
-    {
-        var random = new Random(seed);
-        var x = new double[count];
-        for (var i = 0; i < count; i++) x[i] = (random.NextDouble() < 0.5 ? -1 : 1) * (0.2 + 1.3 * random.NextDouble());
-        return x;
-    }
+    protected override Layer<double> Activate(Activation activation, int size) => new ActivationLayer(activation, size);
 
-    private static double[] OneHot(int rows, int classes)
-    {
-        var y = new double[rows * classes];
-        for (var r = 0; r < rows; r++) y[r * classes + (r * 2 + 1) % classes] = 1;
-        return y;
-    }
-
-    [Fact]
-    public void Dense_input_gradient_matches_finite_differences()
-    {
-        var layer = new DenseLayer(4, 3);
-        var theta = Inputs(layer.ParameterCount, 1);
-        var report = GradientCheck.Backward(
-            (x, y) => layer.Forward(theta, x, y, Rows), Rows * 3,
-            (x, g, dx) => layer.Backward(theta, x, g, dx, new double[layer.ParameterCount], Rows),
-            Inputs(Rows * 4, 2));
-        Assert.True(report.Passed, report.ToString());
-        Assert.Equal(Rows * 3 * Rows * 4, report.Checked);
-    }
-
-    [Fact]
-    public void Dense_parameter_gradient_matches_finite_differences()
-    {
-        var layer = new DenseLayer(4, 3);
-        var x = Inputs(Rows * 4, 3);
-        var report = GradientCheck.Backward(
-            (theta, y) => layer.Forward(theta, x, y, Rows), Rows * 3,
-            (theta, g, dtheta) => layer.Backward(theta, x, g, default, dtheta, Rows),
-            Inputs(layer.ParameterCount, 4));
-        Assert.True(report.Passed, report.ToString());
-    }
-
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public void Activation_layer_backward_matches_finite_differences(ActivationKind kind)
-    {
-        var layer = new ActivationLayer(new Activation(kind, 0.1), 5);
-        var report = GradientCheck.Backward(
-            (x, y) => layer.Forward([], x, y, Rows), Rows * 5,
-            (x, g, dx) => layer.Backward([], x, g, dx, [], Rows),
-            Inputs(Rows * 5, 5));
-        Assert.True(report.Passed, report.ToString());
-    }
+    protected override Sequential<double> Network(params Layer<double>[] layers) => new Sequential(layers);
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -76,34 +28,7 @@ public class LayerGradientCheckTests
         var x = Inputs(Rows * 4, 8);
         var y = OneHot(Rows, 3);
 
-        var parameters = NetworkGradientCheck.Parameters(network, x, y);
-        Assert.True(parameters.Passed, parameters.ToString());
-        Assert.Equal(network.ParameterCount, parameters.Checked);
-        var inputs = NetworkGradientCheck.Inputs(network, x, y);
-        Assert.True(inputs.Passed, inputs.ToString());
-    }
-
-    [Fact]
-    public void A_deeper_network_passes_the_fast_directional_check()
-    {
-        var network = new Sequential(
-            new DenseLayer(4, 16, WeightInitialization.He), new ActivationLayer(Activation.Elu(), 16),
-            new DenseLayer(16, 8), new ActivationLayer(Activation.Tanh, 8),
-            new DenseLayer(8, 3));
-        network.Initialize(new Random(9));
-        var report = NetworkGradientCheck.Parameters(network, Inputs(5 * 4, 10), OneHot(5, 3),
-            GradientCheckOptions.Default with { Directions = 8 });
-        Assert.True(report.Passed, report.ToString());
-    }
-
-    [Fact]
-    public void The_check_leaves_the_parameters_as_it_found_them()
-    {
-        var network = new Sequential(new DenseLayer(4, 3));
-        network.Initialize(new Random(11));
-        var before = network.Parameters.ToArray();
-        NetworkGradientCheck.Parameters(network, Inputs(Rows * 4, 12), OneHot(Rows, 3));
-        Assert.Equal(before, network.Parameters.ToArray());
+        AssertBackpropagatesToParametersAndInputs(network, x, y);
     }
 
     [Fact]
@@ -116,12 +41,7 @@ public class LayerGradientCheckTests
         var report = NetworkGradientCheck.Parameters(network, Inputs(4 * 3, 14), OneHot(4, 3),
             GradientCheckOptions.Default with { WorstCount = 6 });
 
-        Assert.False(report.Passed);
-        // dW transposed is wrong exactly off the diagonal of the first layer's 3×3 weights.
-        Assert.Equal(6, report.Failures);
-        var named = report.Worst.Select(e => network.DescribeParameter(e.Column)).ToList();
-        Assert.All(named, name => Assert.StartsWith("layer 0 (TransposedWeightGradientLayer 3→3) weight[", name));
-        Assert.All(report.Worst, e => Assert.NotEqual(e.Column / 3, e.Column % 3));
+        AssertTransposedWeightsCaught(network, report, "TransposedWeightGradientLayer");
         // Each wrong entry holds the gradient of its mirror image.
         var worst = report.Worst[0];
         var mirror = worst.Column % 3 * 3 + worst.Column / 3;
