@@ -104,8 +104,9 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     /// <summary>"Name inputs→outputs", with "&lt;float&gt;" after the name of a generic float layer.</summary>
     public override string ToString() => $"{DisplayName(GetType())} {Inputs}→{Outputs}";
 
+    // A type nested in a generic class is generic too but has no arity mark ("`1") of its own.
     private static string DisplayName(Type type) =>
-        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}<{NetworkPrecision<T>.Name}>" : type.Name;
+        type.Name.IndexOf('`') is var mark and >= 0 ? $"{type.Name[..mark]}<{NetworkPrecision<T>.Name}>" : type.Name;
 
     private static void Require(int actual, int expected, string name)
     {

@@ -46,6 +46,31 @@ public class FloatTrainingStepTests
         Assert.Equal(Training.Loss(start, x, y), result.Epochs[0].Loss, 1e-12);
     }
 
+    /// <summary>A user's layer nested in a generic class is itself a generic type whose name has
+    /// no arity mark: it is named as it is, not refused.</summary>
+    [Fact]
+    public void A_layer_nested_in_a_generic_class_is_named_plainly()
+    {
+        var layer = new Holder<int>.Identity(3);
+        Assert.True(layer.GetType().IsGenericType);
+        Assert.Equal("Identity 3→3", layer.ToString());
+    }
+
+    private static class Holder<TUnused>
+    {
+        internal sealed class Identity(int width) : Layer<float>(width, width)
+        {
+            public override int ParameterCount => 0;
+
+            protected override void ForwardCore(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int rows) =>
+                input.CopyTo(output);
+
+            protected override void BackwardCore(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient,
+                Span<float> inputGradient, Span<float> parameterGradient, int rows) =>
+                outputGradient.CopyTo(inputGradient);
+        }
+    }
+
     [Fact]
     public void Float_layers_are_named_with_their_element_type()
     {
