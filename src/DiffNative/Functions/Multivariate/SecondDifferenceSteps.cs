@@ -15,11 +15,10 @@ internal static class SecondDifferenceSteps
                 throw new ArgumentException($"x[{i}] = {x[i]} lies on a bound; second differences need room on both sides.", nameof(x));
     }
 
-    /// <summary>Without bounds, the engine's steps (the user's made exact, or
-    /// <paramref name="baseStep"/> times the scale). With bounds, the dense Hessian's step (the
-    /// user's, or ε^(1/4), or a tenth when adaptive, times the scale, whatever the stencil) halved
-    /// until the stencil's outermost points stay within the room, then made exact.
-    /// <see cref="RequireRoom"/> must have passed.</summary>
+    /// <summary>The engine's steps: the user's, or <paramref name="baseStep"/> times the scale,
+    /// made exact. With bounds, each is first halved until the stencil's outermost points stay
+    /// within the room, so bounds far from x change nothing. <see cref="RequireRoom"/> must have
+    /// passed.</summary>
     internal static void Fill(Backend backend, ReadOnlySpan<double> x, DifferentiationOptions options, double baseStep, Span<double> steps)
     {
         if (!Bounded(options))
@@ -33,8 +32,7 @@ internal static class SecondDifferenceSteps
             : Stencils.Get(DifferenceScheme.Central, 2, options.Scheme == DifferenceScheme.Central ? options.Accuracy : 2).Offsets[^1];
         for (var i = 0; i < x.Length; i++)
         {
-            var h = !given.IsEmpty ? given[i]
-                : (options.Adaptive ? SecondDerivatives.AdaptiveFirstStep : SecondDerivatives.BaseStep) * Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
+            var h = !given.IsEmpty ? given[i] : baseStep * Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
             var room = Room(x, options, i);
             h = Math.Min(h, room / reach);
             while (x[i] + reach * StepRule.MakeExact(x[i], h) > x[i] + room || x[i] - reach * StepRule.MakeExact(x[i], h) < x[i] - room)
