@@ -10,14 +10,6 @@ namespace DiffNative.Tests.Functions;
 /// with the bits of moving one point at a time.</summary>
 public class BatchPointsTests
 {
-    private static void AssertSameBits(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string context)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
-                Assert.Fail($"{context}: entry {i} is {actual[i]:R}, expected {expected[i]:R}");
-    }
-
     private static double[] Values(Random random, int n) =>
         Enumerable.Range(0, n).Select(_ => (random.NextDouble() - 0.5) * Math.ScaleB(1.0, random.Next(-20, 21))).ToArray();
 
@@ -54,7 +46,7 @@ public class BatchPointsTests
                 actual[^1] = 42.0;
                 PointsReference.Build(x, direction, shifts, rowStarts, indices, deltas, expected);
                 DifferenceKernels.Points(backend, x, direction, shifts, rowStarts, indices, deltas, actual.AsSpan(0, rows * n));
-                AssertSameBits(expected, actual.AsSpan(0, rows * n), $"n={n} direction={withDirection} {backend}");
+                Bits.AssertIdentical(expected, actual.AsSpan(0, rows * n), $"n={n} direction={withDirection} {backend}");
                 Assert.Equal(42.0, actual[^1]);
             }
     }
@@ -110,7 +102,7 @@ public class BatchPointsTests
         {
             Workspace.Return(workspace);
         }
-        AssertSameBits(expected, actual, $"{context} {backend}");
+        Bits.AssertIdentical(expected, actual, $"{context} {backend}");
     }
 
     /// <summary>Batch functions on every backend hand back the per-point function's bits on the
@@ -136,10 +128,10 @@ public class BatchPointsTests
             var x = Enumerable.Range(0, n).Select(i => 0.3 * i - 1.7).ToArray();
             var gradient = new double[n];
             Differentiate.Gradient(batch, x, gradient, options with { Scheme = DifferenceScheme.Forward, Accuracy = 3 });
-            AssertSameBits(Differentiate.Gradient(Wavy, x, managed with { Scheme = DifferenceScheme.Forward, Accuracy = 3 }).Values, gradient, $"gradient n={n}");
+            Bits.AssertIdentical(Differentiate.Gradient(Wavy, x, managed with { Scheme = DifferenceScheme.Forward, Accuracy = 3 }).Values, gradient, $"gradient n={n}");
             var hessian = new double[n * n];
             Differentiate.Hessian(batch, x, hessian, options);
-            AssertSameBits(Differentiate.Hessian(Wavy, x, managed).Values, hessian, $"hessian n={n}");
+            Bits.AssertIdentical(Differentiate.Hessian(Wavy, x, managed).Values, hessian, $"hessian n={n}");
         }
         var coloring = JacobianColoring.Compute(SparsePatterns.Banded(19, 1));
         var f = SparsePatterns.RowFunction(coloring.Pattern);
@@ -152,7 +144,7 @@ public class BatchPointsTests
         double[] sequential = new double[coloring.Pattern.NonZeros], batched = new double[coloring.Pattern.NonZeros];
         Differentiate.SparseJacobian(f, coloring, point, sequential, managed);
         Differentiate.SparseJacobian(rows, coloring, point, batched, options);
-        AssertSameBits(sequential, batched, $"sparse jacobian {backend}");
+        Bits.AssertIdentical(sequential, batched, $"sparse jacobian {backend}");
     }
 
     [Theory]

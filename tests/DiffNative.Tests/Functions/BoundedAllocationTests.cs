@@ -171,11 +171,11 @@ public class BoundedAllocationTests
             Differentiate.Jacobian(rows, small, x, jacobianAgain, o);
             Differentiate.SparseJacobian(rows, coloring, x, valuesAgain, o);
             for (var i = 0; i < small; i++)
-                SparsePatterns.AssertSameBits(gradient[i], gradientAgain[i], $"adaptive {adaptive} gradient {i}");
+                Bits.AssertIdentical(gradient[i], gradientAgain[i], $"adaptive {adaptive} gradient {i}");
             for (var e = 0; e < jacobian.Length; e++)
-                SparsePatterns.AssertSameBits(jacobian[e], jacobianAgain[e], $"adaptive {adaptive} Jacobian {e}");
+                Bits.AssertIdentical(jacobian[e], jacobianAgain[e], $"adaptive {adaptive} Jacobian {e}");
             for (var e = 0; e < values.Length; e++)
-                SparsePatterns.AssertSameBits(values[e], valuesAgain[e], $"adaptive {adaptive} sparse Jacobian {e}");
+                Bits.AssertIdentical(values[e], valuesAgain[e], $"adaptive {adaptive} sparse Jacobian {e}");
         }
     }
 }

@@ -22,13 +22,6 @@ public class FarBoundsTests
         return diagonal;
     }
 
-    private static void AssertSameBits(double[] expected, double[] actual, string context)
-    {
-        for (var i = 0; i < expected.Length; i++)
-            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
-                Assert.Fail($"{context}: entry {i} is {actual[i]:R} with far bounds, {expected[i]:R} without");
-    }
-
     public static TheoryData<Backend, int> BackendsAndAccuracies()
     {
         var data = new TheoryData<Backend, int>();
@@ -48,10 +41,10 @@ public class FarBoundsTests
         foreach (var (name, fn) in new[] { ("Rosenbrock", f), ("mixed", g) })
         {
             var context = $"{name}, {backend}, accuracy {accuracy}";
-            AssertSameBits(Differentiate.Gradient(fn, X, plain).Values, Differentiate.Gradient(fn, X, Far(plain)).Values, $"gradient, {context}");
-            AssertSameBits(Diagonal(fn, plain), Diagonal(fn, Far(plain)),
+            Bits.AssertIdentical(Differentiate.Gradient(fn, X, plain).Values, Differentiate.Gradient(fn, X, Far(plain)).Values, $"gradient, {context}");
+            Bits.AssertIdentical(Diagonal(fn, plain), Diagonal(fn, Far(plain)),
                 $"Hessian diagonal, {context}");
-            AssertSameBits(Differentiate.Hessian(fn, X, options: plain).Values, Differentiate.Hessian(fn, X, options: Far(plain)).Values, $"Hessian, {context}");
+            Bits.AssertIdentical(Differentiate.Hessian(fn, X, options: plain).Values, Differentiate.Hessian(fn, X, options: Far(plain)).Values, $"Hessian, {context}");
         }
     }
 
@@ -61,9 +54,9 @@ public class FarBoundsTests
     {
         ScalarFunction f = MghProblems.ExtendedRosenbrock;
         var plain = new DifferentiationOptions { Backend = backend, Adaptive = true };
-        AssertSameBits(Differentiate.Gradient(f, X, plain).Values, Differentiate.Gradient(f, X, Far(plain)).Values, $"gradient, {backend}");
-        AssertSameBits(Diagonal(f, plain), Diagonal(f, Far(plain)),
+        Bits.AssertIdentical(Differentiate.Gradient(f, X, plain).Values, Differentiate.Gradient(f, X, Far(plain)).Values, $"gradient, {backend}");
+        Bits.AssertIdentical(Diagonal(f, plain), Diagonal(f, Far(plain)),
             $"Hessian diagonal, {backend}");
-        AssertSameBits(Differentiate.Hessian(f, X, options: plain).Values, Differentiate.Hessian(f, X, options: Far(plain)).Values, $"Hessian, {backend}");
+        Bits.AssertIdentical(Differentiate.Hessian(f, X, options: plain).Values, Differentiate.Hessian(f, X, options: Far(plain)).Values, $"Hessian, {backend}");
     }
 }

@@ -14,13 +14,6 @@ public class MultivariateBackendTests
 
     private static double[] Point(int n) => Enumerable.Range(0, n).Select(i => 0.3 * i - 1.7 + (i % 3) * 1e-3).ToArray();
 
-    private static void AssertSameBits(double[] expected, double[] actual, string context)
-    {
-        for (var i = 0; i < expected.Length; i++)
-            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
-                Assert.Fail($"{context}: entry {i} is {actual[i]:R}, the managed reference gives {expected[i]:R}");
-    }
-
     [Theory]
     [MemberData(nameof(Backends.Native), MemberType = typeof(Backends))]
     public void Native_paths_match_the_managed_reference_bit_for_bit(Backend backend)
@@ -30,33 +23,33 @@ public class MultivariateBackendTests
         for (var n = 1; n <= 19; n++)
         {
             var x = Point(n);
-            AssertSameBits(Differentiate.Gradient(Wavy, x, managed).Values, Differentiate.Gradient(Wavy, x, native).Values, $"gradient n={n}");
-            AssertSameBits(Differentiate.Gradient(Wavy, x, managed with { Accuracy = 6 }).Values,
+            Bits.AssertIdentical(Differentiate.Gradient(Wavy, x, managed).Values, Differentiate.Gradient(Wavy, x, native).Values, $"gradient n={n}");
+            Bits.AssertIdentical(Differentiate.Gradient(Wavy, x, managed with { Accuracy = 6 }).Values,
                 Differentiate.Gradient(Wavy, x, native with { Accuracy = 6 }).Values, $"gradient acc 6 n={n}");
-            AssertSameBits(Differentiate.Hessian(Wavy, x, managed).Values, Differentiate.Hessian(Wavy, x, native).Values, $"hessian n={n}");
-            AssertSameBits(Differentiate.Jacobian(VectorWavy, 3, x, managed).Values, Differentiate.Jacobian(VectorWavy, 3, x, native).Values, $"jacobian n={n}");
+            Bits.AssertIdentical(Differentiate.Hessian(Wavy, x, managed).Values, Differentiate.Hessian(Wavy, x, native).Values, $"hessian n={n}");
+            Bits.AssertIdentical(Differentiate.Jacobian(VectorWavy, 3, x, managed).Values, Differentiate.Jacobian(VectorWavy, 3, x, native).Values, $"jacobian n={n}");
             double[] dm = new double[n], dn = new double[n];
             Differentiate.HessianDiagonal(Wavy, x, dm, managed);
             Differentiate.HessianDiagonal(Wavy, x, dn, native);
-            AssertSameBits(dm, dn, $"diagonal n={n}");
+            Bits.AssertIdentical(dm, dn, $"diagonal n={n}");
             var adaptiveManaged = managed with { Adaptive = true };
             var adaptiveNative = native with { Adaptive = true };
-            AssertSameBits(Differentiate.Gradient(Wavy, x, adaptiveManaged).Values, Differentiate.Gradient(Wavy, x, adaptiveNative).Values, $"adaptive gradient n={n}");
+            Bits.AssertIdentical(Differentiate.Gradient(Wavy, x, adaptiveManaged).Values, Differentiate.Gradient(Wavy, x, adaptiveNative).Values, $"adaptive gradient n={n}");
             if (n <= 8)
-                AssertSameBits(Differentiate.Hessian(Wavy, x, adaptiveManaged).Values, Differentiate.Hessian(Wavy, x, adaptiveNative).Values, $"adaptive hessian n={n}");
+                Bits.AssertIdentical(Differentiate.Hessian(Wavy, x, adaptiveManaged).Values, Differentiate.Hessian(Wavy, x, adaptiveNative).Values, $"adaptive hessian n={n}");
             var v = Point(n).Select(t => t * t).ToArray();
             Differentiate.HessianVectorProduct(Wavy, x, v, dm, managed);
             Differentiate.HessianVectorProduct(Wavy, x, v, dn, native);
-            AssertSameBits(dm, dn, $"hvp n={n}");
+            Bits.AssertIdentical(dm, dn, $"hvp n={n}");
             double[] em = new double[n], en = new double[n];
             Differentiate.HessianVectorProduct(Wavy, x, v, dm, em, managed);
             Differentiate.HessianVectorProduct(Wavy, x, v, dn, en, native);
-            AssertSameBits(dm, dn, $"adaptive hvp n={n}");
-            AssertSameBits(em, en, $"adaptive hvp errors n={n}");
+            Bits.AssertIdentical(dm, dn, $"adaptive hvp n={n}");
+            Bits.AssertIdentical(em, en, $"adaptive hvp errors n={n}");
             Differentiate.HessianDiagonal(Wavy, x, dm, em, managed);
             Differentiate.HessianDiagonal(Wavy, x, dn, en, native);
-            AssertSameBits(dm, dn, $"adaptive diagonal n={n}");
-            AssertSameBits(em, en, $"adaptive diagonal errors n={n}");
+            Bits.AssertIdentical(dm, dn, $"adaptive diagonal n={n}");
+            Bits.AssertIdentical(em, en, $"adaptive diagonal errors n={n}");
         }
     }
 
@@ -97,7 +90,7 @@ public class MultivariateBackendTests
                     var info = Differentiate.Gradient(batch, x, viaKernels, options);
                     var oneLoop = new double[n];
                     var loopInfo = Differentiate.Gradient(Wavy, x, oneLoop, options);
-                    AssertSameBits(viaKernels, oneLoop, $"{scheme} accuracy {accuracy} n={n} {backend}");
+                    Bits.AssertIdentical(viaKernels, oneLoop, $"{scheme} accuracy {accuracy} n={n} {backend}");
                     Assert.Equal(info.Evaluations, loopInfo.Evaluations);
                 }
             }
@@ -110,7 +103,7 @@ public class MultivariateBackendTests
         var x = Point(23);
         var sequential = Differentiate.Gradient(Wavy, x);
         var parallel = Differentiate.Gradient(Wavy, x, new DifferentiationOptions { Parallel = true });
-        AssertSameBits(sequential.Values, parallel.Values, "parallel gradient");
+        Bits.AssertIdentical(sequential.Values, parallel.Values, "parallel gradient");
 
         var batchCalls = 0;
         BatchScalarFunction batch = (points, n, values) =>
@@ -120,15 +113,15 @@ public class MultivariateBackendTests
         };
         var batched = new double[23];
         var info = Differentiate.Gradient(batch, x, batched, new DifferentiationOptions { BatchSize = 10 });
-        AssertSameBits(sequential.Values, batched, "batch gradient");
+        Bits.AssertIdentical(sequential.Values, batched, "batch gradient");
         Assert.Equal(46, info.Evaluations);
         Assert.Equal(5, batchCalls); // 46 points in batches of 10
 
         var hessian = Differentiate.Hessian(Wavy, x).Values;
-        AssertSameBits(hessian, Differentiate.Hessian(Wavy, x, new DifferentiationOptions { Parallel = true, MaxDegreeOfParallelism = 3 }).Values, "parallel hessian");
+        Bits.AssertIdentical(hessian, Differentiate.Hessian(Wavy, x, new DifferentiationOptions { Parallel = true, MaxDegreeOfParallelism = 3 }).Values, "parallel hessian");
         var batchedHessian = new double[23 * 23];
         Differentiate.Hessian(batch, x, batchedHessian);
-        AssertSameBits(hessian, batchedHessian, "batch hessian");
+        Bits.AssertIdentical(hessian, batchedHessian, "batch hessian");
 
         BatchVectorFunction batchVector = (points, n, values) =>
         {
@@ -136,7 +129,7 @@ public class MultivariateBackendTests
         };
         var jacobian = new double[3 * 23];
         Differentiate.Jacobian(batchVector, 3, x, jacobian, new DifferentiationOptions { BatchSize = 7 });
-        AssertSameBits(Differentiate.Jacobian(VectorWavy, 3, x).Values, jacobian, "batch jacobian");
+        Bits.AssertIdentical(Differentiate.Jacobian(VectorWavy, 3, x).Values, jacobian, "batch jacobian");
     }
 
     [Fact]

@@ -7,13 +7,6 @@ namespace DiffNative.Tests.Grid;
 /// numpy's own bits (TestData/numpy_gradient.json).</summary>
 public class GridAgreementTests
 {
-    private static void AssertSameBits(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string context)
-    {
-        for (var i = 0; i < expected.Length; i++)
-            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
-                Assert.Fail($"{context}: element {i} is {actual[i]:R}, expected {expected[i]:R}");
-    }
-
     /// <summary>Large arrays split into slabs on the thread pool give the managed reference's bits,
     /// for 1-D, 2-D and 3-D arrays, every axis, the Laplacian and the gradient field.</summary>
     [Theory]
@@ -33,18 +26,18 @@ public class GridAgreementTests
                 {
                     SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], expected, order, accuracy, Backend.Managed);
                     SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], actual, order, accuracy, backend, parallel: true);
-                    AssertSameBits(expected, actual, $"{backend} shape {string.Join('x', shape)} axis {axis} d={order} p={accuracy}");
+                    Bits.AssertIdentical(expected, actual, $"{backend} shape {string.Join('x', shape)} axis {axis} d={order} p={accuracy}");
                 }
             foreach (var accuracy in new[] { 2, 4 })
             {
                 SampledDerivative.Laplacian(y, shape, spacing, expected, accuracy, Backend.Managed);
                 SampledDerivative.Laplacian(y, shape, spacing, actual, accuracy, backend, parallel: true);
-                AssertSameBits(expected, actual, $"{backend} shape {string.Join('x', shape)} laplacian p={accuracy}");
+                Bits.AssertIdentical(expected, actual, $"{backend} shape {string.Join('x', shape)} laplacian p={accuracy}");
             }
             double[] field = new double[count * shape.Length], parallelField = new double[count * shape.Length];
             SampledDerivative.FieldGradient(y, shape, spacing, field, 4, Backend.Managed);
             SampledDerivative.FieldGradient(y, shape, spacing, parallelField, 4, backend, parallel: true);
-            AssertSameBits(field, parallelField, $"{backend} shape {string.Join('x', shape)} gradient field");
+            Bits.AssertIdentical(field, parallelField, $"{backend} shape {string.Join('x', shape)} gradient field");
         }
     }
 
@@ -61,7 +54,7 @@ public class GridAgreementTests
                     var actual = new double[n];
                     SampledDerivative.Derivative(y, 0.3, expected, order, accuracy, Backend.Managed);
                     SampledDerivative.Derivative(y, 0.3, actual, order, accuracy, backend);
-                    AssertSameBits(expected, actual, $"{backend} d={order} p={accuracy} n={n}");
+                    Bits.AssertIdentical(expected, actual, $"{backend} d={order} p={accuracy} n={n}");
                 }
     }
 
@@ -78,14 +71,14 @@ public class GridAgreementTests
         {
             SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], expected, 2, 4, Backend.Managed);
             SampledDerivative.AlongAxis(y, shape, axis, spacing[axis], actual, 2, 4, backend);
-            AssertSameBits(expected, actual, $"axis {axis}");
+            Bits.AssertIdentical(expected, actual, $"axis {axis}");
         }
         SampledDerivative.Laplacian(y, shape, spacing, expected, 4, Backend.Managed);
         SampledDerivative.Laplacian(y, shape, spacing, actual, 4, backend);
-        AssertSameBits(expected, actual, "laplacian");
+        Bits.AssertIdentical(expected, actual, "laplacian");
         SampledDerivative.SecondPartial(y, shape, 0, 2, spacing, expected, 6, Backend.Managed);
         SampledDerivative.SecondPartial(y, shape, 0, 2, spacing, actual, 6, backend);
-        AssertSameBits(expected, actual, "mixed partial");
+        Bits.AssertIdentical(expected, actual, "mixed partial");
     }
 
     [Theory]
@@ -101,7 +94,7 @@ public class GridAgreementTests
                 double[] expected = new double[y.Length], actual = new double[y.Length];
                 SampledDerivative.Laplacian(y, shape, [0.3, 0.7], expected, accuracy, Backend.Managed);
                 SampledDerivative.Laplacian(y, shape, [0.3, 0.7], actual, accuracy, backend);
-                AssertSameBits(expected, actual, $"{rows}x{cols} p={accuracy}");
+                Bits.AssertIdentical(expected, actual, $"{rows}x{cols} p={accuracy}");
             }
     }
 
@@ -121,7 +114,7 @@ public class GridAgreementTests
                 SampledDerivative.NumpyGradient(y, Hex(c.GetProperty("spacing")), actual, edgeOrder, backend);
             else
                 SampledDerivative.NumpyGradient(y, c.GetProperty("x").EnumerateArray().Select(Hex).ToArray(), actual, edgeOrder, backend);
-            AssertSameBits(expected, actual, $"{backend} {c.GetProperty("kind").GetString()} n={y.Length} edge_order={edgeOrder}");
+            Bits.AssertIdentical(expected, actual, $"{backend} {c.GetProperty("kind").GetString()} n={y.Length} edge_order={edgeOrder}");
         }
     }
 
@@ -138,7 +131,7 @@ public class GridAgreementTests
                 double[] expected = new double[n], actual = new double[n];
                 SampledDerivative.Derivative(y, x, expected, order, accuracy, Backend.Managed);
                 SampledDerivative.Derivative(y, x, actual, order, accuracy, backend);
-                AssertSameBits(expected, actual, $"d={order} p={accuracy}");
+                Bits.AssertIdentical(expected, actual, $"d={order} p={accuracy}");
             }
     }
 }

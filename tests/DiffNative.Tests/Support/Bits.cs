@@ -14,4 +14,21 @@ public static class Bits
                 !MemoryMarshal.AsBytes(expected.AsSpan(i, 1)).SequenceEqual(MemoryMarshal.AsBytes(actual.AsSpan(i, 1))))
                 Assert.Fail($"{context}: entry {i} is {actual[i]:R}, expected {expected[i]:R}");
     }
+
+    /// <summary>Exactly the same bits, NaN payloads and the sign of zero included: the contract
+    /// where two paths run the same operations in the same order.</summary>
+    public static void AssertIdentical(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string context)
+    {
+        Assert.True(expected.Length == actual.Length, $"{context}: {actual.Length} values, expected {expected.Length}");
+        for (var i = 0; i < expected.Length; i++)
+            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
+                Assert.Fail($"{context}: entry {i} is {actual[i]:R}, expected {expected[i]:R}");
+    }
+
+    /// <summary><see cref="AssertIdentical(ReadOnlySpan{double}, ReadOnlySpan{double}, string)"/> for one value.</summary>
+    public static void AssertIdentical(double expected, double actual, string context)
+    {
+        if (BitConverter.DoubleToInt64Bits(expected) != BitConverter.DoubleToInt64Bits(actual))
+            Assert.Fail($"{context}: {actual:R}, expected {expected:R}");
+    }
 }

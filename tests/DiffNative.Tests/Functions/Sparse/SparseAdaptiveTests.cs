@@ -28,7 +28,7 @@ public class SparseAdaptiveTests
                 var sparse = Differentiate.SparseJacobian(f, coloring, x, options);
                 for (var r = 0; r < pattern.Rows; r++)
                     foreach (var c in pattern.Row(r))
-                        SparsePatterns.AssertSameBits(dense[r * pattern.Columns + c], sparse.Matrix[r, c], $"seed {seed} ({r}, {c})");
+                        Bits.AssertIdentical(dense[r * pattern.Columns + c], sparse.Matrix[r, c], $"seed {seed} ({r}, {c})");
                 if (options.LowerBounds.IsEmpty) Assert.Equal(8 * 2 * coloring.Colors, sparse.Evaluations);
             }
         }
@@ -52,7 +52,7 @@ public class SparseAdaptiveTests
                     var bits = BitConverter.DoubleToInt64Bits(sparse.Matrix[i, j]);
                     Assert.True(bits == BitConverter.DoubleToInt64Bits(dense[i * n + j]) || bits == BitConverter.DoubleToInt64Bits(dense[j * n + i]),
                         $"seed {seed} ({i}, {j})");
-                    SparsePatterns.AssertSameBits(sparse.Matrix[i, j], sparse.Matrix[j, i], $"seed {seed} symmetry ({i}, {j})");
+                    Bits.AssertIdentical(sparse.Matrix[i, j], sparse.Matrix[j, i], $"seed {seed} symmetry ({i}, {j})");
                 }
             // Extrapolation reaches near rounding level on these smooth O(1) terms.
             Assert.InRange(MghProblems.ScaledError(sparse.Matrix.ToDense(), hessian(x)), 0, 1e-12);

@@ -47,7 +47,7 @@ public class SparseBoundsTests
                 var sparse = Differentiate.SparseJacobian(f, pattern, x, options);
                 for (var r = 0; r < pattern.Rows; r++)
                     foreach (var c in pattern.Row(r))
-                        SparsePatterns.AssertSameBits(dense[r * pattern.Columns + c], sparse.Matrix[r, c], $"seed {seed} {scheme} ({r}, {c})");
+                        Bits.AssertIdentical(dense[r * pattern.Columns + c], sparse.Matrix[r, c], $"seed {seed} {scheme} ({r}, {c})");
             }
         }
     }
@@ -73,7 +73,7 @@ public class SparseBoundsTests
                     var bits = BitConverter.DoubleToInt64Bits(sparse.Matrix[i, j]);
                     Assert.True(bits == BitConverter.DoubleToInt64Bits(dense[i * n + j]) || bits == BitConverter.DoubleToInt64Bits(dense[j * n + i]),
                         $"seed {seed} ({i}, {j}): {sparse.Matrix[i, j]:R} is neither J[i,j] nor J[j,i]");
-                    SparsePatterns.AssertSameBits(sparse.Matrix[i, j], sparse.Matrix[j, i], $"seed {seed} symmetry ({i}, {j})");
+                    Bits.AssertIdentical(sparse.Matrix[i, j], sparse.Matrix[j, i], $"seed {seed} symmetry ({i}, {j})");
                 }
         }
     }
@@ -105,7 +105,7 @@ public class SparseBoundsTests
                 var sparse = Differentiate.SparseHessian(f, pattern, x, options);
                 for (var i = 0; i < n; i++)
                     foreach (var j in pattern.Row(i))
-                        SparsePatterns.AssertSameBits(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} adaptive {adaptive} ({i}, {j})");
+                        Bits.AssertIdentical(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} adaptive {adaptive} ({i}, {j})");
             }
         }
     }

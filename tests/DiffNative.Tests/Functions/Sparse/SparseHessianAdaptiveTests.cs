@@ -47,7 +47,7 @@ public class SparseHessianAdaptiveTests
                 var sparse = Differentiate.SparseHessian(f, pattern, x, options);
                 for (var i = 0; i < n; i++)
                     foreach (var j in pattern.Row(i))
-                        SparsePatterns.AssertSameBits(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} ({i}, {j})");
+                        Bits.AssertIdentical(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} ({i}, {j})");
                 Assert.Equal(Evaluations(pattern), sparse.Evaluations);
                 Assert.NotNull(sparse.Errors);
             }
@@ -70,8 +70,8 @@ public class SparseHessianAdaptiveTests
         Assert.Equal(expected.Evaluations, info.Evaluations);
         for (var k = 0; k < pattern.NonZeros; k++)
         {
-            SparsePatterns.AssertSameBits(expected.Matrix.Values[k], values[k], $"value {k}");
-            SparsePatterns.AssertSameBits(expected.Errors!.Values[k], errors[k], $"error {k}");
+            Bits.AssertIdentical(expected.Matrix.Values[k], values[k], $"value {k}");
+            Bits.AssertIdentical(expected.Errors!.Values[k], errors[k], $"error {k}");
         }
     }
 

@@ -71,7 +71,7 @@ public class SparseHessianFromGradientTests
                     var bits = BitConverter.DoubleToInt64Bits(value);
                     Assert.True(bits == BitConverter.DoubleToInt64Bits(dense[i * n + j]) || bits == BitConverter.DoubleToInt64Bits(dense[j * n + i]),
                         $"seed {seed} ({i}, {j}): {value:R} is neither J[i,j] = {dense[i * n + j]:R} nor J[j,i] = {dense[j * n + i]:R}");
-                    SparsePatterns.AssertSameBits(value, sparse.Matrix[j, i], $"seed {seed} symmetry ({i}, {j})");
+                    Bits.AssertIdentical(value, sparse.Matrix[j, i], $"seed {seed} symmetry ({i}, {j})");
                 }
             // Central stencils of accuracy p have p non-centre points; a one-sided one shares x.
             Assert.Equal(scheme == DifferenceScheme.Central ? accuracy * coloring.Colors : 1 + coloring.Colors, sparse.Evaluations);

@@ -35,7 +35,7 @@ public class SparseHessianTests
             var sparse = Differentiate.SparseHessian(f, pattern, x, options);
             for (var i = 0; i < n; i++)
                 foreach (var j in pattern.Row(i))
-                    SparsePatterns.AssertSameBits(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} ({i}, {j})");
+                    Bits.AssertIdentical(dense[i * n + j], sparse.Matrix[i, j], $"seed {seed} ({i}, {j})");
             var pairs = (pattern.NonZeros - n) / 2;
             Assert.Equal(1 + 2 * n + 4 * pairs, sparse.Evaluations);
         }

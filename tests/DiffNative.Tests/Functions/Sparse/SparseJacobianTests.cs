@@ -34,7 +34,7 @@ public class SparseJacobianTests
             // accuracy 4), so the comparison is on the pattern's entries.
             for (var r = 0; r < pattern.Rows; r++)
                 foreach (var c in pattern.Row(r))
-                    SparsePatterns.AssertSameBits(dense[r * pattern.Columns + c], sparse.Matrix[r, c], $"seed {seed} ({r}, {c})");
+                    Bits.AssertIdentical(dense[r * pattern.Columns + c], sparse.Matrix[r, c], $"seed {seed} ({r}, {c})");
         }
     }
 
@@ -118,8 +118,8 @@ public class SparseJacobianTests
         Differentiate.SparseJacobian(batch, coloring, x, batched, new DifferentiationOptions { BatchSize = 3 });
         for (var e = 0; e < nnz; e++)
         {
-            SparsePatterns.AssertSameBits(sequential[e], parallel[e], $"parallel {e}");
-            SparsePatterns.AssertSameBits(sequential[e], batched[e], $"batch {e}");
+            Bits.AssertIdentical(sequential[e], parallel[e], $"parallel {e}");
+            Bits.AssertIdentical(sequential[e], batched[e], $"batch {e}");
         }
     }
 
@@ -172,7 +172,7 @@ public class SparseJacobianTests
             double[] expected = new double[count], actual = new double[count];
             DiffNative.Reference.SparseKernelsReference.Combine(values, stride, weights, sources, columns, h, expected);
             DifferenceKernels.SparseCombine(backend, values, stride, weights, sources, columns, h, actual);
-            for (var e = 0; e < count; e++) SparsePatterns.AssertSameBits(expected[e], actual[e], $"count {count} entry {e}");
+            for (var e = 0; e < count; e++) Bits.AssertIdentical(expected[e], actual[e], $"count {count} entry {e}");
         }
     }
 }

@@ -62,10 +62,4 @@ internal static class SparsePatterns
         var random = new Random(seed);
         return Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 - 1).ToArray();
     }
-
-    internal static void AssertSameBits(double expected, double actual, string context)
-    {
-        if (BitConverter.DoubleToInt64Bits(expected) != BitConverter.DoubleToInt64Bits(actual))
-            Assert.Fail($"{context}: {actual:R}, expected {expected:R}");
-    }
 }
