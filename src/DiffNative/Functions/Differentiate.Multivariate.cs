@@ -52,6 +52,22 @@ public static partial class Differentiate
         return GradientCore(new FunctionSource(f), x, gradient, errors, Adaptively(options), cancellationToken);
     }
 
+    /// <summary>The gradient from a batch function, with per-entry error estimates
+    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
+    /// <param name="f">The function, called with rows of points.</param>
+    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
+    /// <param name="gradient">Receives n partial derivatives.</param>
+    /// <param name="errors">Receives n error estimates.</param>
+    /// <param name="options">Scheme, steps, bounds, batch size; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo Gradient(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> errors,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequireLength(errors, x.Length, nameof(errors));
+        return GradientCore(new FunctionSource(f), x, gradient, errors, Adaptively(options), cancellationToken);
+    }
+
     /// <summary>The gradient as a new array, with error estimates when adaptive.</summary>
     public static DerivativeArray Gradient(ScalarFunction f, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -176,7 +192,7 @@ public static partial class Differentiate
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return HessianDiagonalCore(f, x, diagonal, default, options, cancellationToken);
+        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, default, options, cancellationToken);
     }
 
     /// <summary>The Hessian's diagonal with per-entry error estimates
@@ -192,10 +208,39 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return HessianDiagonalCore(f, x, diagonal, errors, Adaptively(options), cancellationToken);
+        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, errors, Adaptively(options), cancellationToken);
     }
 
-    private static DifferentiationInfo HessianDiagonalCore(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
+    /// <summary>The Hessian's diagonal from a batch function that evaluates many points per call.</summary>
+    /// <param name="f">The function, called with rows of points.</param>
+    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
+    /// <param name="diagonal">Receives n second derivatives.</param>
+    /// <param name="options">Accuracy, steps, bounds, batch size, adaptivity; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo HessianDiagonal(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, default, options, cancellationToken);
+    }
+
+    /// <summary>The Hessian's diagonal from a batch function, with per-entry error estimates
+    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
+    /// <param name="f">The function, called with rows of points.</param>
+    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
+    /// <param name="diagonal">Receives n second derivatives.</param>
+    /// <param name="errors">Receives n error estimates.</param>
+    /// <param name="options">Steps, bounds, batch size; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo HessianDiagonal(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequireLength(errors, x.Length, nameof(errors));
+        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, errors, Adaptively(options), cancellationToken);
+    }
+
+    private static DifferentiationInfo HessianDiagonalCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
         DifferentiationOptions? options, CancellationToken cancellationToken)
     {
         options ??= DifferentiationOptions.Default;
@@ -203,7 +248,7 @@ public static partial class Differentiate
         RequireLength(diagonal, x.Length, nameof(diagonal));
         RequireApart(diagonal[..x.Length], nameof(diagonal), errors, x, options.Adaptive);
         SecondDifferenceSteps.RequireRoom(x, options);
-        return SecondDerivatives.Diagonal(new FunctionSource(f), x, diagonal, errors, options, cancellationToken);
+        return SecondDerivatives.Diagonal(f, x, diagonal, errors, options, cancellationToken);
     }
 
     /// <summary>H·v, the Hessian times a vector, from 4n evaluations without forming H; adaptive
@@ -218,7 +263,7 @@ public static partial class Differentiate
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return HessianVectorProductCore(f, x, v, product, default, options, cancellationToken);
+        return HessianVectorProductCore(new FunctionSource(f), x, v, product, default, options, cancellationToken);
     }
 
     /// <summary>H·v with per-entry error estimates (<see cref="DifferentiationOptions.Adaptive"/>
@@ -235,10 +280,41 @@ public static partial class Differentiate
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireLength(errors, x.Length, nameof(errors));
-        return HessianVectorProductCore(f, x, v, product, errors, Adaptively(options), cancellationToken);
+        return HessianVectorProductCore(new FunctionSource(f), x, v, product, errors, Adaptively(options), cancellationToken);
     }
 
-    private static DifferentiationInfo HessianVectorProductCore(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
+    /// <summary>H·v from a batch function that evaluates many points per call.</summary>
+    /// <param name="f">The function, called with rows of points.</param>
+    /// <param name="x">Where to differentiate; finite.</param>
+    /// <param name="v">The vector, n finite values.</param>
+    /// <param name="product">Receives n values of H·v.</param>
+    /// <param name="options">Steps, batch size, adaptivity (no bounds); defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo HessianVectorProduct(BatchScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return HessianVectorProductCore(new FunctionSource(f), x, v, product, default, options, cancellationToken);
+    }
+
+    /// <summary>H·v from a batch function, with per-entry error estimates
+    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
+    /// <param name="f">The function, called with rows of points.</param>
+    /// <param name="x">Where to differentiate; finite.</param>
+    /// <param name="v">The vector, n finite values.</param>
+    /// <param name="product">Receives n values of H·v.</param>
+    /// <param name="errors">Receives n error estimates.</param>
+    /// <param name="options">Steps, batch size (no bounds); defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    public static DifferentiationInfo HessianVectorProduct(BatchScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
+        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        RequireLength(errors, x.Length, nameof(errors));
+        return HessianVectorProductCore(new FunctionSource(f), x, v, product, errors, Adaptively(options), cancellationToken);
+    }
+
+    private static DifferentiationInfo HessianVectorProductCore(in FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
         Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken)
     {
         options ??= DifferentiationOptions.Default;
@@ -250,7 +326,7 @@ public static partial class Differentiate
         if (!options.LowerBounds.IsEmpty || !options.UpperBounds.IsEmpty)
             throw new ArgumentException("Hessian-vector products move along v in both directions; bounds are not supported.", nameof(options));
         RequireApart(product[..x.Length], nameof(product), errors, x, options.Adaptive, v);
-        return SecondDerivatives.HessianVectorProduct(new FunctionSource(f), x, v, product, errors, options, cancellationToken);
+        return SecondDerivatives.HessianVectorProduct(f, x, v, product, errors, options, cancellationToken);
     }
 
     /// <summary>The directional derivative ∇f(x)·v as the derivative of t ↦ f(x + t·v) at 0, with
