@@ -10,19 +10,6 @@ public class SparseHessianAdaptiveTests
 {
     private const int Levels = 6;
 
-    /// <summary>Σ over the pattern's pairs i &lt; j of wᵢⱼ sin xᵢ cos xⱼ, plus Σ xᵢ⁴/12 + eˣⁱ/10.</summary>
-    private static ScalarFunction Coupled(SparsityPattern pattern)
-    {
-        var pairs = Enumerable.Range(0, pattern.Rows).SelectMany(i => pattern.Row(i).ToArray().Where(j => j > i).Select(j => (i, j))).ToArray();
-        return x =>
-        {
-            var sum = 0.0;
-            foreach (var (i, j) in pairs) sum += (1 + 0.1 * (i + j)) * Math.Sin(x[i]) * Math.Cos(x[j]);
-            for (var i = 0; i < x.Length; i++) sum += x[i] * x[i] * x[i] * x[i] / 12 + Math.Exp(x[i]) / 10;
-            return sum;
-        };
-    }
-
     private static int Evaluations(SparsityPattern pattern) => Levels * (1 + 2 * pattern.Rows + 2 * (pattern.NonZeros - pattern.Rows));
 
     [Theory]
@@ -33,7 +20,7 @@ public class SparseHessianAdaptiveTests
         {
             var n = 1 + seed % 13;
             var pattern = SparsePatterns.Random(n, n, 0.15, seed).Symmetrized();
-            var f = Coupled(pattern);
+            var f = SparsePatterns.CoupledScalar(pattern);
             var x = SparsePatterns.Point(n, seed);
             // Bounds close enough on every third coordinate that its first steps shrink to the room.
             var lower = x.Select((v, i) => i % 3 == 1 ? v - 1e-3 : double.NegativeInfinity).ToArray();
@@ -58,7 +45,7 @@ public class SparseHessianAdaptiveTests
     public void The_span_overload_with_errors_gives_the_allocating_overloads_values_and_errors()
     {
         var pattern = SparsePatterns.Arrow(7);
-        var f = Coupled(pattern);
+        var f = SparsePatterns.CoupledScalar(pattern);
         var x = SparsePatterns.Point(7, 3);
         var expected = Differentiate.SparseHessian(f, pattern, x, new DifferentiationOptions { Adaptive = true });
         double[] values = new double[pattern.NonZeros], errors = new double[pattern.NonZeros];
@@ -123,7 +110,7 @@ public class SparseHessianAdaptiveTests
     public void The_adaptive_span_overload_allocates_nothing_in_steady_state()
     {
         var pattern = SparsePatterns.Banded(40, 1);
-        var f = Coupled(pattern);
+        var f = SparsePatterns.CoupledScalar(pattern);
         var x = SparsePatterns.Point(40, 2);
         double[] values = new double[pattern.NonZeros], errors = new double[pattern.NonZeros];
         foreach (var options in new DifferentiationOptions?[] { null, new() { Backend = Backend.Managed, Adaptive = true }, new() { Backend = Backend.Native, Adaptive = true } })

@@ -7,19 +7,6 @@ namespace DiffNative.Tests.Functions.Sparse;
 /// Hessian's bit for bit.</summary>
 public class SparseHessianTests
 {
-    /// <summary>Σ over the pattern's pairs i &lt; j of wᵢⱼ sin xᵢ cos xⱼ, plus Σ xᵢ⁴/12 + eˣⁱ/10.</summary>
-    private static ScalarFunction Coupled(SparsityPattern pattern)
-    {
-        var pairs = Enumerable.Range(0, pattern.Rows).SelectMany(i => pattern.Row(i).ToArray().Where(j => j > i).Select(j => (i, j))).ToArray();
-        return x =>
-        {
-            var sum = 0.0;
-            foreach (var (i, j) in pairs) sum += (1 + 0.1 * (i + j)) * Math.Sin(x[i]) * Math.Cos(x[j]);
-            for (var i = 0; i < x.Length; i++) sum += x[i] * x[i] * x[i] * x[i] / 12 + Math.Exp(x[i]) / 10;
-            return sum;
-        };
-    }
-
     [Theory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public void Random_patterns_give_the_dense_Hessians_bits_on_every_entry(Backend backend)
@@ -29,7 +16,7 @@ public class SparseHessianTests
         {
             var n = 1 + seed % 15;
             var pattern = SparsePatterns.Random(n, n, 0.15, seed).Symmetrized();
-            var f = Coupled(pattern);
+            var f = SparsePatterns.CoupledScalar(pattern);
             var x = SparsePatterns.Point(n, seed);
             var dense = Differentiate.Hessian(f, x, options).Values;
             var sparse = Differentiate.SparseHessian(f, pattern, x, options);
@@ -72,7 +59,7 @@ public class SparseHessianTests
     public void The_span_overload_allocates_nothing_in_steady_state()
     {
         var pattern = SparsePatterns.Banded(40, 1);
-        var f = Coupled(pattern);
+        var f = SparsePatterns.CoupledScalar(pattern);
         var x = SparsePatterns.Point(40, 2);
         var values = new double[pattern.NonZeros];
         foreach (var backend in new[] { Backend.Managed, Backend.Native })

@@ -57,6 +57,19 @@ internal static class SparsePatterns
         };
     }
 
+    /// <summary>A scalar function whose Hessian has exactly the pattern's nonzeros: Σ over the pattern's pairs i &lt; j of wᵢⱼ sin xᵢ cos xⱼ, plus Σ xᵢ⁴/12 + eˣⁱ/10.</summary>
+    internal static ScalarFunction CoupledScalar(SparsityPattern pattern)
+    {
+        var pairs = Enumerable.Range(0, pattern.Rows).SelectMany(i => pattern.Row(i).ToArray().Where(j => j > i).Select(j => (i, j))).ToArray();
+        return x =>
+        {
+            var sum = 0.0;
+            foreach (var (i, j) in pairs) sum += (1 + 0.1 * (i + j)) * Math.Sin(x[i]) * Math.Cos(x[j]);
+            for (var i = 0; i < x.Length; i++) sum += x[i] * x[i] * x[i] * x[i] / 12 + Math.Exp(x[i]) / 10;
+            return sum;
+        };
+    }
+
     internal static double[] Point(int n, int seed)
     {
         var random = new Random(seed);
