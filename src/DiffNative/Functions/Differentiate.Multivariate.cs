@@ -31,8 +31,15 @@ public static partial class Differentiate
                 RequireApart(gradient[..x.Length], nameof(gradient), default, x, writtenBetweenEvaluations: true);
             return ScalarGradientLoop.Compute(f, x, gradient, options, cancellationToken);
         }
-        return GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
+        return GradientOtherwise(f, x, gradient, options, cancellationToken);
     }
+
+    // Out of line: the FunctionSource on this path is a struct holding references, which the
+    // caller's prologue would zero on every call, the loop's included.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DifferentiationInfo GradientOtherwise(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
+        DifferentiationOptions options, CancellationToken cancellationToken) =>
+        GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
 
     /// <summary>The gradient from a batch function that evaluates many points per call.</summary>
     public static DifferentiationInfo Gradient(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,

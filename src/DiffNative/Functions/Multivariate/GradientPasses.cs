@@ -19,29 +19,35 @@ internal static class GradientPasses
 
     private static bool Vectorised(int n) => Vector256.IsHardwareAccelerated && n >= Vector256<double>.Count;
 
-    /// <summary>hᵢ — the user's steps made exact when <paramref name="given"/> is not empty, else the
-    /// error-balancing rule with the typical scales (1 when empty) — and, when the outputs are not
-    /// empty, xᵢ + o₀hᵢ and xᵢ + o₁hᵢ. Returns whether every xᵢ is finite (a sum of x − x, NaN as soon
-    /// as one is not), so the point check rides on a pass that reads x anyway.</summary>
+    /// <summary>Fills the loop's stack block from x: the point (a copy of x) and the steps hᵢ — the
+    /// user's steps made exact when <paramref name="given"/> is not empty, else the
+    /// error-balancing rule with the typical scales (1 when empty) — and, for a two-point block
+    /// (<see cref="TwoPointBlock"/> values per coordinate), xᵢ + o₀hᵢ, xᵢ + o₁hᵢ and a second copy of
+    /// x. The copies ride on the pass that reads x anyway, instead of two more. Returns whether
+    /// every xᵢ is finite (a sum of x − x, NaN as soon as one is not), for the same reason.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool Prepare(ReadOnlySpan<double> x, ReadOnlySpan<double> given, ReadOnlySpan<double> scales, double baseStep,
-        Span<double> steps, double offset0, Span<double> first, double offset1, Span<double> second)
+        Span<double> block, double offset0, double offset1)
     {
         var n = x.Length;
+        var twoPoint = block.Length == TwoPointBlock * n;
         if (!Vectorised(n))
         {
             var sum = 0.0;
             for (var i = 0; i < n; i++)
             {
-                var h = !given.IsEmpty ? StepRule.MakeExact(x[i], given[i])
-                    : DifferenceKernelsReference.Step(x[i], scales.IsEmpty ? 1.0 : scales[i], baseStep);
-                steps[i] = h;
-                if (!first.IsEmpty)
+                var xi = x[i];
+                var h = !given.IsEmpty ? StepRule.MakeExact(xi, given[i])
+                    : DifferenceKernelsReference.Step(xi, scales.IsEmpty ? 1.0 : scales[i], baseStep);
+                block[i] = xi;
+                block[n + i] = h;
+                if (twoPoint)
                 {
-                    first[i] = x[i] + offset0 * h;
-                    second[i] = x[i] + offset1 * h;
+                    block[2 * n + i] = xi + offset0 * h;
+                    block[3 * n + i] = xi + offset1 * h;
+                    block[4 * n + i] = xi;
                 }
-                sum += x[i] - x[i];
+                sum += xi - xi;
             }
             return sum == 0.0;
         }
@@ -49,17 +55,25 @@ internal static class GradientPasses
         for (var i = 0; ; i += Lanes)
         {
             if (i > n - Lanes) i = n - Lanes; // the overlapping last vector
-            check += PrepareLanes(x, given, scales, baseStep, steps, offset0, first, offset1, second, i);
+            check += PrepareLanes(x, given, scales, baseStep, block, twoPoint, offset0, offset1, i);
             if (i == n - Lanes) break;
         }
         return Vector256.EqualsAll(check, Vector256<double>.Zero);
     }
 
+    /// <summary>Values per coordinate in a two-point block: the point, the steps, both perturbed
+    /// coordinates and a copy of x.</summary>
+    internal const int TwoPointBlock = 5;
+
+    /// <summary>Values per coordinate in any other stencil's block: the point and the steps.</summary>
+    internal const int AnyStencilBlock = 2;
+
     /// <summary>Four coordinates of <see cref="Prepare"/> from <paramref name="i"/>; returns x − x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> PrepareLanes(ReadOnlySpan<double> x, ReadOnlySpan<double> given, ReadOnlySpan<double> scales,
-        double baseStep, Span<double> steps, double offset0, Span<double> first, double offset1, Span<double> second, int i)
+        double baseStep, Span<double> block, bool twoPoint, double offset0, double offset1, int i)
     {
+        var n = (nuint)x.Length;
         var at = (nuint)i;
         var xi = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(x), at);
         Vector256<double> h;
@@ -77,36 +91,41 @@ internal static class GradientPasses
             var made = (xi + t) - xi;
             h = Vector256.ConditionalSelect(Vector256.GreaterThan(made, Vector256<double>.Zero), made, t);
         }
-        h.StoreUnsafe(ref MemoryMarshal.GetReference(steps), at);
-        if (!first.IsEmpty)
+        ref var start = ref MemoryMarshal.GetReference(block);
+        xi.StoreUnsafe(ref start, at);
+        h.StoreUnsafe(ref start, n + at);
+        if (twoPoint)
         {
-            (xi + Vector256.Create(offset0) * h).StoreUnsafe(ref MemoryMarshal.GetReference(first), at);
-            (xi + Vector256.Create(offset1) * h).StoreUnsafe(ref MemoryMarshal.GetReference(second), at);
+            (xi + Vector256.Create(offset0) * h).StoreUnsafe(ref start, 2 * n + at);
+            (xi + Vector256.Create(offset1) * h).StoreUnsafe(ref start, 3 * n + at);
+            xi.StoreUnsafe(ref start, 4 * n + at);
         }
         return xi - xi;
     }
 
-    /// <summary>gᵢ ← gᵢ / hᵢ; whether every quotient is finite. The tail is scalar, not an
-    /// overlapping vector: the sums were just stored one by one, and a vector load over the last
-    /// few of those stores cannot be forwarded from them, so it would wait for them to retire.</summary>
+    /// <summary>gᵢ ← sᵢ / hᵢ (<paramref name="sums"/> may be <paramref name="gradient"/> itself);
+    /// whether every quotient is finite. The tail is scalar, not an overlapping vector: the sums
+    /// were just stored one by one, and a vector load over the last few of those stores cannot be
+    /// forwarded from them, so it would wait for them to retire.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool DivideAllFinite(Span<double> gradient, ReadOnlySpan<double> steps)
+    internal static bool DivideAllFinite(ReadOnlySpan<double> sums, ReadOnlySpan<double> steps, Span<double> gradient)
     {
         var n = gradient.Length;
         var end = Vector256.IsHardwareAccelerated ? n - n % Lanes : 0;
-        ref var gs = ref MemoryMarshal.GetReference(gradient);
+        ref var ss = ref MemoryMarshal.GetReference(sums);
         ref var hs = ref MemoryMarshal.GetReference(steps);
+        ref var gs = ref MemoryMarshal.GetReference(gradient);
         var check = Vector256<double>.Zero;
         for (var i = 0; i < end; i += Lanes)
         {
-            var g = Vector256.LoadUnsafe(ref gs, (nuint)i) / Vector256.LoadUnsafe(ref hs, (nuint)i);
+            var g = Vector256.LoadUnsafe(ref ss, (nuint)i) / Vector256.LoadUnsafe(ref hs, (nuint)i);
             g.StoreUnsafe(ref gs, (nuint)i);
             check += g - g;
         }
         var tail = 0.0;
         for (var i = end; i < n; i++)
         {
-            var g = gradient[i] / steps[i];
+            var g = sums[i] / steps[i];
             gradient[i] = g;
             tail += g - g;
         }
