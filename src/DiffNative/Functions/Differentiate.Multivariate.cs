@@ -337,7 +337,9 @@ public static partial class Differentiate
     }
 
     /// <summary>The directional derivative ∇f(x)·v as the derivative of t ↦ f(x + t·v) at 0, with
-    /// every method of the scalar engine (adaptive gives an error estimate).</summary>
+    /// every method of the scalar engine (adaptive gives an error estimate). Allocates nothing in
+    /// steady state.</summary>
+    [SkipLocalsInit] // the point is written whole before every call of f
     public static DerivativeResult DirectionalDerivative(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v,
         DerivativeOptions? options = null)
     {
@@ -345,6 +347,8 @@ public static partial class Differentiate
         ValidatePoint(x, DifferentiationOptions.Default);
         if (v.Length != x.Length)
             throw new ArgumentException($"v has {v.Length} values but x has {x.Length}.", nameof(v));
+        options ??= DerivativeOptions.Default;
+        options.Validate();
         var vmax = 0.0;
         var xmax = 1.0;
         for (var i = 0; i < v.Length; i++)
@@ -354,16 +358,21 @@ public static partial class Differentiate
             xmax = Math.Max(xmax, Math.Abs(x[i]));
         }
         if (vmax == 0) return new DerivativeResult(0, 0, 0, 0, DerivativeStatus.Ok);
-        var origin = x.ToArray();
-        var direction = v.ToArray();
-        var point = new double[origin.Length];
-        // t moves x by t·|v| per coordinate: the natural scale of t is max(|x|, 1)/max|v|.
-        var scaled = (options ?? DerivativeOptions.Default) with { TypicalScale = xmax / vmax };
-        return Derivative(t =>
+        // t moves x by t·|v| per coordinate: the natural scale of t is max(|x|, 1)/max|v| (the
+        // largest double when a subnormal v makes that overflow).
+        var scale = Math.Min(xmax / vmax, double.MaxValue);
+        var n = x.Length;
+        var workspace = n > ScalarGradientLoop.MaxCoordinates ? Workspace.Rent() : null;
+        try
         {
-            for (var i = 0; i < point.Length; i++) point[i] = origin[i] + t * direction[i];
-            return f(point);
-        }, 0.0, scaled);
+            var point = workspace is null ? stackalloc double[n] : workspace.Span(Workspace.Slot.Point, n);
+            var line = new LineThrough(f, x, v, point);
+            return DerivativeOf(ref line, 0.0, options, scale);
+        }
+        finally
+        {
+            if (workspace is not null) Workspace.Return(workspace);
+        }
     }
 
     // ---- validation ------------------------------------------------------------------------------

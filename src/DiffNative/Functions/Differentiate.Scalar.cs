@@ -19,14 +19,20 @@ public static partial class Differentiate
         options ??= DerivativeOptions.Default;
         ValidatePoint(x);
         options.Validate();
-        return options.Method switch
-        {
-            DerivativeMethod.Complex => throw new ArgumentException(
-                "The complex-step method needs a function over System.Numerics.Complex; use the Func<Complex, Complex> overload.", nameof(options)),
-            DerivativeMethod.Adaptive => RiddersDerivative.Compute(f, x, options),
-            _ => FixedStepDerivative.Compute(f, x, options),
-        };
+        var function = new DelegateFunction(f);
+        return DerivativeOf(ref function, x, options, options.TypicalScale);
     }
+
+    /// <summary>Every real function's derivative, for a finite x and validated options; steps scale
+    /// with max(|x|, <paramref name="typicalScale"/>).</summary>
+    private static DerivativeResult DerivativeOf<TFunction>(ref TFunction f, double x, DerivativeOptions options, double typicalScale)
+        where TFunction : IRealFunction, allows ref struct => options.Method switch
+    {
+        DerivativeMethod.Complex => throw new ArgumentException(
+            "The complex-step method needs a function over System.Numerics.Complex; use the Func<Complex, Complex> overload.", nameof(options)),
+        DerivativeMethod.Adaptive => RiddersDerivative.Compute(ref f, x, options, typicalScale),
+        _ => FixedStepDerivative.Compute(ref f, x, options, typicalScale),
+    };
 
     /// <summary>The derivative of a function written over complex numbers: every method works,
     /// and <see cref="DerivativeMethod.Complex"/> gives first derivatives exact to rounding. Other
@@ -39,7 +45,8 @@ public static partial class Differentiate
         options.Validate();
         if (options.Method == DerivativeMethod.Complex)
             return ComplexStepDerivative.Compute(f, x, options);
-        return Derivative(t => f(new Complex(t, 0)).Real, x, options);
+        var onRealAxis = new RealAxis(f);
+        return DerivativeOf(ref onRealAxis, x, options, options.TypicalScale);
     }
 
     private static void ValidatePoint(double x)

@@ -6,19 +6,20 @@ namespace DiffNative;
 /// differentiable at x.</summary>
 internal static class DifferentiabilityCheck
 {
-    internal static DerivativeStatus Run(Func<double, double> f, double x, double h, double left, double right, ref int evaluations)
+    internal static DerivativeStatus Run<TFunction>(ref TFunction f, double x, double h, double left, double right, ref int evaluations)
+        where TFunction : IRealFunction, allows ref struct
     {
-        var centre = f(x);
+        var centre = f.At(x);
         var halfStep = StepRule.MakeExact(x, h / 2);
-        var halfRight = f(x + halfStep);
-        var halfLeft = f(x - halfStep);
+        var halfRight = f.At(x + halfStep);
+        var halfLeft = f.At(x - halfStep);
         evaluations += 3;
         if (!double.IsFinite(centre) || !double.IsFinite(halfLeft) || !double.IsFinite(halfRight))
             return DerivativeStatus.NonFinite;
         if (double.IsNaN(left) || double.IsNaN(right))
         {
-            left = f(x - h);
-            right = f(x + h);
+            left = f.At(x - h);
+            right = f.At(x + h);
             evaluations += 2;
         }
         var jump = Math.Abs((right - 2 * centre + left) / h);

@@ -13,27 +13,29 @@ internal static class RiddersDerivative
     private const double Safe = 2.0;
     private const int MaxShrinksToFinite = 40;
 
-    internal static DerivativeResult Compute(Func<double, double> f, double x, DerivativeOptions options)
+    /// <summary>The derivative with validated options; steps scale with max(|x|, <paramref name="typicalScale"/>).</summary>
+    internal static DerivativeResult Compute<TFunction>(ref TFunction f, double x, DerivativeOptions options, double typicalScale)
+        where TFunction : IRealFunction, allows ref struct
     {
         var stencil = Stencils.Get(DifferenceScheme.Central, options.Order, 2);
         var evaluations = 0;
         var best = (Value: double.NaN, Error: double.PositiveInfinity, Step: double.NaN, Scale: 0.0);
         Span<double> starts = stackalloc double[3];
-        var count = StartingSteps(x, options, starts);
+        var count = StartingSteps(x, options, typicalScale, starts);
         var smallest = double.PositiveInfinity;
         for (var i = 0; i < count; i++)
         {
-            var run = Run(stencil, f, x, starts[i], ref evaluations);
+            var run = Run(stencil, ref f, x, starts[i], ref evaluations);
             if (run.Error < best.Error || double.IsNaN(best.Value))
                 best = run;
             smallest = Math.Min(smallest, starts[i]);
         }
         // f may vary faster than any scale we could guess (sin(10x) with scale 1): when no start
         // converged, start again from steps ten and a hundred times smaller.
-        for (var retry = 0; retry < ExtraStarts && options.Step is null && !Converged(best, x, options); retry++)
+        for (var retry = 0; retry < ExtraStarts && options.Step is null && !Converged(best, x, options.Order, typicalScale); retry++)
         {
             smallest /= 10;
-            var run = Run(stencil, f, x, smallest, ref evaluations);
+            var run = Run(stencil, ref f, x, smallest, ref evaluations);
             if (run.Error < best.Error || double.IsNaN(best.Value))
                 best = run;
         }
@@ -41,17 +43,17 @@ internal static class RiddersDerivative
             return new DerivativeResult(double.NaN, null, best.Step, evaluations, DerivativeStatus.NonFinite);
 
         var status = DerivativeStatus.Ok;
-        if (!Converged(best, x, options))
+        if (!Converged(best, x, options.Order, typicalScale))
         {
             // Central stencils of odd order never evaluate f at x: a pole there (1/x at 0) would
             // otherwise pass for a derivative that merely did not converge.
             evaluations++;
-            status = double.IsFinite(f(x)) ? DerivativeStatus.NotConverged : DerivativeStatus.NonFinite;
+            status = double.IsFinite(f.At(x)) ? DerivativeStatus.NotConverged : DerivativeStatus.NonFinite;
         }
         if (status == DerivativeStatus.Ok && options.CheckDifferentiability && options.Order == 1)
         {
-            var h = StepRule.Default(x, 1, 2, options.TypicalScale);
-            status = DifferentiabilityCheck.Run(f, x, h, double.NaN, double.NaN, ref evaluations);
+            var h = StepRule.Default(x, 1, 2, typicalScale);
+            status = DifferentiabilityCheck.Run(ref f, x, h, double.NaN, double.NaN, ref evaluations);
         }
         return new DerivativeResult(best.Value, best.Error, best.Step, evaluations, status);
     }
@@ -61,13 +63,13 @@ internal static class RiddersDerivative
 
     /// <summary>The error estimate is below a millionth of the value, or of what rounding alone
     /// would leave at the natural step when the value is near zero.</summary>
-    private static bool Converged((double Value, double Error, double Step, double Scale) run, double x, DerivativeOptions options)
+    private static bool Converged((double Value, double Error, double Step, double Scale) run, double x, int order, double typicalScale)
     {
-        var floor = 1e-6 * run.Scale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), options.TypicalScale), options.Order);
+        var floor = 1e-6 * run.Scale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), typicalScale), order);
         return run.Error <= Math.Max(1e-6 * Math.Abs(run.Value), floor);
     }
 
-    private static int StartingSteps(double x, DerivativeOptions options, Span<double> starts)
+    private static int StartingSteps(double x, DerivativeOptions options, double typicalScale, Span<double> starts)
     {
         if (options.Step is { } given)
         {
@@ -75,7 +77,7 @@ internal static class RiddersDerivative
             return 1;
         }
         var ax = Math.Abs(x);
-        var scale = options.TypicalScale;
+        var scale = typicalScale;
         var count = 0;
         starts[count++] = 0.1 * Math.Max(ax, scale);
         if (ax > 0 && ax < scale / 4) starts[count++] = 0.1 * ax;   // f may vary on the scale of x itself (1/x, log)
@@ -83,16 +85,18 @@ internal static class RiddersDerivative
         return count;
     }
 
-    private static (double Value, double Error, double Step, double Scale) Run(Stencil stencil, Func<double, double> f, double x, double start, ref int evaluations)
+    private static (double Value, double Error, double Step, double Scale) Run<TFunction>(Stencil stencil, ref TFunction f, double x, double start,
+        ref int evaluations)
+        where TFunction : IRealFunction, allows ref struct
     {
         Span<double> table = stackalloc double[Levels * Levels];
         var scale = 0.0;
         var h = StepRule.MakeExact(x, start);
-        var first = StencilEvaluation.Apply(stencil, f, x, h, ref evaluations, ref scale, out _, out _);
+        var first = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out _, out _);
         for (var shrink = 0; !double.IsFinite(first) && shrink < MaxShrinksToFinite; shrink++)
         {
             h = StepRule.MakeExact(x, h / 4);
-            first = StencilEvaluation.Apply(stencil, f, x, h, ref evaluations, ref scale, out _, out _);
+            first = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out _, out _);
         }
         if (!double.IsFinite(first))
             return (double.NaN, double.PositiveInfinity, h, scale);
@@ -104,7 +108,7 @@ internal static class RiddersDerivative
         for (var i = 1; i < Levels; i++)
         {
             h = StepRule.MakeExact(x, h / Shrink);
-            var estimate = StencilEvaluation.Apply(stencil, f, x, h, ref evaluations, ref scale, out _, out _);
+            var estimate = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out _, out _);
             if (!double.IsFinite(estimate)) break;
             table[i * Levels] = estimate;
             var factor = ShrinkSquared;

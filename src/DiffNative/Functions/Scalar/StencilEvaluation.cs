@@ -6,8 +6,9 @@ internal static class StencilEvaluation
 {
     /// <summary>The estimate; <paramref name="left"/> and <paramref name="right"/> receive f(x−h)
     /// and f(x+h) when the stencil samples them (NaN otherwise), for the differentiability check.</summary>
-    internal static double Apply(Stencil stencil, Func<double, double> f, double x, double h,
+    internal static double Apply<TFunction>(Stencil stencil, ref TFunction f, double x, double h,
         ref int evaluations, ref double functionScale, out double left, out double right)
+        where TFunction : IRealFunction, allows ref struct
     {
         left = right = double.NaN;
         var offsets = stencil.Offsets;
@@ -16,7 +17,7 @@ internal static class StencilEvaluation
         for (var j = 0; j < offsets.Length; j++)
         {
             if (weights[j] == 0) continue;
-            var value = f(x + offsets[j] * h);
+            var value = f.At(x + offsets[j] * h);
             evaluations++;
             if (double.IsFinite(value)) functionScale = Math.Max(functionScale, Math.Abs(value));
             if (offsets[j] == -1) left = value;
