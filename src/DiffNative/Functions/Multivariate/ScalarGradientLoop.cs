@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using DiffNative.Reference;
 
 namespace DiffNative;
@@ -50,6 +50,7 @@ internal static class ScalarGradientLoop
         // One block, at fixed distances from the point (see the loop): the point, the steps, both
         // perturbed coordinates (the first also receives the sums) and a copy of x.
         Span<double> block = stackalloc double[GradientPasses.TwoPointBlock * n];
+        var point = block[..n];
         var steps = block.Slice(n, n);
         var first = block.Slice(2 * n, n);
         // The default rule gets a pass of its own, with the empty spans known to the compiler.
@@ -62,25 +63,24 @@ internal static class ScalarGradientLoop
         // Even a hoisted flag tested per coordinate showed; a token that cannot fire gets a loop
         // without the test.
         if (cancellation.CanBeCanceled)
-            TwoPointEvaluations<TokenChecked>(f, block, n, stencil.Weight0, stencil.Weight1, cancellation);
+            TwoPointEvaluations<TokenChecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
         else
-            TwoPointEvaluations<TokenUnchecked>(f, block, n, stencil.Weight0, stencil.Weight1, cancellation);
+            TwoPointEvaluations<TokenUnchecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
         return Result(GradientPasses.DivideAllFinite(first, steps, gradient), 2 * n, cancellation);
     }
 
-    /// <summary>Both evaluations of every coordinate. The block holds five n-long parts (the
-    /// point, the steps, the first coordinates, the second coordinates, a copy of x), so everything
-    /// the loop touches sits at a multiple of n from the point's own element: across the calls of
-    /// f only the delegate, that element and n stay live, which fits the registers a call
-    /// preserves (with five spans they did not, and the reloads showed at n = 10). Each sum
+    /// <summary>Both evaluations of every coordinate. The point is the first of five n-long blocks
+    /// (point, steps, first coordinates, second coordinates, a copy of x), so everything the loop
+    /// touches sits at a multiple of n from the point's own element: across the calls of f only
+    /// the delegate, that element and n stay live, which fits the registers a call preserves
+    /// (with five spans they did not, and the reloads cost a few per cent at n = 10). Each sum
     /// replaces its first coordinate, which is no longer needed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // kept in the caller's frame: a call of its own cost a few per cent at n = 10
-    private static void TwoPointEvaluations<TCheck>(ScalarFunction f, Span<double> block, int n, double w0, double w1,
+    private static void TwoPointEvaluations<TCheck>(ScalarFunction f, Span<double> point, double w0, double w1,
         CancellationToken cancellation)
         where TCheck : ITokenCheck
     {
-        var point = block[..n];
-        _ = block[GradientPasses.TwoPointBlock * n - 1]; // every offset below stays inside the block
+        var n = point.Length;
         ref var coordinate = ref MemoryMarshal.GetReference(point);
         ref var end = ref Unsafe.Add(ref coordinate, n);
         for (; Unsafe.IsAddressLessThan(ref coordinate, ref end); coordinate = ref Unsafe.Add(ref coordinate, 1))
