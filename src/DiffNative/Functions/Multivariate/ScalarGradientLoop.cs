@@ -74,7 +74,9 @@ internal static class ScalarGradientLoop
     /// touches sits at a multiple of n from the point's own element: across the calls of f only
     /// the delegate, that element and n stay live, which fits the registers a call preserves
     /// (with five spans they did not, and the reloads cost a few per cent at n = 10). Each sum
-    /// replaces its first coordinate, which is no longer needed.</summary>
+    /// replaces its first coordinate, which is no longer needed. Only <see cref="TwoPoint"/>'s
+    /// block may be passed: taking the block itself and checking its length kept one more value
+    /// live across the calls and measured 4 % slower at n = 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // kept in the caller's frame: a call of its own cost a few per cent at n = 10
     private static void TwoPointEvaluations<TCheck>(ScalarFunction f, Span<double> point, double w0, double w1,
         CancellationToken cancellation)
