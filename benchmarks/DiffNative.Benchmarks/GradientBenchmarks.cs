@@ -17,8 +17,15 @@ public class GradientBenchmarks
     private readonly DifferentiationOptions managed = new() { Backend = Backend.Managed };
     private readonly DifferentiationOptions native = new() { Backend = Backend.Native };
 
-    [Params(10, 100, 1000)]
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
+
+    /// <summary>10, 100 and 1000; <c>DIFFNATIVE_GRADIENT_SIZES=10</c> (comma-separated) picks some,
+    /// so that one size can get several launches (<c>--launchCount 5</c>) within a sitting.</summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable("DIFFNATIVE_GRADIENT_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : [10, 100, 1000];
 
     [GlobalSetup]
     public void Setup()
