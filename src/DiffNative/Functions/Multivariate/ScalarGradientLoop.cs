@@ -13,7 +13,7 @@ namespace DiffNative;
 /// bits as the separate kernels: the same step rule and the same sum in the same order.</summary>
 internal static class ScalarGradientLoop
 {
-    /// <summary>Above this the stack buffers (32 KB) give way to the pooled path.</summary>
+    /// <summary>Above this the stack buffers (at most 40 KB: five values per coordinate) give way to the pooled path.</summary>
     internal const int MaxCoordinates = 1024;
 
     /// <summary>Whether a per-point scalar function's gradient with these options takes this loop:
