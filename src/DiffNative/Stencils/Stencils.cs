@@ -21,14 +21,21 @@ public static class Stencils
         return Cache[(int)scheme, derivative, accuracy] ??= Build(scheme, derivative, accuracy);
     }
 
-    // First-derivative stencils again, by scheme·9 + accuracy: the per-call lookup of the
+    // First-derivative stencils again, by FirstDerivativeKey: the per-call lookup of the
     // gradient loop, whose options were validated already.
-    private static readonly Stencil?[] FirstDerivativeCache = new Stencil?[27];
+    private static readonly Stencil?[] FirstDerivativeCache = new Stencil?[FirstDerivativeKeys];
+
+    /// <summary>How many values <see cref="FirstDerivativeKey"/> takes.</summary>
+    internal const int FirstDerivativeKeys = 3 * 9;
+
+    /// <summary>A plain array index for a validated (scheme, accuracy): scheme·9 + accuracy, so
+    /// that per-call tables need no dictionary.</summary>
+    internal static int FirstDerivativeKey(DifferenceScheme scheme, int accuracy) => (int)scheme * 9 + accuracy;
 
     /// <summary><see cref="Get"/> for derivative order 1 without the argument checks: for callers
     /// whose scheme and accuracy were validated.</summary>
     internal static Stencil FirstDerivative(DifferenceScheme scheme, int accuracy) =>
-        FirstDerivativeCache[(int)scheme * 9 + accuracy] ??= Get(scheme, 1, accuracy);
+        FirstDerivativeCache[FirstDerivativeKey(scheme, accuracy)] ??= Get(scheme, 1, accuracy);
 
     /// <summary>Whether <paramref name="accuracy"/> is offered for <paramref name="scheme"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -16,22 +16,22 @@ internal sealed class TwoPointStencil
 
     internal readonly double Offset0, Offset1, Weight0, Weight1, BaseStep;
 
-    // By scheme·9 + accuracy, as Stencils.FirstDerivative; null where the stencil has more points.
+    // By Stencils.FirstDerivativeKey; null where the stencil has more points.
     private static readonly TwoPointStencil?[] ByOptions = Build();
 
     /// <summary>The two-point stencil for validated options, or null when theirs has more points.</summary>
-    internal static TwoPointStencil? For(DifferenceScheme scheme, int accuracy) => ByOptions[(int)scheme * 9 + accuracy];
+    internal static TwoPointStencil? For(DifferenceScheme scheme, int accuracy) => ByOptions[Stencils.FirstDerivativeKey(scheme, accuracy)];
 
     private static TwoPointStencil?[] Build()
     {
-        var table = new TwoPointStencil?[27];
+        var table = new TwoPointStencil?[Stencils.FirstDerivativeKeys];
         foreach (var scheme in (DifferenceScheme[])[DifferenceScheme.Central, DifferenceScheme.Forward, DifferenceScheme.Backward])
             for (var accuracy = 1; accuracy <= 8; accuracy++)
             {
                 if (!Stencils.IsSupportedAccuracy(scheme, accuracy)) continue;
                 var stencil = Stencils.FirstDerivative(scheme, AxisGroups.OneSidedSafe(scheme, accuracy));
                 if (stencil.ActiveOffsets.Length == 2)
-                    table[(int)scheme * 9 + accuracy] = new TwoPointStencil(stencil, StepRule.BaseStep(1, accuracy));
+                    table[Stencils.FirstDerivativeKey(scheme, accuracy)] = new TwoPointStencil(stencil, StepRule.BaseStep(1, accuracy));
             }
         return table;
     }
