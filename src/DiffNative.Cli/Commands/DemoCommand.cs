@@ -46,9 +46,9 @@ internal static class DemoCommand
         table.AddRow("textbook (f(x+h)−f(x))/h, h=1e-7", F(textbook), E(Math.Abs(textbook - truth)), "—", "2");
         foreach (var (name, options) in new (string, DerivativeOptions)[]
         {
-            ("default: central, balanced h", DerivativeOptions.Default),
-            ("central, accuracy 8", new DerivativeOptions { Accuracy = 8 }),
-            ("adaptive (Richardson)", new DerivativeOptions { Method = DerivativeMethod.Adaptive }),
+            ("central, balanced h", new DerivativeOptions { Method = DerivativeMethod.Central }),
+            ("central, accuracy 8", new DerivativeOptions { Method = DerivativeMethod.Central, Accuracy = 8 }),
+            ("default: adaptive (Richardson)", DerivativeOptions.Default),
         })
         {
             var r = Differentiate.Derivative(f, 2.0, options);

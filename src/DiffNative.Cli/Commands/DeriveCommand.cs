@@ -12,7 +12,7 @@ internal static class DeriveCommand
 {
     internal static Command Create()
     {
-        var shared = new DifferentiationArguments();
+        var shared = new DifferentiationArguments(defaultMethod: "adaptive");
         var variable = new Option<string>("--var") { Description = "The variable's name (default x).", DefaultValueFactory = _ => "x" };
         var order = new Option<int>("--order") { Description = "Derivative order, 1 to 4.", DefaultValueFactory = _ => 1 };
         var command = new Command("derive", "Differentiate an expression of one variable at a point.");

@@ -9,11 +9,20 @@ internal sealed class DifferentiationArguments
 {
     internal Option<string> Expression { get; } = new("--expr") { Description = "The expression (syntax: docs/expressions.md).", Required = true };
     internal Option<string> At { get; } = new("--at") { Description = "Where to differentiate: comma-separated values, one per variable.", Required = true };
-    internal Option<string> Method { get; } = new("--method") { Description = "central, forward, backward, complex or adaptive.", DefaultValueFactory = _ => "central" };
+    internal Option<string> Method { get; }
     internal Option<int?> Accuracy { get; } = new("--accuracy") { Description = "Order of accuracy: central 2, 4, 6, 8; forward and backward 1 to 6 (default 2)." };
     internal Option<double?> Step { get; } = new("--step") { Description = "A fixed step h (for adaptive, the first step)." };
     internal Option<string> Backend { get; } = new("--backend") { Description = "native or managed: where the vector-wide arithmetic runs.", DefaultValueFactory = _ => "native" };
     internal Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object." };
+
+    /// <param name="defaultMethod">What --method is when not given: adaptive for derive (the
+    /// library's scalar default), central for the multivariate verbs.</param>
+    internal DifferentiationArguments(string defaultMethod = "central") =>
+        Method = new("--method")
+        {
+            Description = $"central, forward, backward, complex or adaptive (default {defaultMethod}).",
+            DefaultValueFactory = _ => defaultMethod,
+        };
 
     internal void AddTo(Command command)
     {
@@ -117,6 +126,7 @@ internal sealed class DifferentiationArguments
         DerivativeStatus.NotDifferentiable => "not differentiable here: the slopes on the two sides disagree (a kink)",
         DerivativeStatus.NonFinite => "the function is not finite at or near the point",
         DerivativeStatus.NotConverged => "adaptive extrapolation did not converge; the error estimate is large",
+        DerivativeStatus.RoundingLimited => "the differences are at the level of rounding in f (a step below the resolution of x, or f nearly flat over it); try a larger --step",
         _ => status.ToString(),
     };
 }

@@ -349,18 +349,18 @@ public static partial class Differentiate
             throw new ArgumentException($"v has {v.Length} values but x has {x.Length}.", nameof(v));
         options ??= DerivativeOptions.Default;
         options.Validate();
-        var vmax = 0.0;
-        var xmax = 1.0;
+        // t moves coordinate i by t·|vᵢ|, whose natural scale is max(|xᵢ|, typical scale): the
+        // scale of t is the smallest of their ratios, so that no coordinate moves farther than its
+        // own scale (x = [100, −0.5] along [1, 1] is a unit scale, not 100). The largest double
+        // when a subnormal v makes a ratio overflow.
+        var scale = double.PositiveInfinity;
         for (var i = 0; i < v.Length; i++)
         {
             if (!double.IsFinite(v[i])) throw new ArgumentException("v must be finite.", nameof(v));
-            vmax = Math.Max(vmax, Math.Abs(v[i]));
-            xmax = Math.Max(xmax, Math.Abs(x[i]));
+            if (v[i] != 0) scale = Math.Min(scale, Math.Max(Math.Abs(x[i]), options.TypicalScale) / Math.Abs(v[i]));
         }
-        if (vmax == 0) return new DerivativeResult(0, 0, 0, 0, DerivativeStatus.Ok);
-        // t moves x by t·|v| per coordinate: the natural scale of t is max(|x|, 1)/max|v| (the
-        // largest double when a subnormal v makes that overflow).
-        var scale = Math.Min(xmax / vmax, double.MaxValue);
+        if (double.IsPositiveInfinity(scale)) return new DerivativeResult(0, 0, 0, 0, DerivativeStatus.Ok);
+        scale = Math.Min(scale, double.MaxValue);
         var n = x.Length;
         var workspace = n > ScalarGradientLoop.MaxCoordinates ? Workspace.Rent() : null;
         try

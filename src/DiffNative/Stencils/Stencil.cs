@@ -18,7 +18,19 @@ public sealed class Stencil
         ActiveOffsets = active.Select(j => offsets[j]).ToArray();
         ActiveWeights = active.Select(j => weights[j]).ToArray();
         OuterOffsets = ActiveOffsets.Where(o => o != 0).ToArray();
+        Reach = ActiveOffsets.Max(Math.Abs);
+        WeightSum = ActiveWeights.Sum(Math.Abs);
+        Nearest = OuterOffsets.Length == 0 ? 0 : OuterOffsets.Min(Math.Abs);
     }
+
+    /// <summary>Σ|wⱼ|: how much the rounding of f is amplified by the combination.</summary>
+    internal double WeightSum { get; }
+
+    /// <summary>The largest |offset| evaluated: how many steps from x the stencil looks.</summary>
+    internal double Reach { get; }
+
+    /// <summary>The smallest non-zero |offset| evaluated: the nearest point to x.</summary>
+    internal double Nearest { get; }
 
     /// <summary>Offsets whose weight is not zero: the points actually evaluated.</summary>
     internal double[] ActiveOffsets { get; }

@@ -15,14 +15,48 @@ public class DifferentiationCommandTests
 
     private static double[] Numbers(JsonElement e) => e.EnumerateArray().Select(v => v.GetDouble()).ToArray();
 
+    /// <summary>derive is adaptive unless --method says otherwise, like the library's scalar
+    /// default: its error estimate covers the true error.</summary>
     [Fact]
     public void Derive_prints_value_error_step_and_evaluations()
     {
         var json = RunJson("derive", "--expr", "x^2 + sin(x)", "--at", "2");
-        Assert.Equal(4 + Math.Cos(2), json.GetProperty("value").GetDouble(), 1e-9);
-        Assert.Equal(JsonValueKind.Null, json.GetProperty("error").ValueKind);
+        var truth = 4 + Math.Cos(2);
+        var value = json.GetProperty("value").GetDouble();
+        Assert.True(Math.Abs(value - truth) <= 1e-13 * truth, $"{value:R}");
+        Assert.True(json.GetProperty("error").GetDouble() >= Math.Abs(value - truth));
         Assert.True(json.GetProperty("step").GetDouble() > 0);
         Assert.True(json.GetProperty("evaluations").GetInt32() >= 2);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("warning").ValueKind);
+    }
+
+    [Fact]
+    public void Derive_with_method_central_is_one_stencil_without_an_estimate()
+    {
+        var json = RunJson("derive", "--expr", "x^2 + sin(x)", "--at", "2", "--method", "central");
+        Assert.Equal(4 + Math.Cos(2), json.GetProperty("value").GetDouble(), 1e-9);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("error").ValueKind);
+        Assert.Equal(7, json.GetProperty("evaluations").GetInt32()); // f(x ± h), and f(x), f(x ± h/2), f(x ± h/4) for the kink check
+    }
+
+    /// <summary>The CLI docs' log example: steps that follow max(|x|, 1) are 1e-5 off at 1e-3 (the
+    /// old default); the adaptive default is within 1e-12.</summary>
+    [Theory]
+    [InlineData("1", 1000.0)]
+    [InlineData("2", -1e6)]
+    public void Derive_log_near_zero_by_default(string order, double truth)
+    {
+        var json = RunJson("derive", "--expr", "log(x)", "--at", "1e-3", "--order", order);
+        var value = json.GetProperty("value").GetDouble();
+        Assert.True(Math.Abs(value - truth) <= 1e-9 * Math.Abs(truth), $"{value:R}");
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("warning").ValueKind);
+    }
+
+    [Fact]
+    public void Derive_warns_when_the_step_is_below_the_resolution_of_x()
+    {
+        var json = RunJson("derive", "--expr", "sin(x)", "--at", "1", "--method", "central", "--step", "1e-17");
+        Assert.Contains("rounding", json.GetProperty("warning").GetString());
     }
 
     [Theory]

@@ -107,7 +107,7 @@ public class ScalarDerivativeAccuracyTests
     [Fact]
     public void A_users_step_is_used_as_given_when_exact()
     {
-        var r = Differentiate.Derivative(x => x * x, 3.0, new DerivativeOptions { Step = 0.25, CheckDifferentiability = false });
+        var r = Differentiate.Derivative(x => x * x, 3.0, new DerivativeOptions { Method = DerivativeMethod.Central, Step = 0.25, CheckDifferentiability = false });
         Assert.Equal(0.25, r.Step);
         Assert.Equal(6.0, r.Value);
         Assert.Equal(2, r.Evaluations);

@@ -3,16 +3,20 @@ namespace DiffNative;
 /// <summary>Options for a scalar derivative. Immutable: share one instance freely across threads.</summary>
 public sealed record DerivativeOptions
 {
-    /// <summary>The defaults: first derivative, central, accuracy 2, error-balancing step.</summary>
+    /// <summary>The defaults: first derivative, adaptive (Richardson extrapolation over central
+    /// differences of accuracy 2, with an error estimate).</summary>
     public static DerivativeOptions Default { get; } = new();
 
     /// <summary>Derivative order, 1..4.</summary>
     public int Order { get; init; } = 1;
 
-    /// <summary>The method.</summary>
-    public DerivativeMethod Method { get; init; } = DerivativeMethod.Central;
+    /// <summary>The method: <see cref="DerivativeMethod.Adaptive"/> unless set, which gives an error
+    /// estimate and finds its own step; <see cref="DerivativeMethod.Central"/> is one fixed-step
+    /// stencil (2 to 8 evaluations instead of 15 to 60).</summary>
+    public DerivativeMethod Method { get; init; } = DerivativeMethod.Adaptive;
 
-    /// <summary>Order of accuracy: central 2, 4, 6, 8; forward and backward 1..6. Null means 2.</summary>
+    /// <summary>Order of accuracy: central 2, 4, 6, 8; forward and backward 1..6. Null means 2. For
+    /// <see cref="DerivativeMethod.Adaptive"/>, the accuracy of the central stencil it extrapolates.</summary>
     public int? Accuracy { get; init; }
 
     /// <summary>A fixed step h; null chooses one. For <see cref="DerivativeMethod.Adaptive"/>, the

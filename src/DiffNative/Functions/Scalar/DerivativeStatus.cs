@@ -16,4 +16,10 @@ public enum DerivativeStatus
     /// <summary>Adaptive extrapolation did not settle: the error estimate is large relative to the
     /// value. The value is the best found.</summary>
     NotConverged,
+
+    /// <summary>The differences the value is made of are at the level of rounding in f: the step is
+    /// below the resolution of x (x + h == x), or f changes by only a few units in its last place
+    /// over the step (f ≈ 1e12 varying by 1e-8). The value may be mostly noise, or exactly 0 for a
+    /// function that does change; a larger step, or the typical scale on which f varies, helps.</summary>
+    RoundingLimited,
 }

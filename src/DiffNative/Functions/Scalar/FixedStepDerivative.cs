@@ -7,29 +7,91 @@ internal static class FixedStepDerivative
     /// before the result is reported non-finite; a user's step is never changed.</summary>
     private const int MaxShrinks = 6;
 
+    /// <summary>A default step whose differences are only rounding (f far larger than its change
+    /// over the step) grows this many times, by <see cref="Growth"/> each, before the result is
+    /// reported <see cref="DerivativeStatus.RoundingLimited"/>: for Brown's badly scaled function
+    /// (f ≈ 1e12, f″ = 2) the balanced step's second difference is 0, a 10⁴ times larger one exact.</summary>
+    private const int MaxGrowths = 4;
+
+    private const double Growth = 10;
+
     /// <summary>The derivative with validated options; steps scale with max(|x|, <paramref name="typicalScale"/>).</summary>
     internal static DerivativeResult Compute<TFunction>(ref TFunction f, double x, DerivativeOptions options, double typicalScale)
         where TFunction : IRealFunction, allows ref struct
     {
         var stencil = Stencils.Get(options.Scheme, options.Order, options.EffectiveAccuracy);
+        var usersStep = options.Step is not null;
         var h = options.Step is { } given
             ? StepRule.MakeExact(x, given)
             : StepRule.Default(x, options.Order, stencil.Accuracy, typicalScale);
         var evaluations = 0;
         var scale = 0.0;
-        for (var attempt = 0; ; attempt++)
+        var shrinks = 0;
+        var growths = 0;
+        var kinkShrinks = 0;
+        DerivativeResult? limited = null; // the first rounding-limited result, kept if growing fails
+        while (true)
         {
-            var value = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out var left, out var right);
+            var value = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out var left, out var right, out var roundingLimited);
             if (double.IsFinite(value))
             {
+                if (roundingLimited)
+                {
+                    limited ??= new DerivativeResult(value, null, h, evaluations, DerivativeStatus.RoundingLimited);
+                    if (usersStep || growths == MaxGrowths) return limited.Value with { Evaluations = evaluations };
+                    growths++;
+                    h = StepRule.MakeExact(x, h * Growth);
+                    continue;
+                }
+                if (growths > 0)
+                    return Confirm(stencil, ref f, x, h, value, limited!.Value, ref evaluations);
                 var status = DerivativeStatus.Ok;
                 if (options.CheckDifferentiability && options.Order == 1 && stencil.Scheme == DifferenceScheme.Central)
-                    status = DifferentiabilityCheck.Run(ref f, x, h, left, right, ref evaluations);
+                {
+                    // The check looks as far out as the stencil reached: a kink between h and 4h
+                    // (|x| at 1e-3 with accuracy 8) bends the estimate as much as one within h.
+                    var reach = h * stencil.Reach;
+                    status = reach == h
+                        ? DifferentiabilityCheck.Run(ref f, x, h, left, right, ref evaluations)
+                        : DifferentiabilityCheck.Run(ref f, x, StepRule.MakeExact(x, reach), double.NaN, double.NaN, ref evaluations);
+                    // A kink at x shows at every reach; one near x (|x| at 1e-3 with a stencil
+                    // reaching 1.5e-3) disappears once the stencil no longer gets to it.
+                    if (status == DerivativeStatus.NotDifferentiable && !usersStep && kinkShrinks < MaxKinkShrinks)
+                    {
+                        kinkShrinks++;
+                        h = StepRule.MakeExact(x, h / 4);
+                        continue;
+                    }
+                }
                 return new DerivativeResult(value, null, h, evaluations, status);
             }
-            if (options.Step is not null || attempt == MaxShrinks)
+            if (limited is { } kept) return kept with { Evaluations = evaluations }; // a grown step left the domain
+            if (usersStep || shrinks == MaxShrinks)
                 return new DerivativeResult(double.NaN, null, h, evaluations, DerivativeStatus.NonFinite);
+            shrinks++;
             h = StepRule.MakeExact(x, h / 8);
         }
+    }
+
+    /// <summary>A kink the stencil crossed is stepped around by shrinking the step by 4 up to this
+    /// many times (256 times shorter in all); one still seen then is at x, and reported.</summary>
+    private const int MaxKinkShrinks = 4;
+
+    /// <summary>A grown step is trusted only when f is smooth on its scale: the estimate one growth
+    /// further must agree with it to within its rounding (a quadratic under a huge constant, as
+    /// Brown's function, agrees exactly, and the larger step is the more accurate). Otherwise the
+    /// rounding-limited estimate stands.</summary>
+    private static DerivativeResult Confirm<TFunction>(Stencil stencil, ref TFunction f, double x, double h, double value,
+        DerivativeResult limited, ref int evaluations)
+        where TFunction : IRealFunction, allows ref struct
+    {
+        var scale = 0.0;
+        var wider = StepRule.MakeExact(x, h * Growth);
+        var check = StencilEvaluation.Apply(stencil, ref f, x, wider, ref evaluations, ref scale, out _, out _, out var widerLimited);
+        var rounding = RoundingCheck.NoiseMultiple * StepRule.MachineEpsilon * scale * stencil.WeightSum
+                       / StencilEvaluation.PowerOfStep(h, stencil.Derivative);
+        if (double.IsFinite(check) && !widerLimited && Math.Abs(check - value) <= rounding)
+            return new DerivativeResult(check, null, wider, evaluations, DerivativeStatus.Ok);
+        return limited with { Evaluations = evaluations };
     }
 }

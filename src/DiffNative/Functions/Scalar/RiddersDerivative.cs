@@ -1,7 +1,8 @@
 namespace DiffNative;
 
 /// <summary>Ridders' adaptive derivative: central estimates D(h) on steps shrinking by 1.4 fill a
-/// Neville tableau that cancels the h², h⁴, … error terms one column at a time; the error estimate
+/// Neville tableau that cancels the hᵖ, hᵖ⁺², … error terms one column at a time (p the central
+/// stencil's accuracy, 2 unless given); the error estimate
 /// is how much the best entry differs from its neighbours, plus the rounding the smallest step
 /// suffers. More than one starting step is tried when |x| is a poor scale (sin at 1e4, 1/x at 1e-3)
 /// and the result with the smallest estimated error wins.</summary>
@@ -17,7 +18,7 @@ internal static class RiddersDerivative
     internal static DerivativeResult Compute<TFunction>(ref TFunction f, double x, DerivativeOptions options, double typicalScale)
         where TFunction : IRealFunction, allows ref struct
     {
-        var stencil = Stencils.Get(DifferenceScheme.Central, options.Order, 2);
+        var stencil = Stencils.Get(DifferenceScheme.Central, options.Order, options.EffectiveAccuracy);
         var evaluations = 0;
         var best = (Value: double.NaN, Error: double.PositiveInfinity, Step: double.NaN, Scale: 0.0);
         Span<double> starts = stackalloc double[3];
@@ -43,6 +44,8 @@ internal static class RiddersDerivative
             return new DerivativeResult(double.NaN, null, best.Step, evaluations, DerivativeStatus.NonFinite);
 
         var status = DerivativeStatus.Ok;
+        if (RoundingCheck.IsBelowResolution(x, best.Step, stencil))
+            return new DerivativeResult(best.Value, best.Error, best.Step, evaluations, DerivativeStatus.RoundingLimited);
         if (!Converged(best, x, options.Order, typicalScale))
         {
             // Central stencils of odd order never evaluate f at x: a pole there (1/x at 0) would
@@ -111,10 +114,11 @@ internal static class RiddersDerivative
             var estimate = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out _, out _);
             if (!double.IsFinite(estimate)) break;
             table[i * Levels] = estimate;
-            var factor = ShrinkSquared;
+            // A central stencil of accuracy p leaves the error terms h^p, h^(p+2), …
+            var factor = Math.Pow(Shrink, stencil.Accuracy);
             for (var j = 1; j <= i; j++)
             {
-                // Column j removes the h^(2j) term from column j-1.
+                // Column j removes the h^(p+2(j-1)) term from column j-1.
                 var current = table[i * Levels + j - 1];
                 var previous = table[(i - 1) * Levels + j - 1];
                 // current + (current - previous)/(factor - 1), not (current*factor - previous)/(factor - 1):

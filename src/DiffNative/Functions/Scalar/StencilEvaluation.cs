@@ -8,22 +8,39 @@ internal static class StencilEvaluation
     /// and f(x+h) when the stencil samples them (NaN otherwise), for the differentiability check.</summary>
     internal static double Apply<TFunction>(Stencil stencil, ref TFunction f, double x, double h,
         ref int evaluations, ref double functionScale, out double left, out double right)
+        where TFunction : IRealFunction, allows ref struct =>
+        Apply(stencil, ref f, x, h, ref evaluations, ref functionScale, out left, out right, out _);
+
+    /// <summary>As above; <paramref name="roundingLimited"/> tells whether the sum is at the level of
+    /// the rounding in the values it adds (<see cref="RoundingCheck"/>; one more evaluation, f(x),
+    /// when an odd derivative's mirrored samples are all equal).</summary>
+    internal static double Apply<TFunction>(Stencil stencil, ref TFunction f, double x, double h,
+        ref int evaluations, ref double functionScale, out double left, out double right, out bool roundingLimited)
         where TFunction : IRealFunction, allows ref struct
     {
         left = right = double.NaN;
         var offsets = stencil.Offsets;
         var weights = stencil.Weights;
+        Span<double> values = stackalloc double[offsets.Length];
         var sum = 0.0;
         for (var j = 0; j < offsets.Length; j++)
         {
-            if (weights[j] == 0) continue;
+            if (weights[j] == 0) { values[j] = 0; continue; }
             var value = f.At(x + offsets[j] * h);
+            values[j] = value;
             evaluations++;
             if (double.IsFinite(value)) functionScale = Math.Max(functionScale, Math.Abs(value));
             if (offsets[j] == -1) left = value;
             else if (offsets[j] == 1) right = value;
             sum += weights[j] * value;
         }
+        var verdict = RoundingCheck.IsBelowResolution(x, h, stencil) ? RoundingCheck.Verdict.Rounding : RoundingCheck.Judge(stencil, values, sum);
+        if (verdict == RoundingCheck.Verdict.NeedsCentre)
+        {
+            evaluations++;
+            verdict = RoundingCheck.JudgeWithCentre(values, stencil, f.At(x));
+        }
+        roundingLimited = verdict == RoundingCheck.Verdict.Rounding;
         return sum / PowerOfStep(h, stencil.Derivative);
     }
 
