@@ -81,7 +81,11 @@ internal sealed class Workspace
         internal const int LevelErrors = 13;   // the error estimates of LevelBest's entries
         internal const int RowShifts = 14;     // per row of a batch: its shift along the direction
         internal const int RowDeltas = 15;     // per row of a batch: the amounts added to its coordinates
-        internal const int Count = 16;
+        internal const int KeptErrors = 16;    // an adaptive first derivative's best error per entry over its starts
+        internal const int EntryNonFinite = 17; // 1 where an entry's estimate was not finite at some level of a run
+        internal const int KeptNonFinite = 18;  // the same for the run each entry's kept value came from
+        internal const int RowScales = 19;      // per output, the largest finite |f| an adaptive first derivative saw
+        internal const int Count = 20;
     }
 
     /// <summary>The int slots.</summary>
@@ -98,7 +102,8 @@ internal sealed class Workspace
         internal const int PartEntries = 8;    // per nonzero of the group: its position among all nonzeros
         internal const int RowStarts = 9;      // per row of a batch: where its deltas start (CSR)
         internal const int RowIndices = 10;    // per delta of a batch: its coordinate
-        internal const int Count = 11;
+        internal const int Restarts = 11;      // coordinates an adaptive first derivative starts again from a smaller step
+        internal const int Count = 12;
     }
 
     private sealed class Policy : PooledObjectPolicy<Workspace>

@@ -46,6 +46,14 @@ internal static class Extrapolation
     /// finite near x.</summary>
     internal static int Run<TLevels>(ref TLevels levels, Tableau tableau, ReadOnlySpan<double> x, double[] steps, int count, Span<double> best,
         Span<double> errors, Backend backend, Workspace workspace, out bool nonFinite)
+        where TLevels : ILevelEstimates, allows ref struct =>
+        Run(ref levels, tableau, x, steps, count, best, errors, backend, workspace, default, out nonFinite);
+
+    /// <summary>As above; <paramref name="entryNonFinite"/> (when not empty) gets 1 for each entry
+    /// whose estimate was not finite at some level, so that a caller that starts an entry again
+    /// from smaller steps can tell whose values were not finite.</summary>
+    internal static int Run<TLevels>(ref TLevels levels, Tableau tableau, ReadOnlySpan<double> x, double[] steps, int count, Span<double> best,
+        Span<double> errors, Backend backend, Workspace workspace, Span<double> entryNonFinite, out bool nonFinite)
         where TLevels : ILevelEstimates, allows ref struct
     {
         var previous = workspace.Span(Workspace.Slot.TablePrevious, tableau.Levels * count);
@@ -64,6 +72,9 @@ internal static class Extrapolation
             evaluations += levels.Evaluate(factor, estimate, out var levelScale, out var finite);
             scale = Math.Max(scale, levelScale);
             nonFinite |= !finite;
+            if (!finite && !entryNonFinite.IsEmpty)
+                for (var e = 0; e < count; e++)
+                    if (!double.IsFinite(estimate[e])) entryNonFinite[e] = 1;
             estimate.CopyTo(current);
             VectorRichardson.Update(backend, count, level, previous, current, best, error, bestLevel, tableau.FirstPower, tableau.PowerStep);
             var swap = previous;

@@ -19,17 +19,21 @@ internal static class FirstDerivatives
             var steps = StepSetup.FirstDerivative(backend, x, options, workspace, out var first);
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
+            var notConverged = false;
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every coordinate: no array, so the common case allocates nothing.
-                evaluations = Run(f, x, AxisGroup.Everything(options.Scheme, n), steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
+                evaluations = Run(f, x, AxisGroup.Everything(options.Scheme, n), steps, output, errors, backend, options, workspace, cancellation,
+                    ref nonFinite, ref notConverged);
             }
             else
             {
                 foreach (var group in AxisGroups.Build(x, first, options, options.Accuracy, workspace))
-                    evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite);
+                    evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite, ref notConverged);
             }
-            return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]));
+            var status = nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]);
+            if (status == DerivativeStatus.Ok && notConverged) status = DerivativeStatus.NotConverged;
+            return new DifferentiationInfo(evaluations, status);
         }
         finally
         {
@@ -38,12 +42,13 @@ internal static class FirstDerivatives
     }
 
     private static int Run(in FunctionSource f, ReadOnlySpan<double> x, AxisGroup group, double[] steps, Span<double> output, Span<double> errors,
-        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite)
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite,
+        ref bool notConverged)
     {
         var accuracy = AxisGroups.OneSidedSafe(group.Scheme, options.Adaptive ? 2 : options.Accuracy);
         var stencil = Stencils.Get(group.Scheme, 1, accuracy);
         return options.Adaptive
-            ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite)
+            ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite, ref notConverged)
             : Fixed(f, x, stencil, group, steps, output, backend, options, workspace, cancellation, out _, out _);
     }
 
@@ -105,38 +110,106 @@ internal static class FirstDerivatives
     }
 
     /// <summary>Ridders' extrapolation over shrinking steps for one group: every entry is
-    /// extrapolated (those of other groups stay 0) and the group's are copied out. The tables are
-    /// workspace slots that <see cref="Fixed"/> leaves alone, so a warm call allocates nothing.</summary>
+    /// extrapolated (those of other groups stay 0) and the group's are copied out. Coordinates with
+    /// an entry that did not converge start again from smaller steps (<see cref="AdaptiveStarts"/>,
+    /// as the scalar engine does), and each entry keeps the start with the smallest error estimate;
+    /// one that never converges makes the call NotConverged, and one whose kept run met a value
+    /// that was not finite makes it NonFinite. The tables are workspace slots that
+    /// <see cref="Fixed"/> leaves alone, so a warm call allocates nothing.</summary>
     private static int Adaptive(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps,
         Span<double> output, Span<double> errors, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
-        ref bool nonFinite)
+        ref bool nonFinite, ref bool notConverged)
     {
         var n = x.Length;
-        var count = n * f.Outputs;
-        var levels = new GroupLevels(f, x, stencil, group, steps, backend, options, workspace, cancellation);
+        var m = f.Outputs;
+        var count = n * m;
+        var tableau = Tableau.FirstDerivative(stencil);
         var best = workspace.Span(Workspace.Slot.LevelBest, count);
-        var entryErrors = errors.IsEmpty ? default : workspace.Span(Workspace.Slot.LevelErrors, count);
-        var evaluations = Extrapolation.Run(ref levels, Tableau.FirstDerivative(stencil), x, steps, count, best, entryErrors, backend,
-            workspace, out var levelsNonFinite);
-        nonFinite |= levelsNonFinite;
-        for (var k = 0; k < f.Outputs; k++)
+        var entryErrors = workspace.Span(Workspace.Slot.LevelErrors, count);
+        var kept = errors.IsEmpty ? workspace.Span(Workspace.Slot.KeptErrors, count) : errors;
+        var entryNonFinite = workspace.Span(Workspace.Slot.EntryNonFinite, count);
+        var keptNonFinite = workspace.Span(Workspace.Slot.KeptNonFinite, count);
+        var rowScales = workspace.Span(Workspace.Slot.RowScales, m);
+        rowScales.Clear();
+        entryNonFinite.Clear();
+        var scales = options.TypicalScales.Span;
+        var levels = new GroupLevels(f, x, stencil, group, steps, backend, options, workspace, cancellation, rowScales);
+        var evaluations = Extrapolation.Run(ref levels, tableau, x, steps, count, best, entryErrors, backend, workspace, entryNonFinite, out _);
+        for (var k = 0; k < m; k++)
             for (var gi = 0; gi < group.Size; gi++)
             {
                 var e = k * n + group[gi];
                 output[e] = best[e];
-                if (!errors.IsEmpty) errors[e] = entryErrors[e];
+                kept[e] = entryErrors[e];
+                keptNonFinite[e] = entryNonFinite[e];
             }
+        // A user's first steps are where the user wants the sequence to start: no restarts.
+        var restartable = options.Steps.IsEmpty;
+        for (var restart = 0; ; restart++)
+        {
+            var restarts = workspace.Ints(Workspace.IntSlot.Restarts, group.Size);
+            var size = 0;
+            for (var gi = 0; gi < group.Size; gi++)
+            {
+                var i = group[gi];
+                var scale = scales.IsEmpty ? 1.0 : scales[i];
+                var converged = true;
+                for (var k = 0; k < m && converged; k++)
+                    converged = AdaptiveStarts.Converged(output[k * n + i], kept[k * n + i], rowScales[k], x[i], scale, 1);
+                if (converged) continue;
+                if (!restartable || restart == AdaptiveStarts.Restarts)
+                {
+                    notConverged = true;
+                    continue;
+                }
+                steps[n + i] = AdaptiveStarts.Next(x[i], scale, steps[n + i], restart);
+                restarts[size++] = i;
+            }
+            if (size == 0) break;
+            var again = new AxisGroup(group.Scheme, restarts, 0, size);
+            levels = new GroupLevels(f, x, stencil, again, steps, backend, options, workspace, cancellation, rowScales);
+            entryNonFinite.Clear();
+            evaluations += Extrapolation.Run(ref levels, tableau, x, steps, count, best, entryErrors, backend, workspace, entryNonFinite, out _);
+            for (var k = 0; k < m; k++)
+                for (var gi = 0; gi < size; gi++)
+                {
+                    var e = k * n + restarts[gi];
+                    if (entryErrors[e] < kept[e] || !double.IsFinite(output[e]))
+                    {
+                        output[e] = best[e];
+                        kept[e] = entryErrors[e];
+                        keptNonFinite[e] = entryNonFinite[e];
+                    }
+                }
+        }
+        for (var k = 0; k < m; k++)
+            for (var gi = 0; gi < group.Size; gi++)
+                nonFinite |= keptNonFinite[k * n + group[gi]] != 0;
         return evaluations;
     }
 
-    /// <summary>One level of a group's sequence: its fixed stencil on the level's steps.</summary>
+    /// <summary>One level of a group's sequence: its fixed stencil on the level's steps; each
+    /// output's largest finite |f| goes to <paramref name="rowScales"/>, the scale a derivative
+    /// near 0 is judged converged against.</summary>
     private readonly ref struct GroupLevels(FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps,
-        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : ILevelEstimates
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, Span<double> rowScales) : ILevelEstimates
     {
         private readonly ReadOnlySpan<double> x = x;
+        private readonly Span<double> rowScales = rowScales;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
-            Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
+        {
+            var points = Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
+            // Values of stencil point j, entry (k, gi), at j·mg + k·g + gi (as Fixed lays them out).
+            var g = group.Size;
+            var entries = rowScales.Length * g;
+            var values = workspace.Span(Workspace.Slot.Values, stencil.ActiveWeights.Length * entries);
+            for (var j = 0; j < stencil.ActiveWeights.Length; j++)
+                for (var k = 0; k < rowScales.Length; k++)
+                    foreach (var v in values.Slice(j * entries + k * g, g))
+                        if (double.IsFinite(v) && Math.Abs(v) > rowScales[k]) rowScales[k] = Math.Abs(v);
+            return points;
+        }
 
         /// <summary>Entry (k, i)'s first step hᵢ.</summary>
         public double RoundingDivisor(int entry) => steps[x.Length + entry % x.Length];
