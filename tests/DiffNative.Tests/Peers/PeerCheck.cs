@@ -48,6 +48,24 @@ internal sealed class PeerCheck
         return this;
     }
 
+    /// <summary>Julia's isapprox on arrays: ‖a − e‖₂ ≤ max(atol, rtol·max(‖a‖₂, ‖e‖₂)).</summary>
+    public PeerCheck IsApprox(string what, ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, double rtol = JuliaDefaultRtol, double atol = 0)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double d = 0, na = 0, ne = 0;
+        for (var i = 0; i < actual.Length; i++)
+        {
+            d += (actual[i] - expected[i]) * (actual[i] - expected[i]);
+            na += actual[i] * actual[i];
+            ne += expected[i] * expected[i];
+        }
+        var allowed = Math.Max(atol, rtol * Math.Sqrt(Math.Max(na, ne)));
+        if (!(Math.Sqrt(d) <= allowed))
+            failures.AppendLine(CultureInfo.InvariantCulture,
+                $"{what}: got [{string.Join(", ", actual.ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}], want [{string.Join(", ", expected.ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}] (norm of diff {Math.Sqrt(d):G3} > allowed {allowed:G3})");
+        return this;
+    }
+
     /// <summary>Math.NET's Assert.AreEqual(expected, actual, delta) and FiniteDiff.jl's
     /// err_func(a, b) &lt; tol: an absolute bound (delta 0 asks for equality).</summary>
     public PeerCheck Within(string what, double actual, double expected, double delta, bool strict = false)
