@@ -228,7 +228,7 @@ public class ScipyDifferentiateTests
 
     /// <summary>test_differentiate.py, TestDerivative.test_special_cases: 2xⁿ at 1.5 for n = 0..5,
     /// rtol 1e-15 (SciPy: one iteration of order max(1, n) from its 0.5 initial step).</summary>
-    [Fact(Skip = "Fails today: default (central, accuracy 2) on 2x^n at 1.5: n=3 13.50000000013445 vs 13.5, n=4 27.00000000095338 vs 27, n=5 50.625000003706575 vs 50.625 (rel. 1e-11..7e-11 > rtol 1e-15), status Ok; SciPy's default derivative(order=max(1,n)) is exact to 1e-15")]
+    [Fact]
     public void Special_cases_polynomials_exact_default()
     {
         var check = new PeerCheck();
