@@ -47,13 +47,11 @@ static inline dn_dd dn_dd_neg(dn_dd a)
     return r;
 }
 
-/* The accurate sum (two two-sums): relative error O(2^-106) even when a and b nearly cancel. */
+/* The sloppy sum (one two-sum): error O(2^-106) of |a| + |b|. */
 static inline dn_dd dn_dd_add(dn_dd a, dn_dd b)
 {
-    dn_dd s = dn_dd_two_sum(a.hi, b.hi);
-    const dn_dd t = dn_dd_two_sum(a.lo, b.lo);
-    s = dn_dd_quick_two_sum(s.hi, s.lo + t.hi);
-    return dn_dd_quick_two_sum(s.hi, s.lo + t.lo);
+    const dn_dd s = dn_dd_two_sum(a.hi, b.hi);
+    return dn_dd_quick_two_sum(s.hi, s.lo + (a.lo + b.lo));
 }
 
 static inline dn_dd dn_dd_sub(dn_dd a, dn_dd b)
@@ -70,18 +68,20 @@ static inline dn_dd dn_dd_mul(dn_dd a, dn_dd b)
 static inline dn_dd dn_dd_mul_d(dn_dd a, double b)
 {
     const dn_dd p = dn_dd_two_prod(a.hi, b);
-    return dn_dd_quick_two_sum(p.hi, fma(a.lo, b, p.lo));
+    return dn_dd_quick_two_sum(p.hi, p.lo + a.lo * b);
 }
 
-/* Long division with three quotient digits (QD's accurate division): each remainder is formed in
- * double-double, so the quotient keeps about 106 bits. */
+/* Long division with three quotient digits (QD's accurate division), each digit taken with one
+ * reciprocal of b.hi: the digits need only be close, because each remainder is formed in
+ * double-double and carries their error into the next, so the quotient keeps about 106 bits. */
 static inline dn_dd dn_dd_div(dn_dd a, dn_dd b)
 {
-    const double q1 = a.hi / b.hi;
+    const double inverse = 1.0 / b.hi;
+    const double q1 = a.hi * inverse;
     dn_dd r = dn_dd_sub(a, dn_dd_mul_d(b, q1));
-    const double q2 = r.hi / b.hi;
+    const double q2 = r.hi * inverse;
     r = dn_dd_sub(r, dn_dd_mul_d(b, q2));
-    const double q3 = r.hi / b.hi;
+    const double q3 = r.hi * inverse;
     return dn_dd_add(dn_dd_quick_two_sum(q1, q2), dn_dd_of(q3));
 }
 

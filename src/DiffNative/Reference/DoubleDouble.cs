@@ -31,13 +31,11 @@ internal readonly record struct DoubleDouble(double Hi, double Lo)
 
     public static DoubleDouble operator -(DoubleDouble a) => new(-a.Hi, -a.Lo);
 
-    /// <summary>The accurate sum (two two-sums): relative error O(2⁻¹⁰⁶) even when a and b nearly cancel.</summary>
+    /// <summary>The sloppy sum (one two-sum): error O(2⁻¹⁰⁶) of |a| + |b|.</summary>
     public static DoubleDouble operator +(DoubleDouble a, DoubleDouble b)
     {
         var s = TwoSum(a.Hi, b.Hi);
-        var t = TwoSum(a.Lo, b.Lo);
-        s = QuickTwoSum(s.Hi, s.Lo + t.Hi);
-        return QuickTwoSum(s.Hi, s.Lo + t.Lo);
+        return QuickTwoSum(s.Hi, s.Lo + (a.Lo + b.Lo));
     }
 
     public static DoubleDouble operator -(DoubleDouble a, DoubleDouble b) => a + -b;
@@ -51,18 +49,20 @@ internal readonly record struct DoubleDouble(double Hi, double Lo)
     public static DoubleDouble operator *(DoubleDouble a, double b)
     {
         var p = TwoProduct(a.Hi, b);
-        return QuickTwoSum(p.Hi, Math.FusedMultiplyAdd(a.Lo, b, p.Lo));
+        return QuickTwoSum(p.Hi, p.Lo + a.Lo * b);
     }
 
-    /// <summary>Long division with three quotient digits (QD's accurate division): each remainder
-    /// is formed in double-double, so the quotient keeps about 106 bits.</summary>
+    /// <summary>Long division with three quotient digits (QD's accurate division), each digit taken
+    /// with one reciprocal of b.Hi: the digits need only be close, because each remainder is formed
+    /// in double-double and carries their error into the next, so the quotient keeps about 106 bits.</summary>
     public static DoubleDouble operator /(DoubleDouble a, DoubleDouble b)
     {
-        var q1 = a.Hi / b.Hi;
+        var inverse = 1.0 / b.Hi;
+        var q1 = a.Hi * inverse;
         var r = a - b * q1;
-        var q2 = r.Hi / b.Hi;
+        var q2 = r.Hi * inverse;
         r -= b * q2;
-        var q3 = r.Hi / b.Hi;
+        var q3 = r.Hi * inverse;
         return QuickTwoSum(q1, q2) + Of(q3);
     }
 }
