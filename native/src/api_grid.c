@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "fornberg.h"
 #include "grid_stencils.h"
 #include "kernels.h"
 #include "overlap.h"
@@ -260,29 +261,37 @@ dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_
     if (n < (kc > ke ? kc : ke)) return DN_ERR_LENGTH;
     /* Every stencil's offsets are checked before anything is written: x[j] - x[i] can overflow or
      * round two coordinates to one offset (0, 1 and 1e20 seen from 1e20), which Fornberg's
-     * recursion refuses, and out must stay untouched on error (found by fuzz_grid). */
+     * recursion refuses, or be too small beside the widest to scale to unit size without losing
+     * bits; out must stay untouched on error (found by fuzz_grid). */
+    double offsets[DN_GRID_MAX_POINTS + 1], w[DN_GRID_MAX_POINTS + 1];
+    dn_dd unit[DN_GRID_MAX_POINTS + 1];
+    int exponent;
     for (size_t i = 0; i < n; ++i) {
         size_t first, k;
         coordinate_stencil(i, n, m, kc, ke, &first, &k);
         double previous = x[first] - x[i];
         if (!isfinite(previous)) return DN_ERR_INVALID_ARGUMENT;
+        offsets[0] = previous;
         for (size_t j = 1; j < k; ++j) {
             const double offset = x[first + j] - x[i];
             if (!isfinite(offset) || !(offset > previous)) return DN_ERR_INVALID_ARGUMENT;
-            previous = offset;
+            offsets[j] = previous = offset;
         }
+        if (dn_fornberg_unit_offsets(offsets, k, 0.0, unit, &exponent) != DN_OK) return DN_ERR_INVALID_ARGUMENT;
     }
-    double offsets[DN_GRID_MAX_POINTS + 1], w[DN_GRID_MAX_POINTS + 1];
     for (size_t i = 0; i < n; ++i) {
         size_t first, k;
         coordinate_stencil(i, n, m, kc, ke, &first, &k);
-        /* Offsets relative to x[i] keep the weights well conditioned. */
+        /* Offsets relative to x[i] keep the weights well conditioned. The weights stay at unit
+         * scale and the sum is scaled by 2^(-exponent*d) instead: the same bits as summing with
+         * dn_fd_weights' weights unless a product or partial sum leaves the normal range, and no
+         * overflowing weights where the spacing is tiny. */
         for (size_t j = 0; j < k; ++j) offsets[j] = x[first + j] - x[i];
-        const dn_status st = dn_fd_weights(d, offsets, k, 0.0, w, DN_GRID_MAX_POINTS + 1);
-        if (st != DN_OK) return st; /* unreachable after the check above; kept as a guard */
+        dn_fornberg_unit_offsets(offsets, k, 0.0, unit, &exponent); /* succeeded above */
+        dn_fornberg_unit_weights(d, unit, k, w);
         double sum = w[0] * y[first];
         for (size_t j = 1; j < k; ++j) sum = sum + w[j] * y[first + j];
-        out[i] = sum;
+        out[i] = ldexp(sum, -exponent * d);
     }
     return DN_OK;
 }

@@ -1,8 +1,9 @@
-/* Fornberg's recursion for finite-difference weights on arbitrary offsets. Scalar code on every
- * ISA: it runs once per stencil (callers cache the result), so vectors would buy nothing. */
+/* Finite-difference weights on arbitrary offsets: checks, then Fornberg's recursion on offsets
+ * shifted to x0 and scaled by a power of two (fornberg.c), then the exact scaling back. */
 #include <math.h>
 
 #include "diffnative/diffnative.h"
+#include "fornberg.h"
 
 static int offsets_valid(const double *x, size_t n)
 {
@@ -29,34 +30,22 @@ dn_status dn_fd_weights(int derivative, const double *offsets, size_t n, double 
     if (!isfinite(x0) || !offsets_valid(offsets, n))
         return DN_ERR_INVALID_ARGUMENT;
 
-    /* c[j][k]: weight of point j for the k-th derivative, built up one point at a time. */
-    double c[DN_FD_MAX_POINTS][DN_FD_MAX_DERIVATIVE + 1];
-    const int m = derivative;
-    for (size_t j = 0; j < n; ++j)
-        for (int k = 0; k <= m; ++k)
-            c[j][k] = 0.0;
-    c[0][0] = 1.0;
-    double c1 = 1.0, c4 = offsets[0] - x0;
-    for (size_t i = 1; i < n; ++i) {
-        const int mn = (int)i < m ? (int)i : m;
-        double c2 = 1.0;
-        const double c5 = c4;
-        c4 = offsets[i] - x0;
-        for (size_t j = 0; j < i; ++j) {
-            const double c3 = offsets[i] - offsets[j];
-            c2 = c2 * c3;
-            if (j == i - 1) {
-                for (int k = mn; k >= 1; --k)
-                    c[i][k] = c1 * ((double)k * c[i - 1][k - 1] - c5 * c[i - 1][k]) / c2;
-                c[i][0] = -c1 * c5 * c[i - 1][0] / c2;
-            }
-            for (int k = mn; k >= 1; --k)
-                c[j][k] = (c4 * c[j][k] - (double)k * c[j][k - 1]) / c3;
-            c[j][0] = c4 * c[j][0] / c3;
-        }
-        c1 = c2;
+    dn_dd unit[DN_FD_MAX_POINTS];
+    double w[DN_FD_MAX_POINTS];
+    int exponent;
+    if (dn_fornberg_unit_offsets(offsets, n, x0, unit, &exponent) != DN_OK)
+        return DN_ERR_INVALID_ARGUMENT;
+    dn_fornberg_unit_weights(derivative, unit, n, w);
+    /* Scaling by a power of two is exact while the result stays normal; outside that range a
+     * weight would round to Inf or 0 (or lose bits below DBL_MIN), so nothing is written. */
+    const int scale = -exponent * derivative;
+    for (size_t j = 0; j < n; ++j) {
+        const double v = ldexp(w[j], scale);
+        if (w[j] != 0.0 && !isnormal(v))
+            return DN_ERR_INVALID_ARGUMENT;
+        w[j] = v;
     }
     for (size_t j = 0; j < n; ++j)
-        weights[j] = c[j][m];
+        weights[j] = w[j];
     return DN_OK;
 }

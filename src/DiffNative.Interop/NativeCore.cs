@@ -86,11 +86,19 @@ internal static unsafe partial class NativeCore
         }
     }
 
-    internal static void FdWeights(int derivative, ReadOnlySpan<double> offsets, double at, Span<double> weights)
+    /// <summary>False when dn_fd_weights refuses arguments the caller has validated: the offsets
+    /// are not exact relative to <paramref name="at"/> or a weight leaves the range of double; the
+    /// caller explains which (the managed reference refuses the same ones).</summary>
+    internal static bool FdWeights(int derivative, ReadOnlySpan<double> offsets, double at, Span<double> weights)
     {
         fixed (double* x = offsets)
         fixed (double* w = weights)
-            Ensure.Success(NativeMethods.dn_fd_weights(derivative, x, (nuint)offsets.Length, at, w, (nuint)weights.Length), "dn_fd_weights");
+        {
+            var status = NativeMethods.dn_fd_weights(derivative, x, (nuint)offsets.Length, at, w, (nuint)weights.Length);
+            if (status == DnStatus.InvalidArgument) return false;
+            Ensure.Success(status, "dn_fd_weights");
+            return true;
+        }
     }
 
     internal static void FdSteps(Isa? isa, ReadOnlySpan<double> x, ReadOnlySpan<double> scales, double baseStep, Span<double> steps)

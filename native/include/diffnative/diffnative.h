@@ -131,7 +131,10 @@ DN_API dn_status dn_gradient_numpy_coordinates(const double *y, const double *x,
 
 /* Derivative of order 1..4 and accuracy 2, 4, 6, 8 of samples at strictly increasing coordinates
  * x[0..n): per-point Fornberg weights on the same stencil shapes as the uniform grid, with one
- * more point for even orders inside (a symmetric stencil loses an order off a uniform grid). */
+ * more point for even orders inside (a symmetric stencil loses an order off a uniform grid).
+ * DN_ERR_INVALID_ARGUMENT, out untouched, when a stencil's offsets x[j] - x[i] overflow, coincide
+ * after rounding, or one is below 2^-1022 of the widest (it cannot be scaled to unit size exactly).
+ * Tiny spacings are fine: the weights stay at unit scale and each sum is scaled by a power of two. */
 DN_API dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_t n, int derivative,
                                                 int accuracy, double *out, size_t out_length);
 
@@ -287,6 +290,16 @@ DN_API dn_status dn_activate_backward_f32(dn_isa isa, dn_activation kind, double
 /* Finite-difference weights for the derivative-th derivative at x0 from samples at offsets[0..n)
  * (Fornberg 1988): f^(d)(x0) ~= sum_j weights[j] f(offsets[j]). Offsets must be finite and
  * distinct, 1 <= n <= DN_FD_MAX_POINTS, 0 <= derivative < n and derivative <= DN_FD_MAX_DERIVATIVE.
+ * The recursion runs in double-double on the exact offsets - x0 scaled by a power of two to unit
+ * size, and each weight is rounded once, so weights are correctly rounded (barring exact values
+ * within about 2^-100 relative of a rounding boundary) at any spacing; offsets symmetric about x0
+ * (in any order) give exactly symmetric weights for even derivatives and antisymmetric ones, 0 at
+ * x0, for odd ones. Correctly rounded weights of derivative >= 1 need not sum to exactly 0 in
+ * double (the central 5-point first derivative sums to 3 * 2^-56 in index order).
+ * DN_ERR_INVALID_ARGUMENT, weights untouched, also when an offsets[j] - x0 overflows, or it or its
+ * rounding error is below 2^-1022 of the widest (it cannot be scaled to unit size exactly), or a
+ * nonzero weight would overflow or fall below DBL_MIN (e.g. derivative 1 at spacing 1e-310,
+ * derivative 4 at spacing 1e-80 or 1e80).
  * The managed reference performs the same operations, so both give the same bits. */
 DN_API dn_status dn_fd_weights(int derivative, const double *offsets, size_t n, double x0,
                                double *weights, size_t weights_length);

@@ -46,7 +46,7 @@ internal static class GridReference
         Span<double> w = stackalloc double[16];
         var offsets = new double[kc];
         for (var j = 0; j < kc; j++) offsets[j] = j - m;
-        FornbergReference.Compute(d, offsets, 0, w);
+        FornbergReference.Compute(d, offsets, 0, w, out _); // integer offsets: never refused
         var central = new List<double>();
         var centralOffsets = new List<int>();
         for (var j = 0; j < kc; j++)
@@ -61,9 +61,9 @@ internal static class GridReference
         var right = new double[m][];
         for (var i = 0; i < m; i++)
         {
-            FornbergReference.Compute(d, edge, i, w);
+            FornbergReference.Compute(d, edge, i, w, out _);
             left[i] = Divide(w[..ke], hd);
-            FornbergReference.Compute(d, edge, ke - 1 - i, w);
+            FornbergReference.Compute(d, edge, ke - 1 - i, w, out _);
             right[i] = Divide(w[..ke], hd);
         }
         return new Stencils
@@ -195,14 +195,17 @@ internal static class GridReference
 
     /// <summary>Per-point Fornberg weights on coordinates (see dn_grid_derivative_coordinates).</summary>
     /// <summary>The first point whose stencil offsets x[j] − x[i] overflow or coincide after
-    /// rounding (0, 1 and 1e20 seen from 1e20), or −1: Fornberg's recursion needs finite, distinct
-    /// offsets, and the caller must learn that before anything is written.</summary>
+    /// rounding (0, 1 and 1e20 seen from 1e20), or include one below 2⁻¹⁰²² of the widest, or −1:
+    /// Fornberg's recursion needs finite, distinct offsets that scale exactly to unit size, and
+    /// the caller must learn that before anything is written.</summary>
     internal static int FirstUnusableStencil(ReadOnlySpan<double> x, int d, int p)
     {
         var n = x.Length;
         var m = (2 * ((d + 1) / 2) - 1 + p - 1) / 2;
         var kc = 2 * m + 1 + (d % 2 == 0 ? 1 : 0);
         var ke = d + p;
+        Span<double> offsets = stackalloc double[17];
+        Span<DoubleDouble> unit = stackalloc DoubleDouble[17];
         for (var i = 0; i < n; i++)
         {
             int first, k;
@@ -211,12 +214,14 @@ internal static class GridReference
             else { first = i - m; k = kc; }
             var previous = x[first] - x[i];
             if (!double.IsFinite(previous)) return i;
+            offsets[0] = previous;
             for (var j = 1; j < k; j++)
             {
                 var offset = x[first + j] - x[i];
                 if (!double.IsFinite(offset) || !(offset > previous)) return i;
-                previous = offset;
+                offsets[j] = previous = offset;
             }
+            if (FornbergReference.UnitOffsets(offsets[..k], 0, unit[..k], out _) >= 0) return i;
         }
         return -1;
     }
@@ -228,6 +233,7 @@ internal static class GridReference
         var kc = 2 * m + 1 + (d % 2 == 0 ? 1 : 0);
         var ke = d + p;
         Span<double> offsets = stackalloc double[17];
+        Span<DoubleDouble> unit = stackalloc DoubleDouble[17];
         Span<double> w = stackalloc double[17];
         for (var i = 0; i < n; i++)
         {
@@ -236,10 +242,12 @@ internal static class GridReference
             else if (i + m >= n || i + kc - m > n) { first = n - ke; k = ke; }
             else { first = i - m; k = kc; }
             for (var j = 0; j < k; j++) offsets[j] = x[first + j] - x[i];
-            FornbergReference.Compute(d, offsets[..k], 0, w);
+            // Unit-scale weights and a scaled sum, as dn_grid_derivative_coordinates.
+            FornbergReference.UnitOffsets(offsets[..k], 0, unit[..k], out var exponent); // checked by FirstUnusableStencil
+            FornbergReference.UnitWeights(d, unit[..k], w[..k]);
             var sum = w[0] * y[first];
             for (var j = 1; j < k; j++) sum = sum + w[j] * y[first + j];
-            output[i] = sum;
+            output[i] = Math.ScaleB(sum, -exponent * d);
         }
     }
 }

@@ -70,9 +70,10 @@ public static class Stencils
             offsets = Enumerable.Range(0, points)
                 .Select(i => scheme == DifferenceScheme.Forward ? (double)i : i - (points - 1.0)).ToArray();
         }
-        // The managed reference, so that a stencil never depends on the native library loading.
+        // The managed reference, so that a stencil never depends on the native library loading;
+        // small integer offsets are never refused.
         var weights = new double[offsets.Length];
-        Reference.FornbergReference.Compute(derivative, offsets, 0, weights);
+        Reference.FornbergReference.Compute(derivative, offsets, 0, weights, out _);
         return new Stencil(scheme, derivative, accuracy, offsets, weights);
     }
 }

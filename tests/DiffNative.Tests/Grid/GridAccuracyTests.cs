@@ -62,6 +62,35 @@ public class GridAccuracyTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-200, BackendKind.Managed)]
+    [InlineData(1e-200, BackendKind.Native)]
+    [InlineData(1e-300, BackendKind.Managed)]
+    [InlineData(1e-300, BackendKind.Native)]
+    [InlineData(1e150, BackendKind.Managed)]
+    [InlineData(1e150, BackendKind.Native)]
+    public void Irregular_grids_at_extreme_spacings_differentiate_like_unit_ones(double h, BackendKind kind)
+    {
+        // The irregular grid of the polynomial test scaled by h, with y(x) = (x/h)³: the derivatives
+        // are those on the unit grid times h^-d. Plain-double weights gave Inf or NaN below ~1e-160.
+        const int n = 40;
+        var unit = Enumerable.Range(0, n).Select(i => -1.0 + 0.0625 * i + 0.02 * Math.Sin(3.0 * i)).ToArray();
+        var x = unit.Select(t => t * h).ToArray();
+        var y = unit.Select(t => t * t * t).ToArray();
+        for (var d = 1; d <= 3; d++)
+        {
+            var scale = Math.Pow(h, -d);
+            if (!double.IsFinite(scale * 8) || scale == 0) continue;
+            var result = new double[n];
+            SampledDerivative.Derivative(y, x, result, d, 4, new Backend(kind, null));
+            for (var i = 0; i < n; i++)
+            {
+                var exact = FallingFactorial(3, d) * Math.Pow(unit[i], 3 - d) * scale;
+                Assert.True(Math.Abs(result[i] - exact) <= 1e-9 * 6 * scale, $"h={h} d={d} i={i}: {result[i]} vs {exact}");
+            }
+        }
+    }
+
     [Fact]
     public void Irregular_grids_keep_the_stated_order_for_even_derivatives()
     {

@@ -4,7 +4,7 @@ using DiffNative.Tests.Support;
 namespace DiffNative.Tests.Stencils;
 
 /// <summary>Weights against Fornberg's published tables (TestData/fornberg.json, exact fractions
-/// rounded to double).</summary>
+/// rounded to double): equal to them bit for bit.</summary>
 public class FornbergWeightsTests
 {
     public static IEnumerable<object[]> PublishedStencils()
@@ -24,16 +24,14 @@ public class FornbergWeightsTests
             s.GetProperty("coefficients").EnumerateArray().Select(e => e.GetDouble()).ToArray());
     }
 
-    /// <summary>Within 8 ulp of the largest weight: the recursion divides and sums, so the last
-    /// bits may differ from the exactly rounded fractions.</summary>
-    private static void AssertCloseToExact(double[] expected, ReadOnlySpan<double> actual, string context)
+    /// <summary>Bit for bit (zeros of either sign alike): each weight is the exact fraction rounded
+    /// to the nearest double.</summary>
+    private static void AssertCorrectlyRounded(double[] expected, ReadOnlySpan<double> actual, string context)
     {
         Assert.Equal(expected.Length, actual.Length);
-        var scale = expected.Max(Math.Abs);
-        var tolerance = 8 * (Math.BitIncrement(scale) - scale);
         for (var i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(actual[i] - expected[i]) <= tolerance,
-                $"{context}: weight {i} is {actual[i]:R}, published {expected[i]:R}");
+            Assert.True(actual[i] == expected[i] && (actual[i] == 0 || double.IsNegative(actual[i]) == double.IsNegative(expected[i])),
+                $"{context}: weight {i} is {actual[i]:R}, the exact fraction rounds to {expected[i]:R}");
     }
 
     [Theory]
@@ -44,7 +42,16 @@ public class FornbergWeightsTests
         var scheme = table switch { "central" => DifferenceScheme.Central, "forward" => DifferenceScheme.Forward, _ => DifferenceScheme.Backward };
         var stencil = DiffNative.Stencils.Get(scheme, d, p);
         Assert.Equal(offsets, stencil.Offsets.ToArray());
-        AssertCloseToExact(coefficients, stencil.Weights, id);
+        AssertCorrectlyRounded(coefficients, stencil.Weights, id);
+    }
+
+    [Theory]
+    [MemberData(nameof(PublishedStencils))]
+    public void Both_backends_give_the_exactly_rounded_fractions(string id, string table)
+    {
+        var (d, _, offsets, coefficients) = Read(id, table);
+        AssertCorrectlyRounded(coefficients, FiniteDifferenceWeights.Compute(d, offsets, backend: Backend.Managed), id + " managed");
+        AssertCorrectlyRounded(coefficients, FiniteDifferenceWeights.Compute(d, offsets, backend: Backend.Native), id + " native");
     }
 
     [Theory]
