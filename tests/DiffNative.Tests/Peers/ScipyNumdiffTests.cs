@@ -283,7 +283,7 @@ public class ScipyNumdiffTests
 
     /// <summary>test__numdiff.py, TestApproxDerivativesDense.test_tight_bounds: (10, 10) in a box
     /// of width 5e-9, rtol 1e-6.</summary>
-    [Fact(Skip = "Fails today: default, bounds (10-3e-9, 10+2e-9)^2 at (10, 10): J[0,0] -0.5440198951949552 vs sin(10) = -0.5440211108893698 (rel. 2.2e-6), J[1,1] -0.8390703733309649 vs cos(10) = -0.8390715290764524 (1.4e-6), J[2,1] -15.81133670841105 vs -15.811388300841896 (3.3e-6); rtol 1e-6; status Ok")]
+    [Fact]
     public void Tight_bounds_default() => TightBounds(DifferentiationOptions.Default, "default");
 
     /// <summary>test__numdiff.py, TestApproxDerivativesDense.test_tight_bounds: '2-point', with
@@ -297,7 +297,7 @@ public class ScipyNumdiffTests
 
     /// <summary>test__numdiff.py, TestApproxDerivativesDense.test_tight_bounds: '3-point' with
     /// rel_step 1e-6 (steps 1e-5).</summary>
-    [Fact(Skip = "Fails today: central, Steps = 1e-5, bounds (10-3e-9, 10+2e-9)^2 at (10, 10): the same values as the default (J[0,0] -0.5440198951949552 vs -0.5440211108893698, J[2,1] -15.81133670841105 vs -15.811388300841896: rel. up to 3.3e-6 > rtol 1e-6), status Ok")]
+    [Fact]
     public void Tight_bounds_three_point_steps() => TightBounds(new DifferentiationOptions { Steps = new[] { 1e-5, 1e-5 } }, "3-point, steps 1e-5");
 
     /// <summary>test__numdiff.py, TestApproxDerivativesDense.test_tight_bounds, adaptive.</summary>
