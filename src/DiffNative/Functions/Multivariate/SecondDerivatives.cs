@@ -43,7 +43,13 @@ internal static class SecondDerivatives
             {
                 SecondDifferenceSteps.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
                 var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
-                return new DifferentiationInfo(evaluations, StepSetup.Check(hessian[..(n * n)]));
+                // Default steps may grow where the differences are rounding; a user's, or steps
+                // already fitted to bounds, are kept and the result reported instead.
+                var mayGrow = options.Steps.IsEmpty && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty;
+                var retake = new HessianRetake(f, x, steps, hessian, backend, options, workspace, cancellation);
+                evaluations += HessianRounding.Check(x, steps, hessian, workspace, evaluations, mayGrow, ref retake, out var roundingLimited);
+                var status = StepSetup.Check(hessian[..(n * n)]);
+                return new DifferentiationInfo(evaluations, status == DerivativeStatus.Ok && roundingLimited ? DerivativeStatus.RoundingLimited : status);
             }
             return AdaptiveHessian(f, x, hessian, errors, steps, backend, options, workspace, cancellation);
         }
@@ -51,6 +57,16 @@ internal static class SecondDerivatives
         {
             Workspace.Return(workspace);
         }
+    }
+
+    /// <summary>The fixed Hessian again on the current steps, for <see cref="HessianRounding"/>.</summary>
+    private readonly ref struct HessianRetake(FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> hessian, Backend backend,
+        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : HessianRounding.IRetake
+    {
+        private readonly ReadOnlySpan<double> x = x;
+        private readonly Span<double> hessian = hessian;
+
+        public int Retake() => FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
     }
 
     private static DifferentiationInfo AdaptiveHessian(in FunctionSource f, ReadOnlySpan<double> x, Span<double> hessian, Span<double> errors,

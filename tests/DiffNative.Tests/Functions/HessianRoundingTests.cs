@@ -1,0 +1,49 @@
+namespace DiffNative.Tests.Functions;
+
+/// <summary>The default dense Hessian where f is far larger than its change over the balanced
+/// steps. Hessians in closed form.</summary>
+public class HessianRoundingTests
+{
+    /// <summary>Brown's badly scaled function (Moré, Garbow, Hillstrom 1981, problem 4):
+    /// (x₀ − 1e6)² + (x₁ − 2e-6)² + (x₀x₁ − 2)², f ≈ 1e12 at (1, 1), Hessian [[2 + 2x₁², 4x₀x₁ − 4],
+    /// [4x₀x₁ − 4, 2 + 2x₀²]] = 4I there. The balanced steps' differences are below the resolution
+    /// of f: the old default returned exactly 0 with Ok.</summary>
+    private static double Brown(ReadOnlySpan<double> p) =>
+        (p[0] - 1e6) * (p[0] - 1e6) + (p[1] - 2e-6) * (p[1] - 2e-6) + (p[0] * p[1] - 2) * (p[0] * p[1] - 2);
+
+    [Fact]
+    public void Browns_badly_scaled_function_gets_its_Hessian_by_growing_the_steps()
+    {
+        var r = Differentiate.Hessian(Brown, [1.0, 1.0]);
+        Assert.Equal(DerivativeStatus.Ok, r.Status);
+        double[] truth = [4, 0, 0, 4];
+        for (var e = 0; e < 4; e++)
+            Assert.True(Math.Abs(r.Values[e] - truth[e]) <= 1e-4 * 4, $"entry {e}: {r.Values[e]:R}");
+    }
+
+    [Fact]
+    public void A_users_steps_are_kept_and_the_rounding_reported()
+    {
+        var r = Differentiate.Hessian(Brown, [1.0, 1.0], new DifferentiationOptions { Steps = new[] { 1e-4, 1e-4 } });
+        Assert.Equal(DerivativeStatus.RoundingLimited, r.Status);
+    }
+
+    [Fact]
+    public void Curvature_below_the_resolution_of_f_at_every_step_is_reported()
+    {
+        var r = Differentiate.Hessian(p => 1e15 + 1e-8 * (p[0] * p[0] + p[1] * p[1]), [1.0, 1.0]);
+        Assert.Equal(DerivativeStatus.RoundingLimited, r.Status);
+    }
+
+    /// <summary>x₀x₁: its zero diagonal is rounding, but resolved far below its unit off-diagonal,
+    /// so nothing grows (2n² + 1 evaluations) and the status is Ok.</summary>
+    [Fact]
+    public void A_zero_diagonal_beside_a_resolved_entry_costs_nothing_extra()
+    {
+        var r = Differentiate.Hessian(p => p[0] * p[1], [1.0, 1.0]);
+        Assert.Equal(DerivativeStatus.Ok, r.Status);
+        Assert.Equal(9, r.Evaluations);
+        Assert.Equal(1.0, r.Values[1], 1e-8);
+        Assert.Equal(0.0, r.Values[0], 1e-6);
+    }
+}
