@@ -47,3 +47,32 @@ public class HessianRoundingTests
         Assert.Equal(0.0, r.Values[0], 1e-6);
     }
 }
+
+/// <summary>A user's step below the resolution of a coordinate (x + h == x) makes every difference
+/// along it 0: gradients and Jacobians say so.</summary>
+public class StepBelowResolutionTests
+{
+    private static readonly DifferentiationOptions TinySteps = new() { Steps = new[] { 1e-17, 1e-3 } };
+
+    [Fact]
+    public void Gradient_reports_it()
+    {
+        var gradient = new double[2];
+        Assert.Equal(DerivativeStatus.RoundingLimited, Differentiate.Gradient(p => Math.Sin(p[0]) + p[1], [1.0, 1.0], gradient, TinySteps).Status);
+        Assert.Equal(DerivativeStatus.RoundingLimited, Differentiate.Gradient(p => Math.Sin(p[0]) + p[1], [1.0, 1.0], TinySteps with { Accuracy = 4 }).Status);
+        Assert.Equal(DerivativeStatus.Ok, Differentiate.Gradient(p => Math.Sin(p[0]) + p[1], [1.0, 1.0], gradient, new DifferentiationOptions { Steps = new[] { 1e-6, 1e-3 } }).Status);
+    }
+
+    [Fact]
+    public void Jacobian_reports_it()
+    {
+        VectorFunction f = (p, y) => { y[0] = Math.Sin(p[0]); y[1] = p[1]; };
+        Assert.Equal(DerivativeStatus.RoundingLimited, Differentiate.Jacobian(f, 2, [1.0, 1.0], TinySteps).Status);
+    }
+
+    [Fact]
+    public void Hessian_reports_it()
+    {
+        Assert.Equal(DerivativeStatus.RoundingLimited, Differentiate.Hessian(p => Math.Sin(p[0]) * p[1], [1.0, 1.0], TinySteps).Status);
+    }
+}

@@ -33,6 +33,7 @@ internal static class FirstDerivatives
             }
             var status = nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]);
             if (status == DerivativeStatus.Ok && notConverged) status = DerivativeStatus.NotConverged;
+            status = StepSetup.WithSteps(status, x, options);
             return new DifferentiationInfo(evaluations, status);
         }
         finally

@@ -32,9 +32,10 @@ internal static class ScalarGradientLoop
         // ReadOnlyMemory.Span costs a type test each; the default options hold neither array.
         var given = options.Steps.IsEmpty ? default : options.Steps.Span;
         var scales = options.TypicalScales.IsEmpty ? default : options.TypicalScales.Span;
-        return TwoPointStencil.For(options.Scheme, options.Accuracy) is { } two
+        var info = TwoPointStencil.For(options.Scheme, options.Accuracy) is { } two
             ? TwoPoint(f, x, gradient[..x.Length], given, scales, two, cancellation)
             : AnyStencil(f, x, gradient[..x.Length], given, scales, options, cancellation);
+        return given.IsEmpty ? info : info with { Status = StepSetup.WithSteps(info.Status, x, options) };
     }
 
     /// <summary>The two-point stencils (the default central one, forward and backward of accuracy

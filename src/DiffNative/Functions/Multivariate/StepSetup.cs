@@ -36,6 +36,25 @@ internal static class StepSetup
             steps[i] = StepRule.MakeExact(x[i], first[i] * factor);
     }
 
+    /// <summary>Whether a user's step is below the resolution of its coordinate (x + h == x): the
+    /// differences along it are 0 whatever f does. Default steps never are.</summary>
+    internal static bool AnyBelowResolution(ReadOnlySpan<double> x, ReadOnlyMemory<double> steps)
+    {
+        if (steps.IsEmpty) return false;
+        var given = steps.Span;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var h = StepRule.MakeExact(x[i], given[i]);
+            if (x[i] + h == x[i] || x[i] - h == x[i]) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The status of a finished first-derivative call: NonFinite, or RoundingLimited when
+    /// a user's step is below the resolution of x, or the given one.</summary>
+    internal static DerivativeStatus WithSteps(DerivativeStatus status, ReadOnlySpan<double> x, DifferentiationOptions options) =>
+        status == DerivativeStatus.Ok && AnyBelowResolution(x, options.Steps) ? DerivativeStatus.RoundingLimited : status;
+
     /// <summary>Any NaN or infinity in the values?</summary>
     internal static DerivativeStatus Check(ReadOnlySpan<double> values) =>
         Finite.All(values) ? DerivativeStatus.Ok : DerivativeStatus.NonFinite;
