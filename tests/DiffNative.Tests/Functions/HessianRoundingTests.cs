@@ -21,6 +21,33 @@ public class HessianRoundingTests
             Assert.True(Math.Abs(r.Values[e] - truth[e]) <= 1e-4 * 4, $"entry {e}: {r.Values[e]:R}");
     }
 
+    /// <summary>Adaptive: every level's differences are at most a few hundred ulp of f, and the
+    /// result was 0.9 % off with Ok. It must not claim Ok while wrong, and its estimates must cover
+    /// the error.</summary>
+    [Fact]
+    public void Browns_adaptive_Hessian_is_right_or_says_it_did_not_converge()
+    {
+        var r = Differentiate.Hessian(Brown, [1.0, 1.0], new DifferentiationOptions { Adaptive = true });
+        double[] truth = [4, 0, 0, 4];
+        var worst = Enumerable.Range(0, 4).Max(e => Math.Abs(r.Values[e] - truth[e]));
+        if (r.Status == DerivativeStatus.Ok)
+            Assert.True(worst <= 1e-6 * 4, $"Ok but {worst} off");
+        else
+            Assert.Equal(DerivativeStatus.RoundingLimited, r.Status); // rounding in f: smaller steps would not help
+        for (var e = 0; e < 4; e++)
+            Assert.True(r.Errors![e] >= Math.Abs(r.Values[e] - truth[e]), $"entry {e}: estimate {r.Errors[e]}, error {Math.Abs(r.Values[e] - truth[e])}");
+    }
+
+    [Fact]
+    public void Adaptive_second_derivatives_report_entries_that_do_not_settle()
+    {
+        double[] x = [1.0];
+        ScalarFunction noisy = p => Math.Sin(1e9 * p[0]) * 1e-3 + p[0] * p[0];
+        Assert.Equal(DerivativeStatus.NotConverged, Differentiate.Hessian(noisy, x, new DifferentiationOptions { Adaptive = true }).Status);
+        Assert.Equal(DerivativeStatus.NotConverged, Differentiate.HessianDiagonal(noisy, x, new double[1], new double[1]).Status);
+        Assert.Equal(DerivativeStatus.NotConverged, Differentiate.HessianVectorProduct(noisy, x, [1.0], new double[1], new double[1]).Status);
+    }
+
     [Fact]
     public void A_users_steps_are_kept_and_the_rounding_reported()
     {

@@ -47,13 +47,14 @@ internal static class Extrapolation
     internal static int Run<TLevels>(ref TLevels levels, Tableau tableau, ReadOnlySpan<double> x, double[] steps, int count, Span<double> best,
         Span<double> errors, Backend backend, Workspace workspace, out bool nonFinite)
         where TLevels : ILevelEstimates, allows ref struct =>
-        Run(ref levels, tableau, x, steps, count, best, errors, backend, workspace, default, out nonFinite);
+        Run(ref levels, tableau, x, steps, count, best, errors, backend, workspace, default, out nonFinite, out _);
 
     /// <summary>As above; <paramref name="entryNonFinite"/> (when not empty) gets 1 for each entry
     /// whose estimate was not finite at some level, so that a caller that starts an entry again
-    /// from smaller steps can tell whose values were not finite.</summary>
+    /// from smaller steps can tell whose values were not finite; <paramref name="functionScale"/>
+    /// the largest finite |f| seen, against which a derivative near 0 is judged converged.</summary>
     internal static int Run<TLevels>(ref TLevels levels, Tableau tableau, ReadOnlySpan<double> x, double[] steps, int count, Span<double> best,
-        Span<double> errors, Backend backend, Workspace workspace, Span<double> entryNonFinite, out bool nonFinite)
+        Span<double> errors, Backend backend, Workspace workspace, Span<double> entryNonFinite, out bool nonFinite, out double functionScale)
         where TLevels : ILevelEstimates, allows ref struct
     {
         var previous = workspace.Span(Workspace.Slot.TablePrevious, tableau.Levels * count);
@@ -81,6 +82,7 @@ internal static class Extrapolation
             previous = current;
             current = swap;
         }
+        functionScale = scale;
         if (errors.IsEmpty) return evaluations;
         for (var e = 0; e < count; e++)
         {

@@ -20,19 +20,22 @@ internal static class FirstDerivatives
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             var notConverged = false;
+            var roundingLimited = false;
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every coordinate: no array, so the common case allocates nothing.
                 evaluations = Run(f, x, AxisGroup.Everything(options.Scheme, n), steps, output, errors, backend, options, workspace, cancellation,
-                    ref nonFinite, ref notConverged);
+                    ref nonFinite, ref notConverged, ref roundingLimited);
             }
             else
             {
                 foreach (var group in AxisGroups.Build(x, first, options, options.Accuracy, workspace))
-                    evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite, ref notConverged);
+                    evaluations += Run(f, x, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite, ref notConverged,
+                        ref roundingLimited);
             }
             var status = nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]);
             if (status == DerivativeStatus.Ok && notConverged) status = DerivativeStatus.NotConverged;
+            if (status == DerivativeStatus.Ok && roundingLimited) status = DerivativeStatus.RoundingLimited;
             status = StepSetup.WithSteps(status, x, options);
             return new DifferentiationInfo(evaluations, status);
         }
@@ -44,12 +47,13 @@ internal static class FirstDerivatives
 
     private static int Run(in FunctionSource f, ReadOnlySpan<double> x, AxisGroup group, double[] steps, Span<double> output, Span<double> errors,
         Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite,
-        ref bool notConverged)
+        ref bool notConverged, ref bool roundingLimited)
     {
         var accuracy = AxisGroups.OneSidedSafe(group.Scheme, options.Adaptive ? 2 : options.Accuracy);
         var stencil = Stencils.Get(group.Scheme, 1, accuracy);
         return options.Adaptive
-            ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite, ref notConverged)
+            ? Adaptive(f, x, stencil, group, steps, output, errors, backend, options, workspace, cancellation, ref nonFinite, ref notConverged,
+                ref roundingLimited)
             : Fixed(f, x, stencil, group, steps, output, backend, options, workspace, cancellation, out _, out _);
     }
 
@@ -119,7 +123,7 @@ internal static class FirstDerivatives
     /// <see cref="Fixed"/> leaves alone, so a warm call allocates nothing.</summary>
     private static int Adaptive(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps,
         Span<double> output, Span<double> errors, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation,
-        ref bool nonFinite, ref bool notConverged)
+        ref bool nonFinite, ref bool notConverged, ref bool roundingLimited)
     {
         var n = x.Length;
         var m = f.Outputs;
@@ -135,7 +139,7 @@ internal static class FirstDerivatives
         entryNonFinite.Clear();
         var scales = options.TypicalScales.Span;
         var levels = new GroupLevels(f, x, stencil, group, steps, backend, options, workspace, cancellation, rowScales);
-        var evaluations = Extrapolation.Run(ref levels, tableau, x, steps, count, best, entryErrors, backend, workspace, entryNonFinite, out _);
+        var evaluations = Extrapolation.Run(ref levels, tableau, x, steps, count, best, entryErrors, backend, workspace, entryNonFinite, out _, out _);
         for (var k = 0; k < m; k++)
             for (var gi = 0; gi < group.Size; gi++)
             {
@@ -153,24 +157,42 @@ internal static class FirstDerivatives
             for (var gi = 0; gi < group.Size; gi++)
             {
                 var i = group[gi];
-                var scale = scales.IsEmpty ? 1.0 : scales[i];
-                var converged = true;
-                for (var k = 0; k < m && converged; k++)
-                    converged = AdaptiveStarts.Converged(output[k * n + i], kept[k * n + i], rowScales[k], x[i], scale, 1);
-                if (converged) continue;
+                var natural = AdaptiveStarts.Natural(x, scales, i);
+                var verdict = AdaptiveStarts.Verdict.Converged;
+                for (var k = 0; k < m && verdict != AdaptiveStarts.Verdict.NotConverged; k++)
+                {
+                    // Each output row is judged against its own size (within the group, whose
+                    // entries alone are written yet): a Jacobian's rows may differ by orders.
+                    double rowScale = 0, rowError = 0;
+                    for (var gj = 0; gj < group.Size; gj++)
+                    {
+                        var e = k * n + group[gj];
+                        if (double.IsFinite(output[e])) rowScale = Math.Max(rowScale, Math.Abs(output[e]));
+                        if (kept[e] > rowError) rowError = kept[e];
+                    }
+                    var entry = AdaptiveStarts.Judge(output[k * n + i], kept[k * n + i], rowScale, rowError, rowScales[k] / natural);
+                    if (entry != AdaptiveStarts.Verdict.Converged) verdict = entry;
+                }
+                if (verdict == AdaptiveStarts.Verdict.Converged) continue;
+                // Rounding in f is what a smaller step only makes worse: no restart.
+                if (verdict == AdaptiveStarts.Verdict.RoundingLimited)
+                {
+                    roundingLimited = true;
+                    continue;
+                }
                 if (!restartable || restart == AdaptiveStarts.Restarts)
                 {
                     notConverged = true;
                     continue;
                 }
-                steps[n + i] = AdaptiveStarts.Next(x[i], scale, steps[n + i], restart);
+                steps[n + i] = AdaptiveStarts.Next(x[i], scales.IsEmpty ? 1.0 : scales[i], steps[n + i], restart);
                 restarts[size++] = i;
             }
             if (size == 0) break;
             var again = new AxisGroup(group.Scheme, restarts, 0, size);
             levels = new GroupLevels(f, x, stencil, again, steps, backend, options, workspace, cancellation, rowScales);
             entryNonFinite.Clear();
-            evaluations += Extrapolation.Run(ref levels, tableau, x, steps, count, best, entryErrors, backend, workspace, entryNonFinite, out _);
+            evaluations += Extrapolation.Run(ref levels, tableau, x, steps, count, best, entryErrors, backend, workspace, entryNonFinite, out _, out _);
             for (var k = 0; k < m; k++)
                 for (var gi = 0; gi < size; gi++)
                 {

@@ -74,9 +74,17 @@ internal static class SecondDerivatives
     {
         var n = x.Length;
         var levels = new HessianLevels(f, x, FirstSteps(backend, x, options, steps), steps, backend, options, workspace, cancellation);
-        var evaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n * n, hessian[..(n * n)], errors,
-            backend, workspace, out var nonFinite);
-        return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(hessian[..(n * n)]));
+        var entryErrors = errors.IsEmpty ? workspace.Span(Workspace.Slot.KeptErrors, n * n) : errors[..(n * n)];
+        var evaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n * n, hessian[..(n * n)], entryErrors,
+            backend, workspace, default, out var nonFinite, out var functionScale);
+        var scales = options.TypicalScales.Span;
+        var (scale, largest) = AdaptiveStarts.Extent(hessian[..(n * n)], entryErrors);
+        bool notConverged = false, roundingLimited = false;
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                Note(AdaptiveStarts.Judge(hessian[i * n + j], entryErrors[i * n + j], scale, largest,
+                    functionScale / (AdaptiveStarts.Natural(x, scales, i) * AdaptiveStarts.Natural(x, scales, j))), ref notConverged, ref roundingLimited);
+        return new DifferentiationInfo(evaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, hessian[..(n * n)]));
     }
 
     /// <summary>The Steps slot's length: each level's steps in [0, n), and when adaptive the first
@@ -120,9 +128,19 @@ internal static class SecondDerivatives
             if (options.Adaptive)
             {
                 var levels = new DiagonalLevels(f, x, FirstSteps(backend, x, options, steps), steps, stencil, backend, options, workspace, cancellation);
-                var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n, diagonal[..n], errors,
-                    backend, workspace, out var nonFinite);
-                return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(diagonal[..n]));
+                var entryErrors = errors.IsEmpty ? workspace.Span(Workspace.Slot.KeptErrors, n) : errors[..n];
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n, diagonal[..n], entryErrors,
+                    backend, workspace, default, out var nonFinite, out var functionScale);
+                var scales = options.TypicalScales.Span;
+                var (scale, largest) = AdaptiveStarts.Extent(diagonal[..n], entryErrors);
+                bool notConverged = false, roundingLimited = false;
+                for (var i = 0; i < n; i++)
+                {
+                    var natural = AdaptiveStarts.Natural(x, scales, i);
+                    Note(AdaptiveStarts.Judge(diagonal[i], entryErrors[i], scale, largest, functionScale / (natural * natural)),
+                        ref notConverged, ref roundingLimited);
+                }
+                return new DifferentiationInfo(adaptiveEvaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, diagonal[..n]));
             }
             SecondDifferenceSteps.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
             var evaluations = FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _, out _);
@@ -196,9 +214,16 @@ internal static class SecondDerivatives
             if (options.Adaptive)
             {
                 var levels = new HvpLevels(f, x, v, 0.1 * xscale / vmax, FirstSteps(backend, x, options, steps), steps, backend, options, workspace, cancellation);
-                var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n, product[..n], errors,
-                    backend, workspace, out var nonFinite);
-                return new DifferentiationInfo(adaptiveEvaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(product[..n]));
+                var entryErrors = errors.IsEmpty ? workspace.Span(Workspace.Slot.KeptErrors, n) : errors[..n];
+                var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, n, product[..n], entryErrors,
+                    backend, workspace, default, out var nonFinite, out var functionScale);
+                var (scale, largest) = AdaptiveStarts.Extent(product[..n], entryErrors);
+                bool notConverged = false, roundingLimited = false;
+                // (Hv)ᵢ = Σⱼ Hᵢⱼvⱼ: |f| over the scale of xᵢ and that of the line along v.
+                for (var i = 0; i < n; i++)
+                    Note(AdaptiveStarts.Judge(product[i], entryErrors[i], scale, largest,
+                        functionScale / (AdaptiveStarts.Natural(x, scales, i) * xscale / vmax)), ref notConverged, ref roundingLimited);
+                return new DifferentiationInfo(adaptiveEvaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, product[..n]));
             }
             StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
             var evaluations = FixedHvp(f, x, v, BaseStep * xscale / vmax, steps, product, backend, options, workspace, cancellation, out _, out _);
@@ -240,4 +265,10 @@ internal static class SecondDerivatives
     }
 
     private static readonly double[] HvpWeights = [1.0, -1.0, -1.0, 1.0];
+
+    private static void Note(AdaptiveStarts.Verdict verdict, ref bool notConverged, ref bool roundingLimited)
+    {
+        notConverged |= verdict == AdaptiveStarts.Verdict.NotConverged;
+        roundingLimited |= verdict == AdaptiveStarts.Verdict.RoundingLimited;
+    }
 }

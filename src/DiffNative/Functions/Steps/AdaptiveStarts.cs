@@ -24,10 +24,58 @@ internal static class AdaptiveStarts
 
     /// <summary>The error estimate is below a millionth of the value, or of what f's size over
     /// max(|x|, scale)ᵈ makes of a derivative near zero.</summary>
-    internal static bool Converged(double value, double error, double functionScale, double x, double scale, int order)
+    internal static bool Converged(double value, double error, double functionScale, double x, double scale, int order) =>
+        Converged(value, error, functionScale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), scale), order));
+
+    /// <summary>As above, with the derivative's natural size (|f| over the product of the scales
+    /// it is taken along) given.</summary>
+    internal static bool Converged(double value, double error, double natural) =>
+        double.IsFinite(value) && error >= 0 && error <= 1e-6 * Math.Max(Math.Abs(value), natural);
+
+    /// <summary>How an entry of a multivariate adaptive result stands.</summary>
+    internal enum Verdict
     {
-        if (!double.IsFinite(value) || !(error >= 0)) return false;
-        var floor = 1e-6 * functionScale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), scale), order);
-        return error <= Math.Max(1e-6 * Math.Abs(value), floor);
+        Converged,
+        /// <summary>Its error is small beside f on its scale but not beside the result: rounding in
+        /// f (Brown's function, f ≈ 1e12 with a Hessian of 4), which smaller steps only worsen.</summary>
+        RoundingLimited,
+        NotConverged,
     }
+
+    /// <summary>An entry is converged when its error is a millionth of its value or of the
+    /// result's largest entry; one that is not, but whose error is a millionth of its natural size
+    /// (|f| over the scales it is taken along), is converged if the whole result is
+    /// indistinguishable from 0 (a gradient at a minimum, a linear function's Hessian) and
+    /// rounding-limited otherwise.</summary>
+    internal static Verdict Judge(double value, double error, double resultScale, double largestError, double natural)
+    {
+        if (!double.IsFinite(value) || !(error >= 0)) return Verdict.NotConverged;
+        if (error <= 1e-6 * Math.Max(Math.Abs(value), resultScale)) return Verdict.Converged;
+        if (error <= 1e-6 * natural) return resultScale <= largestError ? Verdict.Converged : Verdict.RoundingLimited;
+        return Verdict.NotConverged;
+    }
+
+    /// <summary>The largest finite |value| and the largest error of a result's entries.</summary>
+    internal static (double Scale, double LargestError) Extent(ReadOnlySpan<double> values, ReadOnlySpan<double> errors)
+    {
+        double scale = 0, largest = 0;
+        for (var e = 0; e < values.Length; e++)
+        {
+            if (double.IsFinite(values[e])) scale = Math.Max(scale, Math.Abs(values[e]));
+            if (errors[e] > largest) largest = errors[e];
+        }
+        return (scale, largest);
+    }
+
+    /// <summary>The status of a whole adaptive result from its entries' verdicts.</summary>
+    internal static DerivativeStatus Status(bool nonFinite, bool notConverged, bool roundingLimited, ReadOnlySpan<double> values)
+    {
+        if (nonFinite || !Finite.All(values)) return DerivativeStatus.NonFinite;
+        if (notConverged) return DerivativeStatus.NotConverged;
+        return roundingLimited ? DerivativeStatus.RoundingLimited : DerivativeStatus.Ok;
+    }
+
+    /// <summary>max(|x|, scale) of coordinate i.</summary>
+    internal static double Natural(ReadOnlySpan<double> x, ReadOnlySpan<double> scales, int i) =>
+        Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
 }
