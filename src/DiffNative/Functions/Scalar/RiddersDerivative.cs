@@ -4,8 +4,9 @@ namespace DiffNative;
 /// Neville tableau that cancels the hᵖ, hᵖ⁺², … error terms one column at a time (p the central
 /// stencil's accuracy, 2 unless given); the error estimate
 /// is how much the best entry differs from its neighbours, plus the rounding the smallest step
-/// suffers. More than one starting step is tried when |x| is a poor scale (sin at 1e4, 1/x at 1e-3)
-/// and the result with the smallest estimated error wins.</summary>
+/// suffers. When the first start does not converge (|x| is a poor scale: sin at 1e4, 1/x at 1e-3),
+/// the next starts are those of <see cref="AdaptiveStarts"/>, and the run with the smallest
+/// estimated error wins.</summary>
 internal static class RiddersDerivative
 {
     private const double Shrink = 1.4;
@@ -20,23 +21,15 @@ internal static class RiddersDerivative
     {
         var stencil = Stencils.Get(DifferenceScheme.Central, options.Order, options.EffectiveAccuracy);
         var evaluations = 0;
-        var best = (Value: double.NaN, Error: double.PositiveInfinity, Step: double.NaN, Scale: 0.0);
-        Span<double> starts = stackalloc double[3];
-        var count = StartingSteps(x, options, typicalScale, starts);
-        var smallest = double.PositiveInfinity;
-        for (var i = 0; i < count; i++)
+        // The starts every adaptive operation shares (AdaptiveStarts): 0.1·max(|x|, scale), and
+        // while that has not converged, 0.1·|x|, 0.1·scale, then ten times smaller each time; the
+        // run with the smallest error estimate wins.
+        var start = options.Step ?? AdaptiveStarts.First(x, typicalScale);
+        var best = Run(stencil, ref f, x, start, ref evaluations);
+        for (var restart = 0; restart < AdaptiveStarts.Restarts && options.Step is null && !Converged(best, x, options.Order, typicalScale); restart++)
         {
-            var run = Run(stencil, ref f, x, starts[i], ref evaluations);
-            if (run.Error < best.Error || double.IsNaN(best.Value))
-                best = run;
-            smallest = Math.Min(smallest, starts[i]);
-        }
-        // f may vary faster than any scale we could guess (sin(10x) with scale 1): when no start
-        // converged, start again from steps ten and a hundred times smaller.
-        for (var retry = 0; retry < ExtraStarts && options.Step is null && !Converged(best, x, options.Order, typicalScale); retry++)
-        {
-            smallest /= 10;
-            var run = Run(stencil, ref f, x, smallest, ref evaluations);
+            start = AdaptiveStarts.Next(x, typicalScale, start, restart);
+            var run = Run(stencil, ref f, x, start, ref evaluations);
             if (run.Error < best.Error || double.IsNaN(best.Value))
                 best = run;
         }
@@ -61,32 +54,10 @@ internal static class RiddersDerivative
         return new DerivativeResult(best.Value, best.Error, best.Step, evaluations, status);
     }
 
-    /// <summary>Starting steps tried after the first ones when none of them converged.</summary>
-    private const int ExtraStarts = 2;
-
     /// <summary>The error estimate is below a millionth of the value, or of what rounding alone
     /// would leave at the natural step when the value is near zero.</summary>
-    private static bool Converged((double Value, double Error, double Step, double Scale) run, double x, int order, double typicalScale)
-    {
-        var floor = 1e-6 * run.Scale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), typicalScale), order);
-        return run.Error <= Math.Max(1e-6 * Math.Abs(run.Value), floor);
-    }
-
-    private static int StartingSteps(double x, DerivativeOptions options, double typicalScale, Span<double> starts)
-    {
-        if (options.Step is { } given)
-        {
-            starts[0] = given;
-            return 1;
-        }
-        var ax = Math.Abs(x);
-        var scale = typicalScale;
-        var count = 0;
-        starts[count++] = 0.1 * Math.Max(ax, scale);
-        if (ax > 0 && ax < scale / 4) starts[count++] = 0.1 * ax;   // f may vary on the scale of x itself (1/x, log)
-        if (ax > 4 * scale) starts[count++] = 0.1 * scale;           // or on its typical scale wherever x is (sin at 1e4)
-        return count;
-    }
+    private static bool Converged((double Value, double Error, double Step, double Scale) run, double x, int order, double typicalScale) =>
+        AdaptiveStarts.Converged(run.Value, run.Error, run.Scale, x, typicalScale, order);
 
     private static (double Value, double Error, double Step, double Scale) Run<TFunction>(Stencil stencil, ref TFunction f, double x, double start,
         ref int evaluations)
