@@ -125,7 +125,7 @@ internal sealed class DifferentiationArguments
         DerivativeStatus.Ok => null,
         DerivativeStatus.NotDifferentiable => "not differentiable here: the slopes on the two sides disagree (a kink)",
         DerivativeStatus.NonFinite => "the function is not finite at or near the point",
-        DerivativeStatus.NotConverged => "adaptive extrapolation did not converge; the error estimate is large",
+        DerivativeStatus.NotConverged => "did not converge: the error estimate is large (adaptive), or the step is too long for the scale the function varies on (fixed step)",
         DerivativeStatus.RoundingLimited => "the differences are at the level of rounding in f (a step below the resolution of x, or f nearly flat over it); try a larger --step",
         _ => status.ToString(),
     };

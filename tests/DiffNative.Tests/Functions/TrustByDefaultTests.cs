@@ -136,6 +136,30 @@ public class TrustByDefaultTests
         Assert.True(Math.Abs(line.Value - 1) <= 1e-3, $"{line.Value:R}");
     }
 
+    /// <summary>ln′ at 1e-3 with a forward stencil of accuracy 4: the balanced step (7.4e-4) reaches
+    /// 3e-3, three times x, and the result was 953.9 (4.6 % off) with Ok. The accuracy-3 estimate
+    /// from the same samples disagrees far beyond what a balanced step allows, so the step shrinks.</summary>
+    [Theory]
+    [InlineData(DerivativeMethod.Forward, 4)]
+    [InlineData(DerivativeMethod.Forward, 2)]
+    [InlineData(DerivativeMethod.Central, 4)]
+    [InlineData(DerivativeMethod.Backward, 3)]
+    public void A_step_too_long_for_the_scale_of_f_shrinks(DerivativeMethod method, int accuracy)
+    {
+        var x = method == DerivativeMethod.Backward ? 2e-2 : 1e-3;
+        var r = Differentiate.Derivative(Math.Log, x, new DerivativeOptions { Method = method, Accuracy = accuracy });
+        Assert.Equal(DerivativeStatus.Ok, r.Status);
+        Assert.True(Math.Abs(r.Value - 1 / x) <= 1e-6 / x, $"{r.Value:R}");
+    }
+
+    /// <summary>A user's step is kept; the disagreement is reported instead.</summary>
+    [Fact]
+    public void A_users_step_too_long_for_f_is_reported()
+    {
+        var r = Differentiate.Derivative(Math.Log, 1e-3, new DerivativeOptions { Method = DerivativeMethod.Forward, Accuracy = 4, Step = 7e-4 });
+        Assert.Equal(DerivativeStatus.NotConverged, r.Status);
+    }
+
     /// <summary>|x| at 1e-3: the accuracy-4 stencil reaches 2h = 1.5e-3 and crosses the kink (it
     /// returned 1.108 with Ok); the check looks as far as the stencil did.</summary>
     [Theory]

@@ -14,7 +14,9 @@ public enum DerivativeStatus
     NonFinite,
 
     /// <summary>Adaptive extrapolation did not settle: the error estimate is large relative to the
-    /// value. The value is the best found.</summary>
+    /// value. The value is the best found. For a fixed step (a user's, or a default one shrunk as far
+    /// as it may be), the estimate of the next lower accuracy from the same samples disagrees far
+    /// more than it would if the step suited f: the step is too long for the scale f varies on.</summary>
     NotConverged,
 
     /// <summary>The differences the value is made of are at the level of rounding in f: the step is

@@ -18,10 +18,19 @@ internal static class StencilEvaluation
         ref int evaluations, ref double functionScale, out double left, out double right, out bool roundingLimited)
         where TFunction : IRealFunction, allows ref struct
     {
+        Span<double> values = stackalloc double[stencil.Offsets.Length];
+        return Apply(stencil, ref f, x, h, ref evaluations, ref functionScale, out left, out right, out roundingLimited, values);
+    }
+
+    /// <summary>As above, leaving f at each offset in <paramref name="values"/> (0 where the weight
+    /// is 0), for an estimate of lower order from the same samples.</summary>
+    internal static double Apply<TFunction>(Stencil stencil, ref TFunction f, double x, double h,
+        ref int evaluations, ref double functionScale, out double left, out double right, out bool roundingLimited, scoped Span<double> values)
+        where TFunction : IRealFunction, allows ref struct
+    {
         left = right = double.NaN;
         var offsets = stencil.Offsets;
         var weights = stencil.Weights;
-        Span<double> values = stackalloc double[offsets.Length];
         var sum = 0.0;
         for (var j = 0; j < offsets.Length; j++)
         {
@@ -41,6 +50,21 @@ internal static class StencilEvaluation
             verdict = RoundingCheck.JudgeWithCentre(values, stencil, f.At(x));
         }
         roundingLimited = verdict == RoundingCheck.Verdict.Rounding;
+        return sum / PowerOfStep(h, stencil.Derivative);
+    }
+
+    /// <summary>The estimate of a stencil whose offsets are among <paramref name="sampled"/>'s, from
+    /// the values sampled there.</summary>
+    internal static double FromSamples(Stencil stencil, Stencil sampled, ReadOnlySpan<double> values, double h)
+    {
+        var sum = 0.0;
+        var offsets = stencil.Offsets;
+        for (var j = 0; j < offsets.Length; j++)
+        {
+            if (stencil.Weights[j] == 0) continue;
+            var k = sampled.Offsets.IndexOf(offsets[j]);
+            sum += stencil.Weights[j] * values[k];
+        }
         return sum / PowerOfStep(h, stencil.Derivative);
     }
 
