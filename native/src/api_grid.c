@@ -288,10 +288,10 @@ dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_
          * overflowing weights where the spacing is tiny. */
         for (size_t j = 0; j < k; ++j) offsets[j] = x[first + j] - x[i];
         dn_fornberg_unit_offsets(offsets, k, 0.0, unit, &exponent); /* succeeded above */
-        dn_fornberg_unit_weights(d, unit, k, w);
+        dn_fornberg_unit_weights_plain(d, unit, k, w); /* per point: the plain recursion, see fornberg.h */
         double sum = w[0] * y[first];
         for (size_t j = 1; j < k; ++j) sum = sum + w[j] * y[first + j];
-        out[i] = ldexp(sum, -exponent * d);
+        out[i] = dn_scale2(sum, -exponent * d);
     }
     return DN_OK;
 }

@@ -16,11 +16,23 @@ dn_status dn_fornberg_unit_offsets(const double *offsets, size_t n, double x0, d
         const double a = fabs(unit[j].hi);
         if (a > widest) widest = a;
     }
-    const int k = widest > 0.0 ? ilogb(widest) : 0;
-    for (size_t j = 0; j < n; ++j) {
-        const dn_dd u = {ldexp(unit[j].hi, -k), ldexp(unit[j].lo, -k)};
-        if (ldexp(u.hi, k) != unit[j].hi || ldexp(u.lo, k) != unit[j].lo) return DN_ERR_INVALID_ARGUMENT;
-        unit[j] = u;
+    const int k = widest > 0.0 ? dn_exponent(widest) : 0;
+    if (k > -1000 && k < 1000) {
+        /* Both powers of two are normal doubles here, so multiplying by them is ldexp without the
+         * library call (irregular grids scale every point's offsets): exact unless the product
+         * underflows, which multiplying back detects. */
+        const double down = dn_pow2(-k), up = dn_pow2(k);
+        for (size_t j = 0; j < n; ++j) {
+            const dn_dd u = {unit[j].hi * down, unit[j].lo * down};
+            if (u.hi * up != unit[j].hi || u.lo * up != unit[j].lo) return DN_ERR_INVALID_ARGUMENT;
+            unit[j] = u;
+        }
+    } else {
+        for (size_t j = 0; j < n; ++j) {
+            const dn_dd u = {ldexp(unit[j].hi, -k), ldexp(unit[j].lo, -k)};
+            if (ldexp(u.hi, k) != unit[j].hi || ldexp(u.lo, k) != unit[j].lo) return DN_ERR_INVALID_ARGUMENT;
+            unit[j] = u;
+        }
     }
     *exponent = k;
     return DN_OK;
@@ -60,6 +72,36 @@ static void round_weights(int m, const dn_dd *u, size_t n, dn_dd c[][DN_FD_MAX_D
         const size_t middle = order[n / 2];
         weights[middle] = odd ? 0.0 : c[middle][m].hi;
     }
+}
+
+void dn_fornberg_unit_weights_plain(int derivative, const dn_dd *u, size_t n, double *weights)
+{
+    double c[DN_FD_MAX_POINTS][DN_FD_MAX_DERIVATIVE + 1];
+    const int m = derivative;
+    for (size_t j = 0; j < n; ++j)
+        for (int k = 0; k <= m; ++k) c[j][k] = 0.0;
+    c[0][0] = 1.0;
+    double c1 = 1.0, c4 = u[0].hi;
+    for (size_t i = 1; i < n; ++i) {
+        const int mn = (int)i < m ? (int)i : m;
+        double c2 = 1.0;
+        const double c5 = c4;
+        c4 = u[i].hi;
+        for (size_t j = 0; j < i; ++j) {
+            const double c3 = u[i].hi - u[j].hi;
+            c2 = c2 * c3;
+            if (j == i - 1) {
+                for (int k = mn; k >= 1; --k)
+                    c[i][k] = c1 * ((double)k * c[i - 1][k - 1] - c5 * c[i - 1][k]) / c2;
+                c[i][0] = -c1 * c5 * c[i - 1][0] / c2;
+            }
+            for (int k = mn; k >= 1; --k)
+                c[j][k] = (c4 * c[j][k] - (double)k * c[j][k - 1]) / c3;
+            c[j][0] = c4 * c[j][0] / c3;
+        }
+        c1 = c2;
+    }
+    for (size_t j = 0; j < n; ++j) weights[j] = c[j][m];
 }
 
 void dn_fornberg_unit_weights(int derivative, const dn_dd *u, size_t n, double *weights)

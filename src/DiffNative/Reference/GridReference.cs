@@ -244,7 +244,7 @@ internal static class GridReference
             for (var j = 0; j < k; j++) offsets[j] = x[first + j] - x[i];
             // Unit-scale weights and a scaled sum, as dn_grid_derivative_coordinates.
             FornbergReference.UnitOffsets(offsets[..k], 0, unit[..k], out var exponent); // checked by FirstUnusableStencil
-            FornbergReference.UnitWeights(d, unit[..k], w[..k]);
+            FornbergReference.UnitWeightsPlain(d, unit[..k], w[..k]);
             var sum = w[0] * y[first];
             for (var j = 1; j < k; j++) sum = sum + w[j] * y[first + j];
             output[i] = Math.ScaleB(sum, -exponent * d);
