@@ -103,3 +103,29 @@ public class StepBelowResolutionTests
         Assert.Equal(DerivativeStatus.RoundingLimited, Differentiate.Hessian(p => Math.Sin(p[0]) * p[1], [1.0, 1.0], TinySteps).Status);
     }
 }
+
+/// <summary>Bounds ±1e-300 around 0 squeeze the step to 1e-300: exp's samples all round to 1 and
+/// the gradient was 0 with Ok.</summary>
+public class SqueezedStepTests
+{
+    [Fact]
+    public void A_step_squeezed_far_below_the_scale_is_reported()
+    {
+        var options = new DifferentiationOptions { LowerBounds = new[] { -1e-300, -1.0 }, UpperBounds = new[] { 1e-300, 1.0 } };
+        var gradient = new double[2];
+        var info = Differentiate.Gradient(p => Math.Exp(p[0]) + p[1], [0.0, 0.0], gradient, options);
+        Assert.Equal(DerivativeStatus.RoundingLimited, info.Status);
+        var unbounded = Differentiate.Gradient(p => Math.Exp(p[0]) + p[1], [0.0, 0.0], gradient);
+        Assert.Equal(DerivativeStatus.Ok, unbounded.Status);
+    }
+
+    [Fact]
+    public void A_users_step_far_below_the_scale_is_reported()
+    {
+        var gradient = new double[1];
+        Assert.Equal(DerivativeStatus.RoundingLimited,
+            Differentiate.Gradient(p => Math.Exp(p[0]), [0.0], gradient, new DifferentiationOptions { Steps = new[] { 1e-300 } }).Status);
+        Assert.Equal(DerivativeStatus.Ok,
+            Differentiate.Gradient(p => Math.Exp(p[0]), [0.0], gradient, new DifferentiationOptions { Steps = new[] { 1e-8 } }).Status);
+    }
+}

@@ -36,7 +36,8 @@ internal static class FirstDerivatives
             var status = nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]);
             if (status == DerivativeStatus.Ok && notConverged) status = DerivativeStatus.NotConverged;
             if (status == DerivativeStatus.Ok && roundingLimited) status = DerivativeStatus.RoundingLimited;
-            status = StepSetup.WithSteps(status, x, options);
+            // Adaptive starts are the engine's own choice (0.1·|x| for a tiny x is right there).
+            if (!options.Adaptive) status = StepSetup.WithSteps(status, x, first, options);
             return new DifferentiationInfo(evaluations, status);
         }
         finally

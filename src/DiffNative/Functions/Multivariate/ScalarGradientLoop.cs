@@ -35,7 +35,17 @@ internal static class ScalarGradientLoop
         var info = TwoPointStencil.For(options.Scheme, options.Accuracy) is { } two
             ? TwoPoint(f, x, gradient[..x.Length], given, scales, two, cancellation)
             : AnyStencil(f, x, gradient[..x.Length], given, scales, options, cancellation);
-        return given.IsEmpty ? info : info with { Status = StepSetup.WithSteps(info.Status, x, options) };
+        return given.IsEmpty ? info : info with { Status = UsersSteps(info.Status, x, given, options) };
+    }
+
+    /// <summary>A user's steps, made exact as the loop made them, judged for resolution.</summary>
+    private static DerivativeStatus UsersSteps(DerivativeStatus status, ReadOnlySpan<double> x, ReadOnlySpan<double> given,
+        DifferentiationOptions options)
+    {
+        if (status != DerivativeStatus.Ok) return status;
+        Span<double> steps = stackalloc double[x.Length]; // at most MaxCoordinates
+        for (var i = 0; i < x.Length; i++) steps[i] = StepRule.MakeExact(x[i], given[i]);
+        return StepSetup.WithSteps(status, x, steps, options);
     }
 
     /// <summary>The two-point stencils (the default central one, forward and backward of accuracy

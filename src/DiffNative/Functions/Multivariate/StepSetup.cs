@@ -36,24 +36,27 @@ internal static class StepSetup
             steps[i] = StepRule.MakeExact(x[i], first[i] * factor);
     }
 
-    /// <summary>Whether a user's step is below the resolution of its coordinate (x + h == x): the
-    /// differences along it are 0 whatever f does. Default steps never are.</summary>
-    internal static bool AnyBelowResolution(ReadOnlySpan<double> x, ReadOnlyMemory<double> steps)
+    /// <summary>Whether a step is below the resolution of its coordinate's scale: x + h == x (every
+    /// difference along it is 0), or h under 64 ε·max(|x|, typical scale), where a function that
+    /// varies on that scale changes by less than a few dozen rounding errors of its value (bounds
+    /// ±1e-300 around 0 squeeze the step to 1e-300, and exp(x)'s samples all round to 1). Default
+    /// steps never are; a user's, or one shortened to fit bounds, may be.</summary>
+    internal static bool AnyBelowResolution(ReadOnlySpan<double> x, ReadOnlySpan<double> steps, ReadOnlySpan<double> scales)
     {
-        if (steps.IsEmpty) return false;
-        var given = steps.Span;
         for (var i = 0; i < x.Length; i++)
         {
-            var h = StepRule.MakeExact(x[i], given[i]);
-            if (x[i] + h == x[i] || x[i] - h == x[i]) return true;
+            var h = steps[i];
+            var scale = Math.Max(Math.Abs(x[i]), scales.IsEmpty ? 1.0 : scales[i]);
+            if (x[i] + h == x[i] || x[i] - h == x[i] || h < 64 * StepRule.MachineEpsilon * scale) return true;
         }
         return false;
     }
 
-    /// <summary>The status of a finished first-derivative call: NonFinite, or RoundingLimited when
-    /// a user's step is below the resolution of x, or the given one.</summary>
-    internal static DerivativeStatus WithSteps(DerivativeStatus status, ReadOnlySpan<double> x, DifferentiationOptions options) =>
-        status == DerivativeStatus.Ok && AnyBelowResolution(x, options.Steps) ? DerivativeStatus.RoundingLimited : status;
+    /// <summary>The status of a finished first-derivative call given the steps it used (the
+    /// first ones, for adaptive): RoundingLimited where one is below the resolution of its
+    /// coordinate's scale, otherwise the given one.</summary>
+    internal static DerivativeStatus WithSteps(DerivativeStatus status, ReadOnlySpan<double> x, ReadOnlySpan<double> steps, DifferentiationOptions options) =>
+        status == DerivativeStatus.Ok && AnyBelowResolution(x, steps, options.TypicalScales.Span) ? DerivativeStatus.RoundingLimited : status;
 
     /// <summary>Any NaN or infinity in the values?</summary>
     internal static DerivativeStatus Check(ReadOnlySpan<double> values) =>
