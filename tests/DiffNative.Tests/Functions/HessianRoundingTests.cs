@@ -129,3 +129,33 @@ public class SqueezedStepTests
             Differentiate.Gradient(p => Math.Exp(p[0]), [0.0], gradient, new DifferentiationOptions { Steps = new[] { 1e-8 } }).Status);
     }
 }
+
+/// <summary>The sparse adaptive engines give their entries the same verdict as the dense ones.</summary>
+public class SparseAdaptiveVerdictTests
+{
+    private static readonly DifferentiationOptions Adaptive = new() { Adaptive = true };
+    private static readonly SparsityPattern Diagonal = SparsityPattern.FromEntries(2, 2, [(0, 0), (1, 1)]);
+
+    [Fact]
+    public void A_sparse_Jacobian_entry_that_does_not_settle_is_reported()
+    {
+        VectorFunction noisy = (p, y) => { y[0] = Math.Sin(1e9 * p[0]) * 1e-3 + p[0]; y[1] = p[1] * p[1]; };
+        var r = Differentiate.SparseJacobian(noisy, Diagonal, [1.0, 1.0], Adaptive);
+        Assert.Equal(DerivativeStatus.NotConverged, r.Status);
+        VectorFunction smooth = (p, y) => { y[0] = Math.Sin(p[0]); y[1] = p[1] * p[1]; };
+        Assert.Equal(DerivativeStatus.Ok, Differentiate.SparseJacobian(smooth, Diagonal, [1.0, 1.0], Adaptive).Status);
+    }
+
+    /// <summary>Brown's badly scaled function (see HessianRoundingTests): its adaptive Hessian is
+    /// rounding-limited, sparse or dense.</summary>
+    [Fact]
+    public void A_sparse_Hessian_at_the_level_of_rounding_is_reported()
+    {
+        static double Brown(ReadOnlySpan<double> p) =>
+            (p[0] - 1e6) * (p[0] - 1e6) + (p[1] - 2e-6) * (p[1] - 2e-6) + (p[0] * p[1] - 2) * (p[0] * p[1] - 2);
+        var full = SparsityPattern.FromEntries(2, 2, [(0, 0), (0, 1), (1, 0), (1, 1)]);
+        var r = Differentiate.SparseHessian(Brown, full, [1.0, 1.0], Adaptive);
+        Assert.Equal(DerivativeStatus.RoundingLimited, r.Status);
+        Assert.Equal(DerivativeStatus.Ok, Differentiate.SparseHessian(p => Math.Sin(p[0]) * p[1], full, [1.0, 1.0], Adaptive).Status);
+    }
+}

@@ -41,9 +41,22 @@ internal static class SparseHessianEngine
             // The extrapolation holds every workspace slot that the levels leave free, so its
             // compact results go to the front of the caller's spans (values holds n + 2P ≥ n + P)
             // and are copied to freed slots before the scatter to CSR order.
-            var compactErrors = errors.IsEmpty ? default : errors[..entries];
+            var compactErrors = errors.IsEmpty ? workspace.Span(Workspace.Slot.KeptErrors, entries) : errors[..entries];
             var adaptiveEvaluations = Extrapolation.Run(ref levels, Tableau.SecondDerivative, x, steps, entries, values[..entries], compactErrors,
-                backend, workspace, out var nonFinite);
+                backend, workspace, default, out var nonFinite, out var functionScale);
+            // The verdict every adaptive operation gives its entries, on the compact order: the
+            // diagonal, then the pairs (i, j).
+            var (scale, largest) = AdaptiveStarts.Extent(values[..entries], compactErrors);
+            var scales = options.TypicalScales.Span;
+            bool notConverged = false, roundingLimited = false;
+            for (var e = 0; e < entries; e++)
+            {
+                var (i, j) = e < n ? (e, e) : (pairIndices[e - n], pairIndices[pairs + e - n]);
+                var verdict = AdaptiveStarts.Judge(values[e], compactErrors[e], scale, largest,
+                    functionScale / (AdaptiveStarts.Natural(x, scales, i) * AdaptiveStarts.Natural(x, scales, j)));
+                notConverged |= verdict == AdaptiveStarts.Verdict.NotConverged;
+                roundingLimited |= verdict == AdaptiveStarts.Verdict.RoundingLimited;
+            }
             var best = workspace.Span(Workspace.Slot.TablePrevious, entries);
             values[..entries].CopyTo(best);
             Scatter(pattern, best[..n], best[n..], values);
@@ -53,8 +66,7 @@ internal static class SparseHessianEngine
                 compactErrors.CopyTo(estimated);
                 Scatter(pattern, estimated[..n], estimated[n..], errors);
             }
-            var status = nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(values[..pattern.NonZeros]);
-            return new DifferentiationInfo(adaptiveEvaluations, status);
+            return new DifferentiationInfo(adaptiveEvaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, values[..pattern.NonZeros]));
         }
         finally
         {

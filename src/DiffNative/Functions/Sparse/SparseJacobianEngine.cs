@@ -19,10 +19,12 @@ internal static class SparseJacobianEngine
             var steps = StepSetup.FirstDerivative(backend, x, options, workspace, out var first);
             var evaluations = 0;
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
+            bool notConverged = false, roundingLimited = false;
             if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every column: the common case allocates nothing.
-                evaluations = Group(f, layout.Whole, options.Scheme, x, steps, values, backend, options, workspace, cancellation, ref nonFinite);
+                evaluations = Group(f, layout.Whole, options.Scheme, x, steps, values, backend, options, workspace, cancellation, ref nonFinite,
+                    ref notConverged, ref roundingLimited);
             }
             else
             {
@@ -33,12 +35,15 @@ internal static class SparseJacobianEngine
                 {
                     var part = layout.Restrict(group.Members, f.Outputs, workspace);
                     var partValues = workspace.Span(Workspace.Slot.GroupValues, part.NonZeros);
-                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation, ref nonFinite);
+                    evaluations += Group(f, part, group.Scheme, x, steps, partValues, backend, options, workspace, cancellation, ref nonFinite,
+                        ref notConverged, ref roundingLimited);
                     var entries = part.Entries!;
                     for (var e = 0; e < part.NonZeros; e++) values[entries[e]] = partValues[e];
                 }
             }
-            return new DifferentiationInfo(evaluations, nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(values));
+            var status = AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, values);
+            if (!options.Adaptive) status = StepSetup.WithSteps(status, x, first, options);
+            return new DifferentiationInfo(evaluations, status);
         }
         finally
         {
@@ -47,16 +52,29 @@ internal static class SparseJacobianEngine
     }
 
     private static int Group(in FunctionSource f, CompressedView layout, DifferenceScheme scheme, ReadOnlySpan<double> x, double[] steps,
-        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite)
+        Span<double> values, Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, ref bool nonFinite,
+        ref bool notConverged, ref bool roundingLimited)
     {
         var stencil = Stencils.Get(scheme, 1, AxisGroups.OneSidedSafe(scheme, options.Adaptive ? 2 : options.Accuracy));
         if (!options.Adaptive) return Fixed(f, layout, stencil, x, steps, values, backend, options, workspace, cancellation, out _, out _);
         // Ridders' extrapolation over the dense engine's shrinking steps, nonzero by nonzero (the
         // tableau is entry-wise, so each entry follows the dense Jacobian's).
         var levels = new CompressedLevels(f, layout, stencil, x, steps, backend, options, workspace, cancellation);
-        var evaluations = Extrapolation.Run(ref levels, Tableau.FirstDerivative(stencil), x, steps, values.Length, values, default, backend,
-            workspace, out var levelsNonFinite);
+        var errors = workspace.Span(Workspace.Slot.KeptErrors, values.Length);
+        var evaluations = Extrapolation.Run(ref levels, Tableau.FirstDerivative(stencil), x, steps, values.Length, values, errors, backend,
+            workspace, default, out var levelsNonFinite, out var functionScale);
         nonFinite |= levelsNonFinite;
+        // The verdict every adaptive operation gives its entries (AdaptiveStarts.Judge); the dense
+        // engine's restarts are not repeated here, so an entry that did not settle is reported.
+        var (scale, largest) = AdaptiveStarts.Extent(values, errors);
+        var columns = layout.StepColumnSpan;
+        var scales = options.TypicalScales.Span;
+        for (var e = 0; e < values.Length; e++)
+        {
+            var verdict = AdaptiveStarts.Judge(values[e], errors[e], scale, largest, functionScale / AdaptiveStarts.Natural(x, scales, columns[e]));
+            notConverged |= verdict == AdaptiveStarts.Verdict.NotConverged;
+            roundingLimited |= verdict == AdaptiveStarts.Verdict.RoundingLimited;
+        }
         return evaluations;
     }
 
