@@ -159,3 +159,40 @@ public class SparseAdaptiveVerdictTests
         Assert.Equal(DerivativeStatus.Ok, Differentiate.SparseHessian(p => Math.Sin(p[0]) * p[1], full, [1.0, 1.0], Adaptive).Status);
     }
 }
+
+/// <summary>The fixed-step Hessian diagonal, every accuracy, on Brown's badly scaled function
+/// (diagonal 4, 4 at (1, 1); the balanced steps' differences are rounding).</summary>
+public class DiagonalRoundingTests
+{
+    private static double Brown(ReadOnlySpan<double> p) =>
+        (p[0] - 1e6) * (p[0] - 1e6) + (p[1] - 2e-6) * (p[1] - 2e-6) + (p[0] * p[1] - 2) * (p[0] * p[1] - 2);
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void Browns_diagonal_grows_its_steps(int accuracy)
+    {
+        var diagonal = new double[2];
+        var info = Differentiate.HessianDiagonal(Brown, [1.0, 1.0], diagonal, new DifferentiationOptions { Accuracy = accuracy });
+        Assert.Equal(DerivativeStatus.Ok, info.Status);
+        Assert.True(Math.Abs(diagonal[0] - 4) <= 1e-4 * 4 && Math.Abs(diagonal[1] - 4) <= 1e-4 * 4, $"{diagonal[0]:R}, {diagonal[1]:R}");
+    }
+
+    [Fact]
+    public void A_users_steps_are_kept_and_reported()
+    {
+        var diagonal = new double[2];
+        var info = Differentiate.HessianDiagonal(Brown, [1.0, 1.0], diagonal, new DifferentiationOptions { Steps = new[] { 1e-4, 1e-4 } });
+        Assert.Equal(DerivativeStatus.RoundingLimited, info.Status);
+    }
+
+    [Fact]
+    public void Odd_functions_at_their_centre_are_exact_not_rounding()
+    {
+        var diagonal = new double[2];
+        var info = Differentiate.HessianDiagonal(p => Math.Sin(p[0]) + p[1] * p[1] * p[1], [0.0, 0.0], diagonal);
+        Assert.Equal(DerivativeStatus.Ok, info.Status);
+        Assert.Equal(0.0, diagonal[0]);
+    }
+}

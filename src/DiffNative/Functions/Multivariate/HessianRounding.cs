@@ -1,16 +1,17 @@
 namespace DiffNative;
 
-/// <summary>The dense fixed-step Hessian's honesty about rounding. A diagonal entry's second
-/// difference f(x+hᵢ) + f(x−hᵢ) − 2f(x) that is within 64 ε of the values it adds is rounding,
-/// and the entry is unresolved when that rounding, 64 ε·Σ|f|/hᵢ², is more than a thousandth of the
-/// Hessian's scale (its largest entry but unresolved diagonal ones): x₀x₁'s zero diagonal is resolved to
-/// 4e-6 of its unit off-diagonal and left alone; Brown's badly scaled function (f ≈ 1e12,
-/// Hessian 2I + …) has every difference at the balanced steps below the resolution of f, and the
-/// old result was exactly 0 with Ok. An unresolved coordinate's step grows tenfold, up to four
-/// times, until its difference is signal, and one growth further must agree (f is smooth on that
-/// scale: a quadratic under a huge constant agrees exactly); otherwise the coordinate keeps its
-/// balanced step and the call is <see cref="DerivativeStatus.RoundingLimited"/>. The Hessian is
-/// then taken again on the final steps, so every entry comes from one consistent set.</summary>
+/// <summary>Fixed-step second derivatives' honesty about rounding (the dense Hessian and its
+/// diagonal). A diagonal entry's second difference Σ wⱼ f(x + oⱼhᵢeᵢ) that is within 64 ε of the
+/// values it adds is rounding, and the entry is unresolved when that rounding, 64 ε·Σ|wⱼfⱼ|/hᵢ², is
+/// more than a thousandth of the result's scale (its largest entry but unresolved diagonal ones):
+/// x₀x₁'s zero diagonal is resolved to 4e-6 of its unit off-diagonal and left alone; Brown's badly
+/// scaled function (f ≈ 1e12, Hessian 4I at (1, 1)) has every difference at the balanced steps
+/// below the resolution of f, and the old result was exactly 0 with Ok. An unresolved coordinate's
+/// step grows tenfold, up to four times, until its difference is signal, and one growth further
+/// must agree (f is smooth on that scale: a quadratic under a huge constant agrees exactly);
+/// otherwise the coordinate keeps its balanced step and the call is
+/// <see cref="DerivativeStatus.RoundingLimited"/>. The result is then taken again on the final
+/// steps, so every entry comes from one consistent set.</summary>
 internal static class HessianRounding
 {
     private const double NoiseMultiple = RoundingCheck.NoiseMultiple;
@@ -18,11 +19,21 @@ internal static class HessianRounding
     private const int MaxGrowths = 4;
     private const double Growth = 10;
 
-    /// <summary>Takes the Hessian again with the current steps[0, n), leaving its values in the
-    /// workspace's Values slot; returns the evaluations.</summary>
-    internal interface IRetake
+    /// <summary>A second-derivative result as the check sees it, right after it was taken.</summary>
+    internal interface ITake
     {
+        /// <summary>Takes the result again with the current steps[0, n); returns the evaluations.</summary>
         int Retake();
+
+        /// <summary>Whether diagonal entry i's second difference at step h is rounding, and its
+        /// rounding bound 64 ε·Σ|wⱼfⱼ|/h².</summary>
+        (bool Limited, double Rounding) Diagonal(int i, double h);
+
+        /// <summary>Diagonal entry i as taken.</summary>
+        double DiagonalValue(int i);
+
+        /// <summary>The largest finite |entry| off the diagonal (0 when there are none).</summary>
+        double OffDiagonalScale();
     }
 
     private enum State
@@ -33,18 +44,16 @@ internal static class HessianRounding
         Failed,
     }
 
-    /// <summary>Checks the Hessian just taken (its values in the Values slot, steps in [0, n)),
-    /// grows unresolved steps when they are the default ones, and returns the evaluations spent
-    /// beyond the first Hessian; <paramref name="roundingLimited"/> tells whether an entry stayed
-    /// unresolved.</summary>
-    internal static int Check<TRetake>(ReadOnlySpan<double> x, double[] steps, Span<double> hessian, Workspace workspace, int pointCount,
-        bool mayGrow, ref TRetake retake, out bool roundingLimited)
-        where TRetake : IRetake, allows ref struct
+    /// <summary>Checks the result just taken (steps in [0, n)), grows unresolved steps when they are
+    /// the default ones, and returns the evaluations spent beyond the first take;
+    /// <paramref name="roundingLimited"/> tells whether an entry stayed unresolved.</summary>
+    internal static int Check<TTake>(ReadOnlySpan<double> x, double[] steps, bool mayGrow, ref TTake take, out bool roundingLimited)
+        where TTake : ITake, allows ref struct
     {
         var n = x.Length;
         roundingLimited = false;
-        var scale = Scale(n, steps, hessian, workspace.Span(Workspace.Slot.Values, pointCount));
-        if (!AnyUnresolved(n, steps, workspace.Span(Workspace.Slot.Values, pointCount), scale))
+        var scale = Scale(n, steps, ref take);
+        if (!AnyUnresolved(n, steps, scale, ref take))
             return 0;
         if (!mayGrow)
         {
@@ -52,13 +61,15 @@ internal static class HessianRounding
             return 0;
         }
         // The rare path from here on: it may allocate.
-        var bound = new double[n];
-        Bounds(n, steps, workspace.Span(Workspace.Slot.Values, pointCount), scale, bound);
+        var state = new State[n];
+        for (var i = 0; i < n; i++)
+        {
+            var (limited, rounding) = take.Diagonal(i, steps[i]);
+            state[i] = limited && rounding > Resolution * scale ? State.Growing : State.Resolved;
+        }
         var original = steps.AsSpan(0, n).ToArray();
         var candidate = new double[n];
         var candidateRounding = new double[n];
-        var state = new State[n];
-        for (var i = 0; i < n; i++) state[i] = bound[i] > 0 ? State.Growing : State.Resolved;
         var evaluations = 0;
         for (var growth = 1; growth <= MaxGrowths + 1; growth++)
         {
@@ -70,14 +81,13 @@ internal static class HessianRounding
                     growing = true;
                 }
             if (!growing) break;
-            evaluations += retake.Retake();
-            var values = workspace.Span(Workspace.Slot.Values, pointCount);
+            evaluations += take.Retake();
             for (var i = 0; i < n; i++)
             {
                 if (state[i] != State.Growing) continue;
-                var (limited, rounding) = Diagonal(values, n, i, steps[i]);
-                var value = hessian[i * n + i];
-                if (!double.IsNaN(candidate[i]) && candidateRounding[i] > 0)
+                var (limited, rounding) = take.Diagonal(i, steps[i]);
+                var value = take.DiagonalValue(i);
+                if (candidateRounding[i] > 0)
                 {
                     // One growth past the first step whose difference was signal: smooth on this scale?
                     var agree = double.IsFinite(value) && !limited && Math.Abs(value - candidate[i]) <= candidateRounding[i];
@@ -105,60 +115,44 @@ internal static class HessianRounding
                 steps[i] = original[i];
             }
         }
-        if (changed) evaluations += retake.Retake();
+        if (changed) evaluations += take.Retake();
         return evaluations;
     }
 
-    /// <summary>The Hessian's scale: its largest entry, leaving out diagonal entries whose
+    /// <summary>The result's scale: its largest entry, leaving out diagonal entries whose
     /// difference is rounding. An off-diagonal entry made of rounding is as large as the rounding
     /// of the diagonal beside it, so it cannot hide an unresolved diagonal.</summary>
-    private static double Scale(int n, double[] steps, Span<double> hessian, ReadOnlySpan<double> values)
+    private static double Scale<TTake>(int n, double[] steps, ref TTake take)
+        where TTake : ITake, allows ref struct
     {
-        var scale = 0.0;
+        var scale = take.OffDiagonalScale();
         for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++)
-            {
-                var value = hessian[i * n + j];
-                if (!double.IsFinite(value) || (i == j && Diagonal(values, n, i, steps[i]).Limited)) continue;
-                scale = Math.Max(scale, Math.Abs(value));
-            }
+        {
+            var value = take.DiagonalValue(i);
+            if (double.IsFinite(value) && !take.Diagonal(i, steps[i]).Limited) scale = Math.Max(scale, Math.Abs(value));
+        }
         return scale;
     }
 
-    private static bool AnyUnresolved(int n, double[] steps, ReadOnlySpan<double> values, double scale)
+    private static bool AnyUnresolved<TTake>(int n, double[] steps, double scale, ref TTake take)
+        where TTake : ITake, allows ref struct
     {
         for (var i = 0; i < n; i++)
         {
-            var (limited, rounding) = Diagonal(values, n, i, steps[i]);
+            var (limited, rounding) = take.Diagonal(i, steps[i]);
             if (limited && rounding > Resolution * scale) return true;
         }
         return false;
     }
 
-    /// <summary>bound[i]: the rounding bound of unresolved diagonal entry i, 0 for resolved ones.</summary>
-    private static void Bounds(int n, double[] steps, ReadOnlySpan<double> values, double scale, Span<double> bound)
+    /// <summary>The judgement of one second difference: samples fⱼ at the stencil's offsets with
+    /// weights wⱼ (centre included), its sum Σ wⱼfⱼ as taken.</summary>
+    internal static (bool Limited, double Rounding) Judge(double sum, double noise, bool oddCancellation, double h)
     {
-        for (var i = 0; i < n; i++)
-        {
-            var (limited, rounding) = Diagonal(values, n, i, steps[i]);
-            bound[i] = limited && rounding > Resolution * scale ? rounding : 0;
-        }
-    }
-
-    /// <summary>Whether diagonal entry i's second difference is rounding, and the rounding bound
-    /// 64 ε·Σ|f|/hᵢ² of the entry. Values: f(x) at 0, f(x + hᵢeᵢ) at 1 + i, f(x − hᵢeᵢ) at 1 + n + i.</summary>
-    private static (bool Limited, double Rounding) Diagonal(ReadOnlySpan<double> values, int n, int i, double h)
-    {
-        var centre = values[0];
-        var plus = values[1 + i];
-        var minus = values[1 + n + i];
-        var noise = Math.Abs(plus) + Math.Abs(minus) + 2 * Math.Abs(centre);
         if (!double.IsFinite(noise) || noise == 0) return (false, 0);
         var rounding = NoiseMultiple * StepRule.MachineEpsilon * noise / (h * h);
-        var sum = (plus + minus) - 2 * centre;
         if (Math.Abs(sum) > NoiseMultiple * StepRule.MachineEpsilon * noise) return (false, rounding);
-        // An odd function at its centre (f(x ± h) = ±v, f(x) = 0) cancels exactly: f″ is 0.
-        if (plus == -minus && centre == 0) return (false, rounding);
-        return (true, rounding);
+        // An odd function at its centre (f(x ± oh) = ±v, f(x) = 0) cancels exactly: f″ is 0.
+        return (!oddCancellation, rounding);
     }
 }

@@ -46,8 +46,8 @@ internal static class SecondDerivatives
                 // Default steps may grow where the differences are rounding; a user's, or steps
                 // already fitted to bounds, are kept and the result reported instead.
                 var mayGrow = options.Steps.IsEmpty && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty;
-                var retake = new HessianRetake(f, x, steps, hessian, backend, options, workspace, cancellation);
-                evaluations += HessianRounding.Check(x, steps, hessian, workspace, evaluations, mayGrow, ref retake, out var roundingLimited);
+                var take = new HessianTake(f, x, steps, hessian, backend, options, workspace, cancellation, evaluations);
+                evaluations += HessianRounding.Check(x, steps, mayGrow, ref take, out var roundingLimited);
                 var status = StepSetup.Check(hessian[..(n * n)]);
                 return new DifferentiationInfo(evaluations, status == DerivativeStatus.Ok && roundingLimited ? DerivativeStatus.RoundingLimited : status);
             }
@@ -59,14 +59,71 @@ internal static class SecondDerivatives
         }
     }
 
-    /// <summary>The fixed Hessian again on the current steps, for <see cref="HessianRounding"/>.</summary>
-    private readonly ref struct HessianRetake(FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> hessian, Backend backend,
-        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : HessianRounding.IRetake
+    /// <summary>The fixed Hessian as <see cref="HessianRounding"/> sees it: its values are f(x) at
+    /// 0, f(x + hᵢeᵢ) at 1 + i, f(x − hᵢeᵢ) at 1 + n + i of the Values slot.</summary>
+    private readonly ref struct HessianTake(FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> hessian, Backend backend,
+        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, int pointCount) : HessianRounding.ITake
     {
         private readonly ReadOnlySpan<double> x = x;
         private readonly Span<double> hessian = hessian;
 
         public int Retake() => FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
+
+        public (bool Limited, double Rounding) Diagonal(int i, double h)
+        {
+            var values = workspace.Span(Workspace.Slot.Values, pointCount);
+            var n = x.Length;
+            double centre = values[0], plus = values[1 + i], minus = values[1 + n + i];
+            var noise = Math.Abs(plus) + Math.Abs(minus) + 2 * Math.Abs(centre);
+            return HessianRounding.Judge((plus + minus) - 2 * centre, noise, plus == -minus && centre == 0, h);
+        }
+
+        public double DiagonalValue(int i) => hessian[i * x.Length + i];
+
+        public double OffDiagonalScale()
+        {
+            var n = x.Length;
+            var scale = 0.0;
+            for (var i = 0; i < n; i++)
+                for (var j = 0; j < n; j++)
+                    if (i != j && double.IsFinite(hessian[i * n + j])) scale = Math.Max(scale, Math.Abs(hessian[i * n + j]));
+            return scale;
+        }
+    }
+
+    /// <summary>The fixed diagonal as <see cref="HessianRounding"/> sees it: f at stencil point j
+    /// along axis i is values[j·n + i] of the Values slot.</summary>
+    private readonly ref struct DiagonalTake(FunctionSource f, ReadOnlySpan<double> x, double[] steps, Stencil stencil, Span<double> diagonal,
+        Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : HessianRounding.ITake
+    {
+        private readonly ReadOnlySpan<double> x = x;
+        private readonly Span<double> diagonal = diagonal;
+
+        public int Retake() => FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _, out _);
+
+        public (bool Limited, double Rounding) Diagonal(int i, double h)
+        {
+            var n = x.Length;
+            var weights = stencil.ActiveWeights;
+            var offsets = stencil.ActiveOffsets;
+            var values = workspace.Span(Workspace.Slot.Values, weights.Length * n);
+            double sum = 0, noise = 0;
+            var odd = true;
+            for (var j = 0; j < weights.Length; j++)
+            {
+                var v = values[j * n + i];
+                sum += weights[j] * v;
+                noise += Math.Abs(weights[j] * v);
+                // Exact cancellation of an odd function: mirrored samples opposite, the centre 0.
+                var mirror = offsets.Length - 1 - j;
+                odd &= offsets[j] == 0 ? v == 0 : values[mirror * n + i] == -v;
+            }
+            return HessianRounding.Judge(sum, noise, odd, h);
+        }
+
+        public double DiagonalValue(int i) => diagonal[i];
+
+        public double OffDiagonalScale() => 0;
     }
 
     private static DifferentiationInfo AdaptiveHessian(in FunctionSource f, ReadOnlySpan<double> x, Span<double> hessian, Span<double> errors,
@@ -144,7 +201,11 @@ internal static class SecondDerivatives
             }
             SecondDifferenceSteps.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
             var evaluations = FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _, out _);
-            return new DifferentiationInfo(evaluations, StepSetup.Check(diagonal[..n]));
+            var mayGrow = options.Steps.IsEmpty && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty;
+            var take = new DiagonalTake(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation);
+            evaluations += HessianRounding.Check(x, steps, mayGrow, ref take, out var rounding);
+            var status = StepSetup.Check(diagonal[..n]);
+            return new DifferentiationInfo(evaluations, status == DerivativeStatus.Ok && rounding ? DerivativeStatus.RoundingLimited : status);
         }
         finally
         {
