@@ -1,7 +1,9 @@
 namespace DiffNative;
 
-/// <summary>Applies a stencil to a scalar function: h⁻ᵈ·Σⱼ wⱼ f(x + oⱼh), summed in stencil order
-/// and skipping zero weights (they cost an evaluation and add nothing).</summary>
+/// <summary>Applies a stencil to a scalar function: h⁻ᵈ·Σⱼ wⱼ f(x + oⱼh), skipping zero weights
+/// (they cost an evaluation and add nothing), summed as differences of samples (<see cref="Sum"/>)
+/// so that a constant's derivative is exactly 0 and a large constant part of f cancels before
+/// the weights multiply it.</summary>
 internal static class StencilEvaluation
 {
     /// <summary>The estimate; <paramref name="left"/> and <paramref name="right"/> receive f(x−h)
@@ -31,7 +33,6 @@ internal static class StencilEvaluation
         left = right = double.NaN;
         var offsets = stencil.Offsets;
         var weights = stencil.Weights;
-        var sum = 0.0;
         for (var j = 0; j < offsets.Length; j++)
         {
             if (weights[j] == 0) { values[j] = 0; continue; }
@@ -41,8 +42,8 @@ internal static class StencilEvaluation
             if (double.IsFinite(value)) functionScale = Math.Max(functionScale, Math.Abs(value));
             if (offsets[j] == -1) left = value;
             else if (offsets[j] == 1) right = value;
-            sum += weights[j] * value;
         }
+        var sum = Sum(stencil, values);
         var verdict = RoundingCheck.IsBelowResolution(x, h, stencil) ? RoundingCheck.Verdict.Rounding : RoundingCheck.Judge(stencil, values, sum);
         if (verdict == RoundingCheck.Verdict.NeedsCentre)
         {
@@ -53,19 +54,37 @@ internal static class StencilEvaluation
         return sum / PowerOfStep(h, stencil.Derivative);
     }
 
+    /// <summary>Σⱼ wⱼfⱼ for a derivative of order ≥ 1, whose weights sum to 0, as differences:
+    /// a central stencil of odd order (antisymmetric weights, exactly) as Σ wⱼ(fⱼ − f₋ⱼ) over its
+    /// left half; any other as Σ wⱼ(fⱼ − f₀) with f₀ the sample at offset 0. Equal to the plain sum
+    /// in exact arithmetic; in floating point a constant gives exactly 0 (correctly rounded weights
+    /// need not sum to exactly 0: 1/12 − 2/3 + 2/3 − 1/12 is 3·2⁻⁵⁶ added in order).</summary>
+    internal static double Sum(Stencil stencil, ReadOnlySpan<double> values)
+    {
+        var weights = stencil.Weights;
+        var n = weights.Length;
+        var sum = 0.0;
+        if (stencil.Scheme == DifferenceScheme.Central && stencil.Derivative % 2 == 1)
+        {
+            for (var j = 0; j < n / 2; j++)
+                sum += weights[j] * (values[j] - values[n - 1 - j]);
+            return sum;
+        }
+        var centre = stencil.Offsets.IndexOf(0.0);
+        for (var j = 0; j < n; j++)
+            if (j != centre && weights[j] != 0) sum += weights[j] * (values[j] - values[centre]);
+        return sum;
+    }
+
     /// <summary>The estimate of a stencil whose offsets are among <paramref name="sampled"/>'s, from
     /// the values sampled there.</summary>
     internal static double FromSamples(Stencil stencil, Stencil sampled, ReadOnlySpan<double> values, double h)
     {
-        var sum = 0.0;
         var offsets = stencil.Offsets;
+        Span<double> own = stackalloc double[offsets.Length];
         for (var j = 0; j < offsets.Length; j++)
-        {
-            if (stencil.Weights[j] == 0) continue;
-            var k = sampled.Offsets.IndexOf(offsets[j]);
-            sum += stencil.Weights[j] * values[k];
-        }
-        return sum / PowerOfStep(h, stencil.Derivative);
+            own[j] = stencil.Weights[j] == 0 ? 0 : values[sampled.Offsets.IndexOf(offsets[j])];
+        return Sum(stencil, own) / PowerOfStep(h, stencil.Derivative);
     }
 
     /// <summary>hᵈ by repeated multiplication, the same in every backend.</summary>
