@@ -196,3 +196,38 @@ public class DiagonalRoundingTests
         Assert.Equal(0.0, diagonal[0]);
     }
 }
+
+/// <summary>Outputs that do not depend on a coordinate give exactly 0 at every accuracy, one-sided
+/// included: the samples are differenced before they are weighted (correctly rounded weights need
+/// not sum to exactly 0). The Jacobian of x ↦ x² (elementwise) at n = 500, forward accuracy 4, had
+/// 3e-13 off the diagonal.</summary>
+public class StructuralZeroTests
+{
+    [Theory]
+    [InlineData(DifferenceScheme.Forward, 4)]
+    [InlineData(DifferenceScheme.Backward, 6)]
+    [InlineData(DifferenceScheme.Central, 8)]
+    [InlineData(DifferenceScheme.Central, 2)]
+    public void A_Jacobians_structural_zeros_are_exactly_zero(DifferenceScheme scheme, int accuracy)
+    {
+        const int n = 500;
+        var x = Enumerable.Range(0, n).Select(i => 1.0 + i * 0.01).ToArray();
+        VectorFunction squares = (p, y) => { for (var i = 0; i < p.Length; i++) y[i] = p[i] * p[i]; };
+        var r = Differentiate.Jacobian(squares, n, x, new DifferentiationOptions { Scheme = scheme, Accuracy = accuracy });
+        Assert.Equal(DerivativeStatus.Ok, r.Status);
+        for (var k = 0; k < n; k++)
+            for (var i = 0; i < n; i++)
+                if (i != k) Assert.True(r.Values[k * n + i] == 0, $"J[{k},{i}] = {r.Values[k * n + i]:R}");
+    }
+
+    [Theory]
+    [InlineData(DifferenceScheme.Forward, 3)]
+    [InlineData(DifferenceScheme.Central, 6)]
+    public void A_gradient_along_a_coordinate_f_ignores_is_exactly_zero(DifferenceScheme scheme, int accuracy)
+    {
+        var gradient = new double[3];
+        Differentiate.Gradient(p => 1e6 + Math.Sin(p[0]), [0.3, 1.7, -2.0], gradient, new DifferentiationOptions { Scheme = scheme, Accuracy = accuracy });
+        Assert.Equal(0.0, gradient[1]);
+        Assert.Equal(0.0, gradient[2]);
+    }
+}

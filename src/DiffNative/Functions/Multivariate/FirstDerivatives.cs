@@ -62,7 +62,7 @@ internal static class FirstDerivatives
     /// entries of output (row-major m×n).</summary>
     private static int Fixed(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps, Span<double> output,
         Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale,
-        out bool finiteValues)
+        out bool finiteValues, Span<double> rowScales = default)
     {
         var n = x.Length;
         var m = f.Outputs;
@@ -94,6 +94,12 @@ internal static class FirstDerivatives
         // Only extrapolation needs these: a fixed stencil's output already shows a non-finite value.
         finiteValues = true;
         functionScale = options.Adaptive ? MaxAbsFinite(grouped, out finiteValues) : 0;
+        if (!rowScales.IsEmpty)
+            for (var j = 0; j < weights.Length; j++)
+                for (var k = 0; k < m; k++)
+                    foreach (var v in grouped.Slice(j * entries + k * g, g))
+                        if (double.IsFinite(v) && Math.Abs(v) > rowScales[k]) rowScales[k] = Math.Abs(v);
+        SampleDifferences.Apply(stencil, grouped, entries);
 
         // Steps per entry, and the combination straight into output when the group is everything.
         var direct = group.Coordinates is null;
@@ -221,19 +227,8 @@ internal static class FirstDerivatives
         private readonly ReadOnlySpan<double> x = x;
         private readonly Span<double> rowScales = rowScales;
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
-        {
-            var points = Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
-            // Values of stencil point j, entry (k, gi), at j·mg + k·g + gi (as Fixed lays them out).
-            var g = group.Size;
-            var entries = rowScales.Length * g;
-            var values = workspace.Span(Workspace.Slot.Values, stencil.ActiveWeights.Length * entries);
-            for (var j = 0; j < stencil.ActiveWeights.Length; j++)
-                for (var k = 0; k < rowScales.Length; k++)
-                    foreach (var v in values.Slice(j * entries + k * g, g))
-                        if (double.IsFinite(v) && Math.Abs(v) > rowScales[k]) rowScales[k] = Math.Abs(v);
-            return points;
-        }
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
+            Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues, rowScales);
 
         /// <summary>Entry (k, i)'s first step hᵢ.</summary>
         public double RoundingDivisor(int entry) => steps[x.Length + entry % x.Length];

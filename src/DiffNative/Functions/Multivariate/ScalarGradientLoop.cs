@@ -127,8 +127,9 @@ internal static class ScalarGradientLoop
         public static bool Checks => false;
     }
 
-    /// <summary>Any stencil: its evaluations one offset after another, the sum in the same order
-    /// as the combination kernel.</summary>
+    /// <summary>Any stencil: its evaluations one offset after another, turned into the same
+    /// differences as <see cref="SampleDifferences"/> makes of the kernel pipeline's rows, and
+    /// summed in the same order as the combination kernel.</summary>
     [SkipLocalsInit] // every element of the stack buffer is written before it is read
     private static DifferentiationInfo AnyStencil(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, ReadOnlySpan<double> given,
         ReadOnlySpan<double> scales, DifferentiationOptions options, CancellationToken cancellation)
@@ -142,18 +143,22 @@ internal static class ScalarGradientLoop
         if (!GradientPasses.Prepare(x, given, scales, baseStep, block, 0, 0))
             Finite.RequirePoint(x); // throws, naming the first coordinate that is not finite; nothing was written
         var (offsets, weights) = (stencil.ActiveOffsets, stencil.ActiveWeights);
+        Span<double> samples = stackalloc double[offsets.Length];
         for (var i = 0; i < n; i++)
         {
             cancellation.ThrowIfCancellationRequested();
             var xi = x[i];
             var h = steps[i];
-            var sum = 0.0;
             for (var j = 0; j < offsets.Length; j++)
             {
                 point[i] = xi + offsets[j] * h;
-                sum += weights[j] * f(point);
+                samples[j] = f(point);
             }
             point[i] = xi;
+            SampleDifferences.Apply(stencil, samples, 1);
+            var sum = 0.0;
+            for (var j = 0; j < offsets.Length; j++)
+                sum += weights[j] * samples[j];
             gradient[i] = sum;
         }
         return Result(GradientPasses.DivideAllFinite(gradient, steps, gradient), n * offsets.Length, cancellation);

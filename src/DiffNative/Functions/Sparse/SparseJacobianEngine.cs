@@ -125,6 +125,8 @@ internal static class SparseJacobianEngine
                     raw.Slice(m + o++ * block, block).CopyTo(target);
             }
         }
+        // The dense engine's differences (every nonzero's samples are its dense entry's).
+        SampleDifferences.Apply(stencil, blocks[..(offsets.Length * block)], block);
         DifferenceKernels.SparseCombine(backend, blocks, block, stencil.ActiveWeights, layout.SourceSpan, layout.StepColumnSpan,
             steps.AsSpan(0, x.Length), values);
         return plan.Count;
