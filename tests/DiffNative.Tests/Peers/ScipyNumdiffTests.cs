@@ -558,7 +558,7 @@ public class ScipyNumdiffTests
 
     /// <summary>test__numdiff.py, TestApproxDerivativeSparse.test_check_derivative: with the bounds,
     /// check_derivative's accuracy &lt; 1e-9 ('3-point').</summary>
-    [Fact(Skip = "Fails today: default with bounds lb = -0.1(1+i), ub = 0.1(1+i), x within 1e-7 relative of a bound: dense Jacobian's check_derivative accuracy 4.69e-9 > 1e-9 (the sparse Jacobian on the same options gets 2.32e-10); status Ok")]
+    [Fact]
     public void Sparse_check_derivative_default() => SparseCheckDerivative(DifferentiationOptions.Default);
 
     /// <summary>test__numdiff.py, TestApproxDerivativeSparse.test_check_derivative, adaptive.</summary>
