@@ -221,6 +221,19 @@ public class StructuralZeroTests
     }
 
     [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void A_Hessian_diagonal_along_a_coordinate_f_ignores_is_exactly_zero(int accuracy)
+    {
+        var diagonal = new double[3];
+        Differentiate.HessianDiagonal(p => Math.Exp(p[0]), [0.3, 1.7, -2.0], diagonal, new DifferentiationOptions { Accuracy = accuracy });
+        Assert.Equal(0.0, diagonal[1]);
+        Assert.Equal(0.0, diagonal[2]);
+        Assert.Equal(Math.Exp(0.3), diagonal[0], 1e-9);
+    }
+
+    [Theory]
     [InlineData(DifferenceScheme.Forward, 3)]
     [InlineData(DifferenceScheme.Central, 6)]
     public void A_gradient_along_a_coordinate_f_ignores_is_exactly_zero(DifferenceScheme scheme, int accuracy)

@@ -230,7 +230,12 @@ internal static class SecondDerivatives
             if (offsets[j] == 0) row.Fill(raw[0]);
             else raw.Slice(1 + o++ * n, n).CopyTo(row);
         }
-        DifferenceKernels.Combine(backend, values, n, stencil.ActiveWeights, steps.AsSpan(0, n), 2, diagonal[..n]);
+        // Weighted as differences from the centre (SampleDifferences), on a copy: the rows stay as
+        // sampled for the rounding check.
+        var differences = workspace.Span(Workspace.Slot.Scratch, offsets.Length * n);
+        values.CopyTo(differences);
+        SampleDifferences.Apply(stencil, differences, n);
+        DifferenceKernels.Combine(backend, differences, n, stencil.ActiveWeights, steps.AsSpan(0, n), 2, diagonal[..n]);
         return plan.Count;
     }
 
