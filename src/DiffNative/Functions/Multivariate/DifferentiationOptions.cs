@@ -18,7 +18,8 @@ public sealed record DifferentiationOptions
     public int Accuracy { get; init; } = 2;
 
     /// <summary>Richardson extrapolation over a shrinking step sequence, with per-entry error
-    /// estimates (costs about 8 times the evaluations).</summary>
+    /// estimates (costs about 8 times the evaluations; a gradient or Jacobian coordinate whose
+    /// entries do not converge starts again from smaller steps, up to three more times).</summary>
     public bool Adaptive { get; init; }
 
     /// <summary>Per-coordinate steps; empty chooses them. For adaptive, the first steps.</summary>
