@@ -9,8 +9,9 @@ internal static class FixedStepDerivative
 
     /// <summary>A default step whose differences are only rounding (f far larger than its change
     /// over the step) grows this many times, by <see cref="Growth"/> each, before the result is
-    /// reported <see cref="DerivativeStatus.RoundingLimited"/>: for Brown's badly scaled function
-    /// (f ≈ 1e12, f″ = 2) the balanced step's second difference is 0, a 10⁴ times larger one exact.</summary>
+    /// reported <see cref="DerivativeStatus.RoundingLimited"/>: for (x − 1e6)² at 1, the first term
+    /// of Brown's badly scaled function (f ≈ 1e12, f″ = 2), the balanced step's second difference
+    /// is rounding and a 10⁴ times longer one is exact.</summary>
     private const int MaxGrowths = 4;
 
     private const double Growth = 10;
