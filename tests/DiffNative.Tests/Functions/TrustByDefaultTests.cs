@@ -164,6 +164,23 @@ public class TrustByDefaultTests
         Assert.True(Math.Abs(r.Value - 1 / x) <= 1e-6 / x, $"{r.Value:R}");
     }
 
+    /// <summary>Central accuracy 2, the one stencil with no lower-accuracy companion among its
+    /// points: the kink check's samples give it at half the step. ln′ at 1e-3 was 1.2e-5 off with
+    /// Ok; sin(100x) at 3 likewise off.</summary>
+    [Theory]
+    [InlineData("log", 1e-3)]
+    [InlineData("sin100", 3.0)]
+    public void Central_accuracy_2_shrinks_a_step_too_long_for_f(string name, double x)
+    {
+        Func<double, double> f = name == "log" ? Math.Log : t => Math.Sin(100 * t);
+        var truth = name == "log" ? 1 / x : 100 * Math.Cos(100 * x);
+        var r = Differentiate.Derivative(f, x, Central);
+        Assert.Equal(DerivativeStatus.Ok, r.Status);
+        Assert.True(Math.Abs(r.Value - truth) <= 1e-7 * Math.Abs(truth), $"{r.Value:R} vs {truth:R}");
+        var user = Differentiate.Derivative(f, x, Central with { Step = 1e-4 * Math.Max(1, x) });
+        Assert.Equal(DerivativeStatus.NotConverged, user.Status);
+    }
+
     /// <summary>A user's step is kept; the disagreement is reported instead.</summary>
     [Fact]
     public void A_users_step_too_long_for_f_is_reported()
@@ -187,7 +204,9 @@ public class TrustByDefaultTests
         Assert.Equal(1.0, r.Value, 1e-12);
         Assert.True(r.Step * accuracy / 2 < 1e-3);
         var user = Differentiate.Derivative(Math.Abs, 1e-3, Central with { Accuracy = accuracy, Step = balanced });
-        Assert.Equal(DerivativeStatus.NotDifferentiable, user.Status); // a user's step is kept, and the crossing reported
+        // A user's step is kept, and the crossing reported: the lower-accuracy estimate from the
+        // same samples disagrees first (NotConverged: f is differentiable at x, the step too long).
+        Assert.Equal(DerivativeStatus.NotConverged, user.Status);
     }
 
     private static double StepRuleBalanced(int accuracy) => Math.Pow(2.220446049250313e-16, 1.0 / (1 + accuracy));

@@ -10,6 +10,13 @@ internal static class DifferentiabilityCheck
 {
     /// <summary>Ok, NotDifferentiable (something not smooth within r of x), or NonFinite.</summary>
     internal static DerivativeStatus Run<TFunction>(ref TFunction f, double x, double r, double left, double right, ref int evaluations)
+        where TFunction : IRealFunction, allows ref struct =>
+        Run(ref f, x, r, left, right, ref evaluations, out _);
+
+    /// <summary>As above; <paramref name="halfSlope"/> receives the central difference at r/2,
+    /// (f(x + r/2) − f(x − r/2))/r, free from the samples the check takes.</summary>
+    internal static DerivativeStatus Run<TFunction>(ref TFunction f, double x, double r, double left, double right, ref int evaluations,
+        out double halfSlope)
         where TFunction : IRealFunction, allows ref struct
     {
         var centre = f.At(x);
@@ -20,6 +27,7 @@ internal static class DifferentiabilityCheck
         var quarterRight = f.At(x + quarter);
         var quarterLeft = f.At(x - quarter);
         evaluations += 5;
+        halfSlope = (halfRight - halfLeft) / (2 * half);
         if (double.IsNaN(left) || double.IsNaN(right))
         {
             left = f.At(x - r);
