@@ -108,7 +108,7 @@ public static partial class GradientCheck
             // As Recheck does for full checks: a direction that fails in double precision is taken
             // again adaptively before it counts against the analytic side.
             if (options.Precision == NumericPrecision.Double
-                && !(Math.Abs(analytic[d] - numeric[d]) <= options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numeric[d])))
+                && !Within(analytic[d], numeric[d], options))
             {
                 var again = Differentiate.DirectionalDerivative(line, point, u, adaptiveOptions);
                 if (double.IsFinite(again.Value))
@@ -135,13 +135,13 @@ public static partial class GradientCheck
         if (options.Precision != NumericPrecision.Double) return null;
         var failing = false;
         for (var i = 0; i < analytic.Length && !failing; i++)
-            failing = !(Math.Abs(analytic[i] - numeric[i]) <= options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numeric[i]));
+            failing = !Within(analytic[i], numeric[i], options);
         if (!failing) return null;
         var result = adaptive(options.Differentiation with { Adaptive = true });
         var allowance = new double[analytic.Length];
         for (var i = 0; i < analytic.Length; i++)
         {
-            if (Math.Abs(analytic[i] - numeric[i]) <= options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numeric[i])) continue;
+            if (Within(analytic[i], numeric[i], options)) continue;
             if (!double.IsFinite(result.Values[i])) continue;
             numeric[i] = result.Values[i];
             // An estimate the extrapolation could not settle allows nothing: the entry is judged
@@ -150,6 +150,10 @@ public static partial class GradientCheck
         }
         return allowance;
     }
+
+    /// <summary>|analytic − numeric| ≤ atol + rtol·|numeric|, numpy's isclose.</summary>
+    private static bool Within(double analytic, double numeric, GradientCheckOptions options) =>
+        Math.Abs(analytic - numeric) <= options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numeric);
 
     private static GradientCheckReport Compare(double[] analytic, double[] numeric, int columns, GradientCheckOptions options,
         bool directional = false, double[]? allowance = null)

@@ -151,7 +151,7 @@ internal static class HessianRounding
     {
         if (!double.IsFinite(noise) || noise == 0) return (false, 0);
         var rounding = NoiseMultiple * StepRule.MachineEpsilon * noise / (h * h);
-        if (Math.Abs(sum) > NoiseMultiple * StepRule.MachineEpsilon * noise) return (false, rounding);
+        if (!RoundingCheck.AtRoundingLevel(sum, noise)) return (false, rounding);
         // An odd function at its centre (f(x ± oh) = ±v, f(x) = 0) cancels exactly: f″ is 0.
         return (!oddCancellation, rounding);
     }

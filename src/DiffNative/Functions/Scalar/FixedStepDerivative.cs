@@ -117,28 +117,31 @@ internal static class FixedStepDerivative
     }
 
     /// <summary>Whether the lower-accuracy estimate from the same samples disagrees with the value
-    /// by far more than it should at a balanced step: its error there is about
-    /// ε^(q/(p+d)) (q its accuracy, p this one's) of the derivative's size, and a hundred times that
-    /// means the step is too long for the scale f varies on. The size is max(|value|, |f|/max(|x|,
-    /// scale)ᵈ), so a derivative near 0 is not judged on itself alone.</summary>
+    /// by far more than it should at a balanced step: its error there is about ε^(q/(p+d)) (q its
+    /// accuracy, p this one's) of the derivative's size, and a hundred times that means the step is
+    /// too long for the scale f varies on.</summary>
     private static bool TooLong(Stencil stencil, Stencil companion, ReadOnlySpan<double> samples, double h, double value, double functionScale,
         double x, double typicalScale)
     {
         var lower = StencilEvaluation.FromSamples(companion, stencil, samples, h);
         var expected = Math.Pow(StepRule.MachineEpsilon, (double)companion.Accuracy / (stencil.Accuracy + stencil.Derivative));
-        var size = Math.Max(Math.Abs(value), functionScale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), typicalScale), stencil.Derivative));
-        return !(Math.Abs(lower - value) <= 100 * expected * size);
+        return Disagree(value, lower, expected, functionScale, x, typicalScale, stencil.Derivative);
+    }
+
+    /// <summary>|other − value| beyond a hundred times <paramref name="expected"/> of the
+    /// derivative's size, max(|value|, |f|/max(|x|, scale)ᵈ), so that a derivative near 0 is not
+    /// judged on itself alone.</summary>
+    private static bool Disagree(double value, double other, double expected, double functionScale, double x, double typicalScale, int order)
+    {
+        var size = Math.Max(Math.Abs(value), functionScale / StencilEvaluation.PowerOfStep(Math.Max(Math.Abs(x), typicalScale), order));
+        return !(Math.Abs(other - value) <= 100 * expected * size);
     }
 
     /// <summary>The accuracy-2 central difference against the same at half the step: at a balanced
     /// step they differ by about ε^(2/3) of the derivative's size, and a hundred times that means
     /// the step is too long for f.</summary>
-    private static bool TooLongForCentral(double value, double halfSlope, double functionScale, double x, double typicalScale)
-    {
-        var expected = Math.Pow(StepRule.MachineEpsilon, 2.0 / 3.0);
-        var size = Math.Max(Math.Abs(value), functionScale / Math.Max(Math.Abs(x), typicalScale));
-        return !(Math.Abs(halfSlope - value) <= 100 * expected * size);
-    }
+    private static bool TooLongForCentral(double value, double halfSlope, double functionScale, double x, double typicalScale) =>
+        Disagree(value, halfSlope, Math.Pow(StepRule.MachineEpsilon, 2.0 / 3.0), functionScale, x, typicalScale, 1);
 
     /// <summary>A kink the stencil crossed is stepped around by shrinking the step by 4 up to this
     /// many times (256 times shorter in all); one still seen then is at x, and reported.</summary>

@@ -12,6 +12,9 @@ internal static class RoundingCheck
     /// of the sum is then at least 1/64 of it.</summary>
     internal const double NoiseMultiple = 64;
 
+    /// <summary>A sum within <see cref="NoiseMultiple"/> rounding errors of the Σ|wⱼfⱼ| it came from.</summary>
+    internal static bool AtRoundingLevel(double sum, double noise) => Math.Abs(sum) <= NoiseMultiple * StepRule.MachineEpsilon * noise;
+
     /// <summary>x plus the stencil's nearest non-zero offset times h is x itself.</summary>
     internal static bool IsBelowResolution(double x, double h, Stencil stencil)
     {
@@ -29,7 +32,7 @@ internal static class RoundingCheck
             if (weights[j] != 0) noise += Math.Abs(weights[j] * values[j]);
         // All values 0 (noise 0) is an exact answer, not a rounded one.
         if (!double.IsFinite(noise) || noise == 0) return Verdict.Signal;
-        if (Math.Abs(sum) > NoiseMultiple * StepRule.MachineEpsilon * noise) return Verdict.Signal;
+        if (!AtRoundingLevel(sum, noise)) return Verdict.Signal;
         return Pairs(stencil, values) switch
         {
             Symmetry.Cancelling => Verdict.Signal,

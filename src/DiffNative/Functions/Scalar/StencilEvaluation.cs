@@ -54,25 +54,19 @@ internal static class StencilEvaluation
         return sum / PowerOfStep(h, stencil.Derivative);
     }
 
-    /// <summary>Σⱼ wⱼfⱼ for a derivative of order ≥ 1, whose weights sum to 0, as differences:
-    /// a central stencil of odd order (antisymmetric weights, exactly) as Σ wⱼ(fⱼ − f₋ⱼ) over its
-    /// left half; any other as Σ wⱼ(fⱼ − f₀) with f₀ the sample at offset 0. Equal to the plain sum
-    /// in exact arithmetic; in floating point a constant gives exactly 0 (correctly rounded weights
-    /// need not sum to exactly 0: 1/12 − 2/3 + 2/3 − 1/12 is 3·2⁻⁵⁶ added in order).</summary>
+    /// <summary>Σⱼ wⱼfⱼ over the samples at every offset (0 where the weight is 0), weighted as
+    /// <see cref="SampleDifferences"/> makes them: the same differences, in the same order, as the
+    /// multivariate engines and the gradient's loop.</summary>
     internal static double Sum(Stencil stencil, ReadOnlySpan<double> values)
     {
         var weights = stencil.Weights;
-        var n = weights.Length;
+        Span<double> active = stackalloc double[stencil.ActiveWeights.Length];
+        for (int j = 0, a = 0; j < weights.Length; j++)
+            if (weights[j] != 0) active[a++] = values[j];
+        SampleDifferences.Apply(stencil, active, 1);
         var sum = 0.0;
-        if (stencil.Scheme == DifferenceScheme.Central && stencil.Derivative % 2 == 1)
-        {
-            for (var j = 0; j < n / 2; j++)
-                sum += weights[j] * (values[j] - values[n - 1 - j]);
-            return sum;
-        }
-        var centre = stencil.Offsets.IndexOf(0.0);
-        for (var j = 0; j < n; j++)
-            if (j != centre && weights[j] != 0) sum += weights[j] * (values[j] - values[centre]);
+        for (var a = 0; a < active.Length; a++)
+            sum += stencil.ActiveWeights[a] * active[a];
         return sum;
     }
 
