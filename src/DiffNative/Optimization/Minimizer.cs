@@ -4,6 +4,14 @@ namespace DiffNative;
 /// records the trace, reports progress and applies the stopping rules in a fixed order.</summary>
 internal sealed class Minimizer
 {
+    /// <summary>The default numerical derivatives of the optimisers (see <see cref="OptimizerOptions.Differentiation"/>).</summary>
+    private static readonly DifferentiationOptions Unchecked = DifferentiationOptions.Default with { CheckDifferentiability = false };
+
+    /// <summary>The user's options without the gradient's step check, which near a minimum would
+    /// recheck every coordinate of every gradient.</summary>
+    private static DifferentiationOptions WithoutStepCheck(DifferentiationOptions? options) =>
+        options is null ? Unchecked : options.CheckDifferentiability ? options with { CheckDifferentiability = false } : options;
+
     private readonly OptimizerOptions options;
     private readonly ObjectiveEvaluator evaluator;
     private readonly MinimizationMethod method;
@@ -17,7 +25,7 @@ internal sealed class Minimizer
     {
         this.options = options;
         this.cancellation = cancellation;
-        evaluator = new ObjectiveEvaluator(objective, options.Differentiation ?? DifferentiationOptions.Default, cancellation);
+        evaluator = new ObjectiveEvaluator(objective, WithoutStepCheck(options.Differentiation), cancellation);
         method = MinimizationMethod.Create(options, x0.Length);
         state = new IterationState(x0.Length);
         x0.CopyTo(state.X);

@@ -75,7 +75,10 @@ public sealed record OptimizerOptions
 
     /// <summary>How numerical gradients and Hessians are computed: scheme, accuracy, steps,
     /// backend, parallel and batch evaluation. Bounds are not allowed: the methods are
-    /// unconstrained. Null takes <see cref="DifferentiationOptions.Default"/>.</summary>
+    /// unconstrained. Null takes <see cref="DifferentiationOptions.Default"/>. The gradient's step
+    /// check (<see cref="DifferentiationOptions.CheckDifferentiability"/>) is never run here: near a
+    /// minimum it would recheck every coordinate, and the line searches already reject steps a poor
+    /// gradient suggests.</summary>
     public DifferentiationOptions? Differentiation { get; init; }
 
     /// <summary>The learning rate in effect: <see cref="LearningRate"/> or the method's default.</summary>

@@ -105,7 +105,7 @@ public class DifferentiationCommandTests
         var g = Numbers(json.GetProperty("gradient"));
         Assert.Equal(-215.6, g[0], 1e-6);
         Assert.Equal(-88.0, g[1], 1e-6);
-        Assert.Equal(4, json.GetProperty("evaluations").GetInt32());
+        Assert.Equal(5, json.GetProperty("evaluations").GetInt32()); // f(x ± hᵢeᵢ) and f(x) for the step check
     }
 
     [Fact]

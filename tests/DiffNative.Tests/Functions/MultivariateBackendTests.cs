@@ -114,8 +114,15 @@ public class MultivariateBackendTests
         var batched = new double[23];
         var info = Differentiate.Gradient(batch, x, batched, new DifferentiationOptions { BatchSize = 10 });
         Bits.AssertIdentical(sequential.Values, batched, "batch gradient");
+        Assert.Equal(sequential.Evaluations, info.Evaluations);
+        Assert.Equal(sequential.Status, info.Status);
+        // Without the step check (whose f(x) and rechecks go one point per call): 46 points in batches of 10.
+        batchCalls = 0;
+        var noCheck = new DifferentiationOptions { BatchSize = 10, CheckDifferentiability = false };
+        info = Differentiate.Gradient(batch, x, batched, noCheck);
+        Bits.AssertIdentical(Differentiate.Gradient(Wavy, x, noCheck).Values, batched, "unchecked batch gradient");
         Assert.Equal(46, info.Evaluations);
-        Assert.Equal(5, batchCalls); // 46 points in batches of 10
+        Assert.Equal(5, batchCalls);
 
         var hessian = Differentiate.Hessian(Wavy, x).Values;
         Bits.AssertIdentical(hessian, Differentiate.Hessian(Wavy, x, new DifferentiationOptions { Parallel = true, MaxDegreeOfParallelism = 3 }).Values, "parallel hessian");

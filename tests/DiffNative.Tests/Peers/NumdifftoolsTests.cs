@@ -511,7 +511,7 @@ public class NumdifftoolsTests
 
     /// <summary>numdifftools core.py docstring examples (Derivative, Gradient, Hessian of the
     /// Rosenbrock function at its minimum [[842, −420], [−420, 210]]), np.allclose.</summary>
-    [Fact(Skip = "Fails today: default Gradient of (1-x0)^2 + 105(x1-x0^2)^2 at its minimum (1, 1): d/dx0 = 1.5400770658876277e-08 instead of 0 (np.allclose atol 1e-8); status Ok")]
+    [Fact]
     public void Core_doctests_default() => Doctests(false);
 
     /// <summary>numdifftools core.py docstring examples, adaptive.</summary>

@@ -22,6 +22,9 @@ internal readonly struct FunctionSource
     internal FunctionSource(VectorFunction f, int outputs) { vector = f; Outputs = outputs; }
     internal FunctionSource(BatchVectorFunction f, int outputs) { batchVector = f; Outputs = outputs; }
 
+    /// <summary>A function with one value per point (not a vector function with one output).</summary>
+    internal bool ScalarValued => scalar is not null || batchScalar is not null;
+
     private bool IsBatch => batchScalar is not null || batchVector is not null;
 
     /// <summary>Evaluates plan points [start, start+count) into values (Outputs per point).</summary>
@@ -38,6 +41,17 @@ internal readonly struct FunctionSource
         // The loops look at the token only every so often: a token that fired after the last look
         // still means the caller wants no result, whatever the size of the problem.
         cancellation.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>A scalar function's value at one point, whichever form it came in: a batch function
+    /// gets a batch of one row, its value first set to NaN so that a function that writes nothing
+    /// shows as not finite.</summary>
+    internal double AtPoint(ReadOnlySpan<double> point, Span<double> one)
+    {
+        if (scalar is not null) return scalar(point);
+        one[0] = double.NaN;
+        batchScalar!(point, point.Length, one[..1]);
+        return one[0];
     }
 
     /// <summary>The per-point scalar function when that is how the caller gave it and evaluation is
@@ -123,4 +137,12 @@ internal readonly struct FunctionSource
             else batchVector!(points, n, output);
         }
     }
+}
+
+/// <summary>A scalar <see cref="FunctionSource"/> one point at a time (<paramref name="one"/> holds a batch function's value).</summary>
+internal readonly ref struct SourcePoint(FunctionSource source, Span<double> one) : IPointFunction
+{
+    private readonly Span<double> one = one;
+
+    public double At(ReadOnlySpan<double> point) => source.AtPoint(point, one);
 }

@@ -85,7 +85,8 @@ internal sealed class Workspace
         internal const int EntryNonFinite = 17; // 1 where an entry's estimate was not finite at some level of a run
         internal const int KeptNonFinite = 18;  // the same for the run each entry's kept value came from
         internal const int RowScales = 19;      // per output, the largest finite |f| an adaptive first derivative saw
-        internal const int Count = 20;
+        internal const int OuterSums = 20;      // per coordinate, f at the two outermost points added, then the lower-accuracy sum
+        internal const int Count = 21;
     }
 
     /// <summary>The int slots.</summary>

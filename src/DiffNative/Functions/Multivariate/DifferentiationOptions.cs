@@ -22,6 +22,18 @@ public sealed record DifferentiationOptions
     /// entries do not converge starts again from smaller steps, up to three more times).</summary>
     public bool Adaptive { get; init; }
 
+    /// <summary>Whether a fixed-step central gradient also checks each coordinate's step (one more
+    /// evaluation, f(x)): a coordinate whose one-sided slopes disagree by far more than a balanced
+    /// step allows (a kink within the stencil's reach, or a step too long for the scale f varies on
+    /// there) is differentiated again along its axis as the default scalar
+    /// <see cref="Differentiate.Derivative(Func{double, double}, double, DerivativeOptions?)"/> does
+    /// (adaptively; a user's step is only judged), which finds the step f needs or reports
+    /// NotDifferentiable or NotConverged. Such a coordinate costs some 15 to 40 evaluations more;
+    /// near a stationary point along an axis a smooth f is rechecked too. On by default; one-sided
+    /// schemes, bounds within 0.1·max(|xᵢ|, scaleᵢ) of x (the recheck's room) and the optimisers
+    /// (whose line searches reject bad steps) do not check.</summary>
+    public bool CheckDifferentiability { get; init; } = true;
+
     /// <summary>Per-coordinate steps; empty chooses them. For adaptive, the first steps.</summary>
     public ReadOnlyMemory<double> Steps { get; init; }
 

@@ -21,7 +21,12 @@ internal static class FirstDerivatives
             var nonFinite = false; // a value extrapolation did not use still means f was not finite near x
             var notConverged = false;
             var roundingLimited = false;
-            if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
+            var checkedStatus = DerivativeStatus.Ok;
+            if (!options.Adaptive && f.ScalarValued && GradientStepCheck.Applies(options) && GradientStepCheck.BoundsAllow(x, steps, options))
+            {
+                evaluations = Checked(f, x, steps, output[..n], backend, options, workspace, cancellation, out checkedStatus);
+            }
+            else if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
                 // One group, every coordinate: no array, so the common case allocates nothing.
                 evaluations = Run(f, x, AxisGroup.Everything(options.Scheme, n), steps, output, errors, backend, options, workspace, cancellation,
@@ -34,6 +39,7 @@ internal static class FirstDerivatives
                         ref roundingLimited);
             }
             var status = nonFinite ? DerivativeStatus.NonFinite : StepSetup.Check(output[..(n * f.Outputs)]);
+            if (status == DerivativeStatus.Ok) status = checkedStatus;
             if (status == DerivativeStatus.Ok && notConverged) status = DerivativeStatus.NotConverged;
             if (status == DerivativeStatus.Ok && roundingLimited) status = DerivativeStatus.RoundingLimited;
             // Adaptive starts are the engine's own choice (0.1·|x| for a tiny x is right there).
@@ -44,6 +50,36 @@ internal static class FirstDerivatives
         {
             Workspace.Return(workspace);
         }
+    }
+
+    /// <summary>A fixed-step central gradient with <see cref="GradientStepCheck"/>: the stencil over
+    /// every coordinate, then, when every entry is finite, the check (f(x) and the rechecks).</summary>
+    private static int Checked(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> gradient, Backend backend,
+        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out DerivativeStatus status)
+    {
+        var n = x.Length;
+        var stencil = Stencils.Get(DifferenceScheme.Central, 1, options.Accuracy);
+        var outerSums = workspace.Span(Workspace.Slot.OuterSums, 2 * n);
+        var lowers = GradientStepCheck.Companion(stencil) is null ? default : outerSums.Slice(n, n);
+        var evaluations = Fixed(f, x, stencil, AxisGroup.Everything(DifferenceScheme.Central, n), steps, gradient, backend, options, workspace,
+            cancellation, out _, out _, outerSums: outerSums[..n], lowers: lowers);
+        status = DerivativeStatus.Ok;
+        if (!AllFinite(gradient)) return evaluations;
+        var point = workspace.Span(Workspace.Slot.Point, n);
+        x.CopyTo(point);
+        var one = new SourcePoint(f, workspace.Span(Workspace.Slot.Scratch, 1));
+        status = GradientStepCheck.Run(ref one, point, steps.AsSpan(0, n), outerSums[..n], lowers, gradient, options.Steps.Span, options.TypicalScales.Span,
+            stencil.Accuracy, stencil.Reach, ref evaluations, cancellation);
+        // A token that fired during f(x) or the last recheck still means no result.
+        cancellation.ThrowIfCancellationRequested();
+        return evaluations;
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
     }
 
     private static int Run(in FunctionSource f, ReadOnlySpan<double> x, AxisGroup group, double[] steps, Span<double> output, Span<double> errors,
@@ -62,7 +98,7 @@ internal static class FirstDerivatives
     /// entries of output (row-major m×n).</summary>
     private static int Fixed(in FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps, Span<double> output,
         Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out double functionScale,
-        out bool finiteValues, Span<double> rowScales = default)
+        out bool finiteValues, Span<double> rowScales = default, Span<double> outerSums = default, Span<double> lowers = default)
     {
         var n = x.Length;
         var m = f.Outputs;
@@ -99,6 +135,16 @@ internal static class FirstDerivatives
                 for (var k = 0; k < m; k++)
                     foreach (var v in grouped.Slice(j * entries + k * g, g))
                         if (double.IsFinite(v) && Math.Abs(v) > rowScales[k]) rowScales[k] = Math.Abs(v);
+        if (!outerSums.IsEmpty)
+        {
+            // Before the differences replace them: the step check's f(x + rh) + f(x − rh) (one output, every coordinate).
+            var offsets = stencil.ActiveOffsets.AsSpan();
+            var left = grouped.Slice(offsets.IndexOf(-stencil.Reach) * entries, g);
+            var right = grouped.Slice(offsets.IndexOf(stencil.Reach) * entries, g);
+            for (var gi = 0; gi < g; gi++) outerSums[gi] = left[gi] + right[gi];
+            if (!lowers.IsEmpty && GradientStepCheck.Companion(stencil) is { } companion)
+                for (var gi = 0; gi < g; gi++) lowers[gi] = GradientStepCheck.CompanionSum(stencil, companion, grouped, gi, entries);
+        }
         SampleDifferences.Apply(stencil, grouped, entries);
 
         // Steps per entry, and the combination straight into output when the group is everything.

@@ -32,9 +32,10 @@ internal static class ScalarGradientLoop
         // ReadOnlyMemory.Span costs a type test each; the default options hold neither array.
         var given = options.Steps.IsEmpty ? default : options.Steps.Span;
         var scales = options.TypicalScales.IsEmpty ? default : options.TypicalScales.Span;
+        var check = GradientStepCheck.Applies(options);
         var info = TwoPointStencil.For(options.Scheme, options.Accuracy) is { } two
-            ? TwoPoint(f, x, gradient[..x.Length], given, scales, two, cancellation)
-            : AnyStencil(f, x, gradient[..x.Length], given, scales, options, cancellation);
+            ? TwoPoint(f, x, gradient[..x.Length], given, scales, two, check, cancellation)
+            : AnyStencil(f, x, gradient[..x.Length], given, scales, options, check, cancellation);
         return given.IsEmpty ? info : info with { Status = UsersSteps(info.Status, x, given, options) };
     }
 
@@ -55,7 +56,7 @@ internal static class ScalarGradientLoop
     [SkipLocalsInit] // every element of the stack buffer is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // tiered, with its passes inlined only at tier 1, it ran 3-5 % slower
     private static DifferentiationInfo TwoPoint(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, ReadOnlySpan<double> given,
-        ReadOnlySpan<double> scales, TwoPointStencil stencil, CancellationToken cancellation)
+        ReadOnlySpan<double> scales, TwoPointStencil stencil, bool check, CancellationToken cancellation)
     {
         var n = x.Length;
         // One block, at fixed distances from the point (see the loop): the point, the steps, both
@@ -77,7 +78,13 @@ internal static class ScalarGradientLoop
             TwoPointEvaluations<TokenChecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
         else
             TwoPointEvaluations<TokenUnchecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
-        return Result(GradientPasses.DivideAllFinite(first, steps, gradient), 2 * n, cancellation);
+        var finite = GradientPasses.DivideAllFinite(first, steps, gradient);
+        var evaluations = 2 * n;
+        var checkedF = new PointDelegate(f);
+        var status = finite && check
+            ? GradientStepCheck.Run(ref checkedF, point, steps, block.Slice(3 * n, n), default, gradient, given, scales, 2, 1, ref evaluations, cancellation)
+            : DerivativeStatus.Ok;
+        return Result(finite, status, evaluations, cancellation);
     }
 
     /// <summary>Both evaluations of every coordinate. The point is the first of five n-long blocks
@@ -85,7 +92,8 @@ internal static class ScalarGradientLoop
     /// touches sits at a multiple of n from the point's own element: across the calls of f only
     /// the delegate, that element and n stay live, which fits the registers a call preserves
     /// (with five spans they did not, and the reloads cost a few per cent at n = 10). Each sum
-    /// replaces its first coordinate, which is no longer needed. Only <see cref="TwoPoint"/>'s
+    /// replaces its first coordinate and v₀ + v₁ (the step check's outer sum) its second, which are
+    /// no longer needed. Only <see cref="TwoPoint"/>'s
     /// block may be passed: taking the block itself and checking its length kept one more value
     /// live across the calls and measured 4 % slower at n = 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // kept in the caller's frame: a call of its own cost a few per cent at n = 10
@@ -108,6 +116,7 @@ internal static class ScalarGradientLoop
             sum += w0 * v0;
             sum += w1 * v1;
             Unsafe.Add(ref coordinate, 2 * n) = sum;
+            Unsafe.Add(ref coordinate, 3 * n) = v0 + v1;
         }
     }
 
@@ -132,7 +141,7 @@ internal static class ScalarGradientLoop
     /// summed in the same order as the combination kernel.</summary>
     [SkipLocalsInit] // every element of the stack buffer is written before it is read
     private static DifferentiationInfo AnyStencil(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, ReadOnlySpan<double> given,
-        ReadOnlySpan<double> scales, DifferentiationOptions options, CancellationToken cancellation)
+        ReadOnlySpan<double> scales, DifferentiationOptions options, bool check, CancellationToken cancellation)
     {
         var stencil = Stencils.FirstDerivative(options.Scheme, AxisGroups.OneSidedSafe(options.Scheme, options.Accuracy));
         var baseStep = StepRule.BaseStep(1, options.Accuracy);
@@ -143,6 +152,11 @@ internal static class ScalarGradientLoop
         if (!GradientPasses.Prepare(x, given, scales, baseStep, block, 0, 0))
             Finite.RequirePoint(x); // throws, naming the first coordinate that is not finite; nothing was written
         var (offsets, weights) = (stencil.ActiveOffsets, stencil.ActiveWeights);
+        // The outermost points, whose sum the step check reads (central stencils are symmetric).
+        Span<double> outerSums = check ? stackalloc double[n] : default;
+        var companion = check ? GradientStepCheck.Companion(stencil) : null;
+        Span<double> lowers = companion is not null ? stackalloc double[n] : default;
+        var (outerLeft, outerRight) = (offsets.AsSpan().IndexOf(-stencil.Reach), offsets.AsSpan().IndexOf(stencil.Reach));
         Span<double> samples = stackalloc double[offsets.Length];
         for (var i = 0; i < n; i++)
         {
@@ -155,19 +169,28 @@ internal static class ScalarGradientLoop
                 samples[j] = f(point);
             }
             point[i] = xi;
+            if (check) outerSums[i] = samples[outerLeft] + samples[outerRight];
+            if (companion is not null) lowers[i] = GradientStepCheck.CompanionSum(stencil, companion, samples, 0, 1);
             SampleDifferences.Apply(stencil, samples, 1);
             var sum = 0.0;
             for (var j = 0; j < offsets.Length; j++)
                 sum += weights[j] * samples[j];
             gradient[i] = sum;
         }
-        return Result(GradientPasses.DivideAllFinite(gradient, steps, gradient), n * offsets.Length, cancellation);
+        var finite = GradientPasses.DivideAllFinite(gradient, steps, gradient);
+        var evaluations = n * offsets.Length;
+        var checkedF = new PointDelegate(f);
+        var status = finite && check
+            ? GradientStepCheck.Run(ref checkedF, point, steps, outerSums, lowers, gradient, given, scales, stencil.Accuracy, stencil.Reach, ref evaluations,
+                cancellation)
+            : DerivativeStatus.Ok;
+        return Result(finite, status, evaluations, cancellation);
     }
 
-    private static DifferentiationInfo Result(bool finite, int evaluations, CancellationToken cancellation)
+    private static DifferentiationInfo Result(bool finite, DerivativeStatus checkedStatus, int evaluations, CancellationToken cancellation)
     {
         // A token that fired during the last coordinate's evaluations still means no result.
         cancellation.ThrowIfCancellationRequested();
-        return new DifferentiationInfo(evaluations, finite ? DerivativeStatus.Ok : DerivativeStatus.NonFinite);
+        return new DifferentiationInfo(evaluations, finite ? checkedStatus : DerivativeStatus.NonFinite);
     }
 }

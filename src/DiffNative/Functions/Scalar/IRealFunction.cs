@@ -35,3 +35,16 @@ internal readonly ref struct LineThrough(ScalarFunction f, ReadOnlySpan<double> 
         return f(point);
     }
 }
+
+/// <summary>A real function of several variables, one point at a time, as the gradient's step check
+/// sees it: the caller's per-point delegate, or one row of its batch function.</summary>
+internal interface IPointFunction
+{
+    double At(ReadOnlySpan<double> point);
+}
+
+/// <summary>A per-point delegate.</summary>
+internal readonly struct PointDelegate(ScalarFunction f) : IPointFunction
+{
+    public double At(ReadOnlySpan<double> point) => f(point);
+}
