@@ -45,6 +45,10 @@ internal static class SampleTable
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>Far more than any number needs: a longer field is an unclosed quote or not a CSV
+    /// file (a binary file, /dev/zero), and reading on would take memory without end.</summary>
+    private const int LongestField = 1 << 20;
+
     /// <summary>One pass over the file, keeping count of rows and lines for messages.</summary>
     private sealed class Reader
     {
@@ -65,6 +69,7 @@ internal static class SampleTable
             {
                 TrimOptions = TrimOptions.Trim,
                 IgnoreBlankLines = false,
+                MaxFieldSize = LongestField,
                 BadDataFound = args => throw new FormatException(
                     $"{Where()}: a stray or unclosed quote in '{Shown(args.Field)}'; a quoted field must end with a quote before the next comma or line."),
             });
@@ -104,6 +109,10 @@ internal static class SampleTable
                     lineBreaksBefore += LineBreaks(csv.Parser.RawRecord);
                     read = csv.Read();
                 }
+            }
+            catch (MaxFieldSizeException e)
+            {
+                throw new FormatException($"--input '{path}', line {lineBreaksBefore + 1}: a field longer than {LongestField} characters (an unclosed quote, or not a CSV file).", e);
             }
             catch (CsvHelperException e)
             {

@@ -101,6 +101,17 @@ public class GridCommandTests : IDisposable
             result.Stderr.TrimEnd());
     }
 
+    /// <summary>A file with no end to its first field (here /dev/zero: before, the reader took
+    /// memory until the process died "Out of memory", exit 134) stops at a bound.</summary>
+    [Fact]
+    public void An_endless_field_exits_2_instead_of_filling_memory()
+    {
+        var result = CliRunner.Run(null, "grid", "--input", "/dev/zero", "--y", "v");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("diffnative: --input '/dev/zero', line 1: a field longer than 1048576 characters (an unclosed quote, or not a CSV file).",
+            result.Stderr.TrimEnd());
+    }
+
     public static TheoryData<string, string> UnreadableInputs => new()
     {
         { "{folder}", "is a folder, not a file" },

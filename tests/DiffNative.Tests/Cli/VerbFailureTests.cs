@@ -77,19 +77,20 @@ public class VerbFailureTests : IDisposable
             // CAP_DAC_OVERRIDE here), so this holds on any Linux machine, as root or not.
             data.Add(verb, "/proc/sys/vm/drop_caches");
             data.Add(verb, "{folder}");
+            data.Add(verb, "{folder}/missing.rsp");
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(VerbsAndResponseFiles))]
-    public void A_response_file_that_cannot_be_read_fails_with_one_line(string verb, string responseFile)
+    public void A_response_file_that_cannot_be_read_fails_with_one_line_naming_it(string verb, string responseFile)
     {
         var path = responseFile.Replace("{folder}", folder);
         var result = CliRunner.Run(null, Arguments(verb, "@" + path));
         var line = OneLineError(result);
         Assert.Contains($"@{path}", line);
-        Assert.Contains(Directory.Exists(path) ? "is a folder" : "permission denied", line);
+        Assert.Contains(Directory.Exists(path) ? "is a folder" : File.Exists(path) ? "permission denied" : "does not exist", line);
         AssertNothingWritten();
     }
 
