@@ -1,19 +1,35 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace DiffNative.Cli;
 
-/// <summary>Runs a parsed command line under the CLI's conventions: bad usage or input exits 2 with
-/// one line on stderr and no stack trace.</summary>
+/// <summary>Runs a parsed command line under the CLI's conventions: bad usage, bad input and
+/// every file or permission failure exit 2 with one line on stderr and no stack trace.</summary>
 internal static class CommandRunner
 {
     internal static int Run(RootCommand root, string[] args)
     {
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-            return Fail(parsed.Errors[0].Message);
+        // Numbers on the command line and in files are invariant ("0.5"), whatever the locale:
+        // System.CommandLine parses with the current culture, where de-DE read 0.5 as 5.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        Console.SetOut(new StandardOutput(Console.Out));
+        var verb = "";
         try
         {
+            ResponseFiles.Check(args);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+                return Fail(UsageErrors.Describe(parsed.Errors[0]));
+            var command = parsed.CommandResult.Command;
+            verb = command.Name;
+            // Help and --version work whatever the environment; every verb checks it the same way.
+            if (parsed.Action is not null && parsed.Action == command.Action)
+                ForcedIsa.Check();
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (ArgumentException e)
+        {
+            return Fail(LibraryParameters.Describe(verb, e));
         }
         catch (Exception e) when (IsUserFacing(e))
         {
@@ -23,11 +39,18 @@ internal static class CommandRunner
 
     /// <summary>Errors about the caller's input or machine, as opposed to bugs in DiffNative.</summary>
     private static bool IsUserFacing(Exception e) =>
-        e is ArgumentException or DiffNativeException or DllNotFoundException or IOException or FormatException;
+        e is DiffNativeException or DllNotFoundException or IOException or UnauthorizedAccessException or FormatException;
 
     internal static int Fail(string message)
     {
-        Console.Error.WriteLine($"diffnative: {message.ReplaceLineEndings(" ")}");
+        try
+        {
+            Console.Error.WriteLine($"diffnative: {message.ReplaceLineEndings(" ")}");
+        }
+        catch (IOException)
+        {
+            // stderr itself is gone (closed, or a full disk): the exit code still says it failed.
+        }
         return ExitCodes.BadUsageOrInput;
     }
 }

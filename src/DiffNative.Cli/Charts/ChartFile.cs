@@ -1,20 +1,19 @@
+using DiffNative.Cli.Files;
+
 namespace DiffNative.Cli.Charts;
 
-/// <summary>Where every verb's <c>--chart</c> goes: the path is checked before any work is done,
-/// and the PNG is written to a temporary file beside it and moved into place, so a failure never
-/// leaves a half-written chart (or replaces a good one).</summary>
+/// <summary>Where every verb's <c>--chart</c> goes: a PNG path, checked before any work is done and
+/// written atomically (<see cref="OutputFile"/>), in the look every chart shares.</summary>
 internal static class ChartFile
 {
-    /// <summary>Refuses a path that cannot take a PNG: not ending in .png, or in a folder that
-    /// does not exist. Writability is only known when writing; <see cref="Save"/> reports it.</summary>
+    /// <summary>Refuses a path that cannot take a PNG: not ending in .png, a folder, or in a folder
+    /// that does not exist. Writability is only known when writing; <see cref="Save"/> reports it.</summary>
     /// <exception cref="FormatException">The message names the option and the path.</exception>
     internal static void Check(string path, string option = "--chart")
     {
         if (string.IsNullOrWhiteSpace(path) || !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new FormatException($"{option}: '{path}' must be a .png file.");
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is null || !Directory.Exists(folder))
-            throw new FormatException($"{option}: the folder of '{path}' does not exist.");
+        OutputFile.Check(path, option);
     }
 
     /// <summary>Sans-serif families to look for, in order; ScottPlot's own default falls back to
@@ -40,21 +39,7 @@ internal static class ChartFile
     /// earlier file at the path is left as it was.</exception>
     internal static void Save(ScottPlot.Plot plot, string path, int width, int height)
     {
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png));
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The system's message may name the temporary file; say which chart could not be written.
-            throw new IOException($"--chart: cannot write '{path}': {e.Message}", e);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        var png = plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+        OutputFile.Write(path, "--chart", stream => stream.Write(png));
     }
 }

@@ -25,7 +25,7 @@ internal static class DeriveCommand
 
     private static int Run(DifferentiationArguments.ParseResultValues v, string variable, int order)
     {
-        var expression = ExpressionCompiler.Compile(v.Expression, [variable]);
+        var expression = ExpressionCompiler.Compile(v.Expression, DifferentiationArguments.CheckVariables([variable], "--var"));
         var x = DifferentiationArguments.ParsePoint(v.At, 1)[0];
         var method = DifferentiationArguments.ParseMethod(v.Method);
         DifferentiationArguments.ParseBackend(v.Backend); // validated; a scalar derivative's arithmetic is a few flops in either

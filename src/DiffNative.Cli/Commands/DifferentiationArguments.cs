@@ -11,7 +11,7 @@ internal sealed class DifferentiationArguments
     internal Option<string> At { get; } = new("--at") { Description = "Where to differentiate: comma-separated values, one per variable.", Required = true };
     internal Option<string> Method { get; }
     internal Option<int?> Accuracy { get; } = new("--accuracy") { Description = "Order of accuracy: central 2, 4, 6, 8; forward and backward 1 to 6 (default 2)." };
-    internal Option<double?> Step { get; } = new("--step") { Description = "A fixed step h (for adaptive, the first step)." };
+    internal Option<double?> Step { get; } = NumberOption.Create("--step", "A fixed step h (for adaptive, the first step).");
     internal Option<string> Backend { get; } = new("--backend") { Description = "native or managed: where the vector-wide arithmetic runs.", DefaultValueFactory = _ => "native" };
     internal Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object." };
 
@@ -44,7 +44,22 @@ internal sealed class DifferentiationArguments
             throw new FormatException($"--vars: '{text}' has an empty name.");
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
             throw new FormatException($"--vars: '{text}' names a variable twice.");
-        return names;
+        return CheckVariables(names, "--vars");
+    }
+
+    /// <summary>Checks variable names against the expression language's rules (identifiers, no
+    /// constant or function names) here, so that the message names the option they came from.</summary>
+    /// <exception cref="FormatException">A name is refused; the message starts with the option.</exception>
+    internal static IReadOnlyList<string> CheckVariables(IReadOnlyList<string> names, string option)
+    {
+        try
+        {
+            return VariableNames.Validate(names);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{option}: {e.Message}", e);
+        }
     }
 
     internal static double[] ParsePoint(string text, int count)

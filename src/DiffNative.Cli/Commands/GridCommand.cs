@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DiffNative.Cli.Files;
 
 namespace DiffNative.Cli.Commands;
 
@@ -13,7 +14,7 @@ internal static class GridCommand
         var input = new Option<string>("--input") { Description = "CSV file with a header row.", Required = true };
         var y = new Option<string>("--y") { Description = "The column to differentiate.", Required = true };
         var x = new Option<string?>("--x") { Description = "A column of strictly increasing coordinates." };
-        var spacing = new Option<double?>("--spacing") { Description = "Uniform spacing (default 1 when --x is not given)." };
+        var spacing = NumberOption.Create("--spacing", "Uniform spacing (default 1 when --x is not given).");
         var order = new Option<int>("--order") { Description = "Derivative order, 1 to 4.", DefaultValueFactory = _ => 1 };
         var accuracy = new Option<int>("--accuracy") { Description = "Order of accuracy: 2, 4, 6 or 8.", DefaultValueFactory = _ => 2 };
         var numpy = new Option<int?>("--numpy-edge-order") { Description = "numpy.gradient's numbers with edge_order 1 or 2 (first derivative only)." };
@@ -39,6 +40,7 @@ internal static class GridCommand
         if (accuracy is not (2 or 4 or 6 or 8)) throw new FormatException($"--accuracy: {accuracy} is not 2, 4, 6 or 8.");
         if (numpyEdgeOrder is { } e && e is not (1 or 2)) throw new FormatException($"--numpy-edge-order: {e} is not 1 or 2.");
         if (numpyEdgeOrder is not null && order != 1) throw new FormatException("--numpy-edge-order gives first derivatives only (--order 1).");
+        if (output is not null) OutputFile.Check(output, "--output");
 
         var (y, x) = SampleTable.Read(input, yColumn, xColumn);
         var needed = numpyEdgeOrder is { } edge ? edge + 1 : RequiredRows(order, accuracy, x is not null);

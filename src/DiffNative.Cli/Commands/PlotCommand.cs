@@ -45,7 +45,7 @@ internal static class PlotCommand
         if (x < a || x > b)
             throw new FormatException($"--at {Format(x)} is outside [{Format(a)}, {Format(b)}].");
         ChartFile.Check(chartPath);
-        var f = ExpressionCompiler.Compile(text, [variable]).Real;
+        var f = ExpressionCompiler.Compile(text, DifferentiationArguments.CheckVariables([variable], "--var")).Real;
 
         var curve = DerivativeCurve.Sample(t => f([t]), a, b, Points, x);
         if (curve.FiniteValues == 0)

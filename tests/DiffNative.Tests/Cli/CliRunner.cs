@@ -17,13 +17,35 @@ public static class CliRunner
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? "",
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DiffNative.Cli.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
+        return Start(start, environment, args);
+    }
+
+    /// <summary>As <see cref="Run"/>, with standard output or standard error sent to a file (such
+    /// as /dev/full) instead of a pipe; the stream sent there comes back empty.</summary>
+    public static Result RunRedirected(string? stdoutFile, string? stderrFile, IDictionary<string, string?>? environment, params string[] args)
+    {
+        // The shell opens the files, as it does for `diffnative … > file`, then becomes the CLI.
+        var start = new ProcessStartInfo("/bin/sh");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("""[ -n "$CLI_STDOUT" ] && exec 1>"$CLI_STDOUT"; [ -n "$CLI_STDERR" ] && exec 2>"$CLI_STDERR"; exec "$@" """);
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DiffNative.Cli.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["CLI_STDOUT"] = stdoutFile ?? "";
+        start.Environment["CLI_STDERR"] = stderrFile ?? "";
+        return Start(start, environment, args);
+    }
+
+    private static Result Start(ProcessStartInfo start, IDictionary<string, string?>? environment, string[] args)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment.Remove("DIFFNATIVE_ISA");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             start.Environment[key] = value;

@@ -164,6 +164,43 @@ public class DifferentiationCommandTests
         Assert.Contains(mentioned, lines[0]);
     }
 
+    /// <summary>A variable name the expression language refuses names the option it came from.</summary>
+    [Theory]
+    [InlineData("derive --expr x^2 --var sin --at 1", "--var: variable name 'sin' would shadow the function sin")]
+    [InlineData("gradient --expr x*y --vars x,pi --at 1,2", "--vars: variable name 'pi' would shadow the constant pi")]
+    [InlineData("hessian --expr x*y --vars x,2y --at 1,2", "--vars: variable name '2y' is not an identifier")]
+    [InlineData("jacobian --expr x*y --vars e,y --at 1,2 --sparse", "--vars: variable name 'e' would shadow the constant e")]
+    public void A_refused_variable_name_names_its_option(string commandLine, string start)
+    {
+        var result = CliRunner.Run(null, commandLine.Split(' '));
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"diffnative: {start}", Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>A Hessian of 46,341 variables has more entries than the largest .NET array: the
+    /// library refuses x, which --at fed. The response file carries what one argument cannot.</summary>
+    [Fact]
+    public void A_library_error_in_x_names_the_at_option()
+    {
+        const int n = 46_341;
+        var file = Path.Combine(Path.GetTempPath(), $"diffnative-{Guid.NewGuid():N}.rsp");
+        try
+        {
+            File.WriteAllLines(file, ["hessian", "--expr", "v0", "--vars", string.Join(',', Enumerable.Range(0, n).Select(i => $"v{i}")),
+                "--at", string.Join(',', Enumerable.Repeat("0", n))]);
+            var result = CliRunner.Run(null, "@" + file);
+            Assert.Equal(2, result.ExitCode);
+            var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("diffnative: --at: ", line);
+            Assert.Contains($"{n}×{n}", line);
+            Assert.DoesNotContain("Parameter", line);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void An_expression_nested_too_deeply_exits_2_without_a_crash()
     {

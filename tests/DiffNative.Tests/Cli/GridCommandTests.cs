@@ -72,6 +72,88 @@ public class GridCommandTests : IDisposable
         Assert.False(File.Exists(output), "no output is written on error");
     }
 
+    [Theory]
+    [InlineData("t,v\n0,1\"x\n1,2\n2,3\n", "row 1 (line 2)", "1\"x")]          // a stray quote
+    [InlineData("t,v\n0,1\n1,\"2\n2,3\n", "row 2 (line 3)", "\"2\\n2,3")]     // a quote never closed
+    [InlineData("t,v\n0,1\n\n\n1,\"2\"x\n", "row 2 (line 5)", "\"2\"x")]     // text after the closing quote
+    [InlineData("t,\"v\n0,1\n", "header (line 1)", "\"v")]
+    public void A_stray_or_unclosed_quote_names_its_row_and_line(string content, string where, string field)
+    {
+        var output = Path.Combine(folder, "never.csv");
+        var result = CliRunner.Run(null, "grid", "--input", Csv("q.csv", content), "--y", "v", "--output", output);
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"diffnative: --input '{Path.Combine(folder, "q.csv")}', {where}: a stray or unclosed quote in '{field}", line);
+        Assert.False(File.Exists(output));
+    }
+
+    /// <summary>The line is the file's own: blank lines and line breaks inside quoted fields count
+    /// (row 3 was reported as line 4 in all three files).</summary>
+    [Theory]
+    [InlineData("t,v\n\n0,1\n\n1,2\n2,abc\n", "line 6")]                 // blank lines at 2 and 4
+    [InlineData("t,v\n0,\"1\n\"\n1,2\n\n2,abc\n", "line 6")]              // row 1 spans lines 2-3, blank line 5
+    [InlineData("t,v\r\n\r\n0,1\r\n1,2\r\n2,abc\r\n", "line 5")]       // CRLF, blank line 2
+    public void A_bad_cell_names_the_line_it_is_on(string content, string line)
+    {
+        var result = CliRunner.Run(null, "grid", "--input", Csv("lines.csv", content), "--y", "v");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"diffnative: --input '{Path.Combine(folder, "lines.csv")}', row 3 ({line}), column 'v': 'abc' is not a finite number.",
+            result.Stderr.TrimEnd());
+    }
+
+    /// <summary>A file with no end to its first field (here /dev/zero: before, the reader took
+    /// memory until the process died "Out of memory", exit 134) stops at a bound.</summary>
+    [Fact]
+    public void An_endless_field_exits_2_instead_of_filling_memory()
+    {
+        var result = CliRunner.Run(null, "grid", "--input", "/dev/zero", "--y", "v");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("diffnative: --input '/dev/zero', line 1: a field longer than 1048576 characters (an unclosed quote, or not a CSV file).",
+            result.Stderr.TrimEnd());
+    }
+
+    public static TheoryData<string, string> UnreadableInputs => new()
+    {
+        { "{folder}", "is a folder, not a file" },
+        { "{folder}/missing.csv", "does not exist" },
+        { "{folder}/s.csv/x.csv", "does not exist" },   // a file where a folder should be
+        // Unreadable for root too: a sysctl without read permission (procfs ignores
+        // CAP_DAC_OVERRIDE for it), and a file that opens but fails on the first read.
+        { "/proc/sys/vm/drop_caches", "cannot read '/proc/sys/vm/drop_caches': permission denied" },
+        { "/proc/self/mem", "cannot read '/proc/self/mem': " },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableInputs))]
+    public void An_input_that_cannot_be_read_exits_2_naming_the_option_and_the_path(string input, string reason)
+    {
+        Csv("s.csv", Squares);
+        var path = input.Replace("{folder}", folder);
+        var output = Path.Combine(folder, "never.csv");
+        var result = CliRunner.Run(null, "grid", "--input", path, "--y", "v", "--output", output);
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("diffnative: --input: ", line);
+        Assert.Contains($"'{path}'", line);
+        Assert.Contains(reason, line);
+        Assert.False(File.Exists(output));
+    }
+
+    /// <summary>Errors the library finds in what the file or the options hold name the option that
+    /// fed them, not the library's parameter.</summary>
+    [Theory]
+    [InlineData(Squares, "--y v --spacing 1e-200 --order 2", "--spacing 1E-200: ")]      // h² underflows
+    [InlineData(Squares, "--y v --spacing 1e308 --numpy-edge-order 1", "--spacing 1E+308: ")] // 2h overflows
+    [InlineData("t,v\n-1e308,0\n0,1\n1e308,4\n1.5e308,9\n", "--y v --x t", "--x: ")]     // offsets overflow
+    public void Library_errors_name_the_option(string content, string options, string start)
+    {
+        var result = CliRunner.Run(null, ["grid", "--input", Csv("l.csv", content), .. options.Split(' ')]);
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"diffnative: {start}", line);
+        Assert.DoesNotContain("Parameter", line);
+    }
+
     [Fact]
     public void A_missing_file_exits_2()
     {

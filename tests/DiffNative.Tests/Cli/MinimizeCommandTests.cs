@@ -95,6 +95,24 @@ public class MinimizeCommandTests
         Assert.StartsWith("diffnative: ", result.Stderr);
     }
 
+    /// <summary>The optimiser's own checks name the option the user typed and its value, not the
+    /// library's property ("(Parameter 'MaxIterations')").</summary>
+    [Theory]
+    [InlineData("--max-iter", "0", "--max-iter 0: At least one iteration.")]
+    [InlineData("--max-iter", "-5", "--max-iter -5: At least one iteration.")]
+    [InlineData("--learning-rate", "0", "--learning-rate 0: The learning rate must be finite and positive.")]
+    [InlineData("--learning-rate", "NaN", "--learning-rate NaN: The learning rate must be finite and positive.")]
+    [InlineData("--gtol", "-1", "--gtol -1: Must be finite and not negative.")]
+    [InlineData("--vars", "x,pi", "--vars: variable name 'pi' would shadow the constant pi; choose another name")]
+    public void Library_errors_name_the_option_and_the_value(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string> { ["--expr"] = Rosenbrock, ["--vars"] = "x,y", ["--at"] = "-1.2,1" };
+        args[option] = value;
+        var result = CliRunner.Run(null, ["minimize", .. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"diffnative: {message}", result.Stderr.TrimEnd());
+    }
+
     [Fact]
     public void A_missing_required_option_exits_2()
     {

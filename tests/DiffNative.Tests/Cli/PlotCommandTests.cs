@@ -86,6 +86,15 @@ public class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_refused_variable_name_names_the_var_option()
+    {
+        var result = CliRunner.Run(null, "plot", "--expr", "pi^2", "--var", "pi", "--from", "0", "--to", "1", "--chart", Chart());
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("diffnative: --var: variable name 'pi' would shadow the constant pi", result.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public void A_chart_path_that_cannot_be_written_exits_2_and_leaves_no_temporary_file()
     {
         // A folder where the file should go: unwritable for every user, root included.
