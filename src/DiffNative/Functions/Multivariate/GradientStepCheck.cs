@@ -69,7 +69,10 @@ internal static class GradientStepCheck
 
     /// <summary>How far the companion's estimate may stray, relative to the derivative's size: a
     /// hundred times its error at this stencil's balanced step, ε^(q/(p+1)).</summary>
-    internal static double CompanionTolerance(int accuracy) => 100 * Math.Pow(StepRule.MachineEpsilon, (accuracy - 2.0) / (accuracy + 1));
+    internal static double CompanionTolerance(int accuracy) => CompanionTolerances[accuracy];
+
+    private static readonly double[] CompanionTolerances =
+        Enumerable.Range(0, 9).Select(p => 100 * Math.Pow(StepRule.MachineEpsilon, (p - 2.0) / (p + 1))).ToArray();
 
     /// <summary>Whether coordinate i needs the recheck. <paramref name="outerSum"/> is f(x + rh) + f(x − rh),
     /// <paramref name="centre"/> f(x), <paramref name="reachStep"/> r·h, <paramref name="derivative"/>
