@@ -289,9 +289,15 @@ dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_
         for (size_t j = 0; j < k; ++j) offsets[j] = x[first + j] - x[i];
         dn_fornberg_unit_offsets(offsets, k, 0.0, unit, &exponent); /* succeeded above */
         dn_fornberg_unit_weights_plain(d, unit, k, w); /* per point: the plain recursion, see fornberg.h */
-        double sum = w[0] * y[first];
-        for (size_t j = 1; j < k; ++j) sum = sum + w[j] * y[first + j];
-        out[i] = dn_scale2(sum, -exponent * d);
+        /* The samples go to unit scale too (their largest into [1, 2)), so that products and
+         * partial sums stay in range for samples near either end of the doubles (huge samples
+         * over huge spacings overflowed to NaN); both scales come back in one exact step. */
+        double largest = 0.0;
+        for (size_t j = 0; j < k; ++j) largest = fabs(y[first + j]) > largest ? fabs(y[first + j]) : largest;
+        const int shift = largest > 0.0 && isfinite(largest) ? -dn_exponent(largest) : 0;
+        double sum = w[0] * dn_scale2(y[first], shift);
+        for (size_t j = 1; j < k; ++j) sum = sum + w[j] * dn_scale2(y[first + j], shift);
+        out[i] = dn_scale2(sum, -exponent * d - shift);
     }
     return DN_OK;
 }

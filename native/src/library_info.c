@@ -1,4 +1,4 @@
-/* Status strings, version, ISA names and the path of the loaded library. */
+/* Status strings, version and ABI version, ISA names and the path of the loaded library. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <string.h>
@@ -28,6 +28,8 @@ const char *dn_status_string(dn_status status)
 }
 
 const char *dn_version(void) { return DIFFNATIVE_VERSION_STRING; }
+
+uint32_t dn_abi_version(void) { return DN_ABI_VERSION; }
 
 static const char *const isa_names[] = {[DN_ISA_SCALAR] = "scalar", [DN_ISA_AVX2] = "avx2", [DN_ISA_AVX512] = "avx512"};
 

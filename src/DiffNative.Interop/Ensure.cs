@@ -30,12 +30,30 @@ internal static unsafe class Ensure
         };
     }
 
+    /// <summary>Why the active ISA could not be chosen: when DIFFNATIVE_ISA is the cause, one
+    /// message that names it and the accepted names, whichever call met it first.</summary>
+    internal static Exception ActiveIsaFailure(DnStatus status)
+    {
+        var forced = Environment.GetEnvironmentVariable(IsaVariable);
+        if (string.IsNullOrEmpty(forced) || status is not (DnStatus.UnknownIsa or DnStatus.IsaUnsupported or DnStatus.IsaNotCompiled))
+            return ToException(status, "choosing the active ISA");
+        if (status == DnStatus.UnknownIsa)
+            return new IsaNotAvailableException($"{IsaVariable}={forced} is not an ISA name; the accepted names are scalar, avx2 and avx512.");
+        var reason = status == DnStatus.IsaNotCompiled ? "this build of the library does not contain" : "this CPU or operating system cannot run";
+        var available = string.Join(", ", NativeCore.AvailableIsas.Select(i => i.ToName()));
+        return new IsaNotAvailableException(
+            $"{IsaVariable}={forced} names an ISA that {reason}; available here: {available} (the accepted names are scalar, avx2 and avx512).");
+    }
+
+    /// <summary>The environment variable that forces the active ISA (read by the native core).</summary>
+    internal const string IsaVariable = "DIFFNATIVE_ISA";
+
     private static string IsaContext()
     {
-        var forced = Environment.GetEnvironmentVariable("DIFFNATIVE_ISA");
+        var forced = Environment.GetEnvironmentVariable(IsaVariable);
         var available = string.Join(", ", NativeCore.AvailableIsas.Select(i => i.ToName()));
         return string.IsNullOrEmpty(forced)
             ? $" Available here: {available}."
-            : $" DIFFNATIVE_ISA={forced} asks for it; available here: {available}.";
+            : $" {IsaVariable}={forced} asks for it; available here: {available}.";
     }
 }

@@ -41,13 +41,16 @@ internal static unsafe partial class NativeCore
         }
     }
 
-    internal static IReadOnlyList<Isa> AvailableIsas
+    internal static IReadOnlyList<Isa> AvailableIsas => IsaNames.FromMask(AvailableMask);
+
+    /// <summary>Bit 1 &lt;&lt; isa for each ISA compiled in and runnable here.</summary>
+    internal static uint AvailableMask
     {
         get
         {
             uint mask;
             Ensure.Success(NativeMethods.dn_isa_available_mask(&mask), "dn_isa_available_mask");
-            return IsaNames.FromMask(mask);
+            return mask;
         }
     }
 
@@ -66,7 +69,8 @@ internal static unsafe partial class NativeCore
         get
         {
             int isa;
-            Ensure.Success(NativeMethods.dn_get_active_isa(&isa), "choosing the active ISA");
+            var status = NativeMethods.dn_get_active_isa(&isa);
+            if (status != DnStatus.Ok) throw Ensure.ActiveIsaFailure(status);
             return (Isa)isa;
         }
     }

@@ -11,6 +11,9 @@ internal static unsafe partial class NativeMethods
     internal static partial byte* dn_version();
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial uint dn_abi_version();
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial DnStatus dn_library_path(byte* buffer, nuint capacity, nuint* needed);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]

@@ -1,4 +1,5 @@
-/* The shared library as callers see it: only dn_* is exported, and it reports its own path. */
+/* The shared library as callers see it: only dn_* is exported, and it reports its own path and
+ * the ABI version of the header it was built from. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 int main(void)
 {
     CHECK(strcmp(dn_version(), "") != 0, "version");
+    CHECK(dn_abi_version() == DN_ABI_VERSION, "ABI version %u, header %u", dn_abi_version(), DN_ABI_VERSION);
+    CHECK(dlsym(RTLD_DEFAULT, "dn_abi_version") != NULL, "ABI version exported for bindings to look up");
     char path[4096];
     size_t needed = 0;
     CHECK(dn_library_path(path, sizeof path, &needed) == DN_OK, "path");

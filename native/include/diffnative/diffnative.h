@@ -3,7 +3,7 @@
  *
  * Conventions:
  *  - Every function is prefixed dn_ and returns a dn_status, except dn_status_string and
- *    dn_version, which cannot fail and return constant strings.
+ *    dn_version, which cannot fail and return constant strings, and dn_abi_version.
  *  - Sizes are size_t and every pointer's length is stated next to it.
  *  - No function aborts, and none reads or writes past a stated length. On any error the
  *    output buffers are left untouched.
@@ -74,6 +74,14 @@ DN_API const char *dn_status_string(dn_status status);
 
 /* The library version, "MAJOR.MINOR.PATCH". */
 DN_API const char *dn_version(void);
+
+/* The binary interface this header describes. It changes whenever a function's signature, a
+ * status or ISA value, or a struct or constant that callers pass changes meaning; bindings
+ * compare dn_abi_version() with the value they were written against before any other call. */
+#define DN_ABI_VERSION 1u
+
+/* DN_ABI_VERSION of the loaded library; cannot fail. */
+DN_API uint32_t dn_abi_version(void);
 
 /* Writes the file system path of the loaded library (NUL-terminated) into buffer[0..capacity).
  * *needed receives the size including the NUL; if capacity is too small the buffer is left

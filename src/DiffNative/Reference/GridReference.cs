@@ -242,12 +242,17 @@ internal static class GridReference
             else if (i + m >= n || i + kc - m > n) { first = n - ke; k = ke; }
             else { first = i - m; k = kc; }
             for (var j = 0; j < k; j++) offsets[j] = x[first + j] - x[i];
-            // Unit-scale weights and a scaled sum, as dn_grid_derivative_coordinates.
+            // Unit-scale weights, as dn_grid_derivative_coordinates.
             FornbergReference.UnitOffsets(offsets[..k], 0, unit[..k], out var exponent); // checked by FirstUnusableStencil
             FornbergReference.UnitWeightsPlain(d, unit[..k], w[..k]);
-            var sum = w[0] * y[first];
-            for (var j = 1; j < k; j++) sum = sum + w[j] * y[first + j];
-            output[i] = Math.ScaleB(sum, -exponent * d);
+            // The samples at unit scale too, as dn_grid_derivative_coordinates: both scales come
+            // back in one exact step.
+            var largest = 0.0;
+            for (var j = 0; j < k; j++) largest = Math.Abs(y[first + j]) > largest ? Math.Abs(y[first + j]) : largest;
+            var shift = largest > 0.0 && double.IsFinite(largest) ? -Math.ILogB(largest) : 0;
+            var sum = w[0] * Math.ScaleB(y[first], shift);
+            for (var j = 1; j < k; j++) sum = sum + w[j] * Math.ScaleB(y[first + j], shift);
+            output[i] = Math.ScaleB(sum, -exponent * d - shift);
         }
     }
 }

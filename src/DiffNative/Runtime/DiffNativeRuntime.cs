@@ -11,6 +11,9 @@ public static class DiffNativeRuntime
     private static int defaultBackend;
 
     /// <summary>The backend used by calls that pass none; <see cref="Backend.Native"/> at start.</summary>
+    /// <exception cref="IsaNotAvailableException">Set to a native backend on an ISA this machine
+    /// cannot run; the default stays as it was.</exception>
+    /// <exception cref="ArgumentException">Set to a managed backend with an ISA.</exception>
     public static Backend DefaultBackend
     {
         get
@@ -25,9 +28,8 @@ public static class DiffNativeRuntime
         }
         set
         {
-            var code = value.Kind == BackendKind.Managed ? -1 : value.Isa is { } isa ? (int)isa : 0;
-            if (value.Isa is { } named) _ = named.ToName(); // rejects undefined enum values
-            Volatile.Write(ref defaultBackend, code);
+            BackendCheck.Runnable(value, nameof(value));
+            Volatile.Write(ref defaultBackend, value.Kind == BackendKind.Managed ? -1 : value.Isa is { } isa ? (int)isa : 0);
         }
     }
 
@@ -39,11 +41,8 @@ public static class DiffNativeRuntime
 
     /// <summary>Makes <paramref name="isa"/> the active ISA for the whole process.</summary>
     /// <exception cref="IsaNotAvailableException">This CPU, OS or build cannot run it.</exception>
-    public static void SetActiveIsa(Isa isa)
-    {
-        _ = isa.ToName();
-        NativeCore.SetActiveIsa(isa);
-    }
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="isa"/> is not scalar, avx2 or avx512.</exception>
+    public static void SetActiveIsa(Isa isa) => NativeCore.SetActiveIsa(Backend.Defined(isa, nameof(isa)));
 
     /// <summary>ISAs compiled in and runnable here, worst to best.</summary>
     public static IReadOnlyList<Isa> AvailableIsas => NativeCore.AvailableIsas;
@@ -68,6 +67,14 @@ public static class DiffNativeRuntime
         ScalarUsesHardwareFma = ScalarUsesHardwareFma,
     };
 
-    /// <summary>Resolves a call's backend: the one given, else the default.</summary>
-    internal static Backend Resolve(Backend? backend) => backend ?? DefaultBackend;
+    /// <summary>Resolves a call's backend: the one given, else the default; refuses one that
+    /// cannot run here (a named ISA the machine lacks, or a bad DIFFNATIVE_ISA for the active
+    /// one) the same way whichever kernel the call runs.</summary>
+    internal static Backend Resolve(Backend? backend)
+    {
+        var chosen = backend ?? DefaultBackend;
+        BackendCheck.Runnable(chosen, nameof(backend));
+        if (chosen is { Kind: BackendKind.Native, Isa: null }) BackendCheck.ActiveIsaChosen();
+        return chosen;
+    }
 }

@@ -22,8 +22,13 @@ public static partial class SampledDerivative
     public static void Derivative(ReadOnlySpan<double> samples, double spacing, Span<double> destination, int order = 1, int accuracy = 2, Backend? backend = null,
         bool parallel = false)
     {
+        ValidateOutput(samples, destination, nameof(samples));
+        ValidateStencil(order, accuracy, spacing, nameof(spacing));
+        var minimum = GridReference.MinimumSamples(order, accuracy);
+        if (samples.Length is > 0 && samples.Length < minimum)
+            throw new ArgumentException($"Order {order} at accuracy {accuracy} needs {minimum} samples, got {samples.Length}.", nameof(samples));
         Span<int> shape = [samples.Length];
-        AlongAxis(samples, shape, 0, spacing, destination, order, accuracy, backend, parallel);
+        ComputeAlongAxis(DiffNativeRuntime.Resolve(backend), samples, shape, 0, spacing, destination[..samples.Length], order, accuracy, parallel);
     }
 
     /// <summary>Arrays with fewer values than this run on one thread even when asked to run in
@@ -50,18 +55,21 @@ public static partial class SampledDerivative
     public static void AlongAxis(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, int axis, double spacing, Span<double> destination,
         int order = 1, int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
-        var count = ValidateField(field, shape, destination);
-        if ((uint)axis >= (uint)shape.Length)
-            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"The array has {shape.Length} axes.");
+        var count = ValidateField(field, shape, destination, 1);
+        ValidateAxis(axis, shape, nameof(axis));
         ValidateStencil(order, accuracy, spacing, nameof(spacing));
-        var minimum = GridReference.MinimumSamples(order, accuracy);
-        if (count > 0 && shape[axis] < minimum)
-            throw new ArgumentException($"Axis {axis} has {shape[axis]} samples; order {order} at accuracy {accuracy} needs {minimum}.", nameof(shape));
-        var chosen = DiffNativeRuntime.Resolve(backend);
+        ValidateSamplesOnAxis(count, shape, axis, order, accuracy);
+        ComputeAlongAxis(DiffNativeRuntime.Resolve(backend), field[..count], shape, axis, spacing, destination[..count], order, accuracy, parallel);
+    }
+
+    /// <summary>The derivative along one axis of validated arguments: count values in, count out.</summary>
+    private static void ComputeAlongAxis(Backend chosen, ReadOnlySpan<double> field, ReadOnlySpan<int> shape, int axis, double spacing,
+        Span<double> destination, int order, int accuracy, bool parallel)
+    {
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.GridDerivative(chosen.Isa, field[..count], shape, axis, spacing, order, accuracy, destination[..count], Parts(parallel, count, shape[0]));
-        else if (count > 0)
-            GridReference.AlongAxis(field[..count], shape, axis, GridReference.Get(order, accuracy, spacing), false, destination[..count]);
+            NativeCore.GridDerivative(chosen.Isa, field, shape, axis, spacing, order, accuracy, destination, Parts(parallel, field.Length, shape[0]));
+        else if (!field.IsEmpty)
+            GridReference.AlongAxis(field, shape, axis, GridReference.Get(order, accuracy, spacing), false, destination);
     }
 
     /// <summary>The Laplacian Σₖ ∂²f/∂xₖ² of a row-major N-D array with per-axis spacing, each
@@ -78,16 +86,8 @@ public static partial class SampledDerivative
     public static void Laplacian(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, ReadOnlySpan<double> spacing, Span<double> destination,
         int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
-        var count = ValidateField(field, shape, destination);
-        if (spacing.Length != shape.Length)
-            throw new ArgumentException($"spacing has {spacing.Length} values for {shape.Length} axes.", nameof(spacing));
-        var minimum = GridReference.MinimumSamples(2, accuracy);
-        for (var a = 0; a < shape.Length; a++)
-        {
-            ValidateStencil(2, accuracy, spacing[a], nameof(spacing));
-            if (count > 0 && shape[a] < minimum)
-                throw new ArgumentException($"Axis {a} has {shape[a]} samples; accuracy {accuracy} needs {minimum}.", nameof(shape));
-        }
+        var count = ValidateField(field, shape, destination, 1);
+        ValidateEveryAxis(count, shape, spacing, 2, accuracy);
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
             NativeCore.GridLaplacian(chosen.Isa, field[..count], shape, spacing, accuracy, destination[..count], Parts(parallel, count, shape[0]));
@@ -110,13 +110,13 @@ public static partial class SampledDerivative
     public static void FieldGradient(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, ReadOnlySpan<double> spacing, Span<double> destination,
         int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
-        var count = ElementCount(shape);
-        if (spacing.Length != shape.Length)
-            throw new ArgumentException($"spacing has {spacing.Length} values for {shape.Length} axes.", nameof(spacing));
-        if (destination.Length < count * shape.Length)
-            throw new ArgumentException($"The destination holds {destination.Length} values; {shape.Length} axes of {count} need {count * shape.Length}.", nameof(destination));
+        // Every axis is checked before the first is written: a bad spacing or too short an axis
+        // further on must not leave the blocks before it filled.
+        var count = ValidateField(field, shape, destination, shape.Length);
+        ValidateEveryAxis(count, shape, spacing, 1, accuracy);
+        var chosen = DiffNativeRuntime.Resolve(backend);
         for (var a = 0; a < shape.Length; a++)
-            AlongAxis(field, shape, a, spacing[a], destination.Slice(a * count, count), 1, accuracy, backend, parallel);
+            ComputeAlongAxis(chosen, field[..count], shape, a, spacing[a], destination.Slice(a * count, count), 1, accuracy, parallel);
     }
 
     /// <summary>The second partial ∂²f/∂xₐ∂x_b: a second derivative when a == b, otherwise the
@@ -136,21 +136,28 @@ public static partial class SampledDerivative
     public static void SecondPartial(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, int axisA, int axisB, ReadOnlySpan<double> spacing,
         Span<double> destination, int accuracy = 2, Backend? backend = null, bool parallel = false)
     {
-        if (spacing.Length != shape.Length)
-            throw new ArgumentException($"spacing has {spacing.Length} values for {shape.Length} axes.", nameof(spacing));
-        if ((uint)axisA >= (uint)shape.Length) throw new ArgumentOutOfRangeException(nameof(axisA), axisA, $"The array has {shape.Length} axes.");
-        if ((uint)axisB >= (uint)shape.Length) throw new ArgumentOutOfRangeException(nameof(axisB), axisB, $"The array has {shape.Length} axes.");
+        // The field must not be the destination even though the scratch pass would make that work:
+        // overlaps are refused everywhere, so that no entry point's answer depends on its internals.
+        var count = ValidateField(field, shape, destination, 1);
+        ValidateAxis(axisA, shape, nameof(axisA));
+        ValidateAxis(axisB, shape, nameof(axisB));
+        ValidateSpacingCount(spacing, shape);
+        var order = axisA == axisB ? 2 : 1;
+        ValidateStencil(order, accuracy, spacing[axisA], nameof(spacing));
+        ValidateStencil(order, accuracy, spacing[axisB], nameof(spacing));
+        ValidateSamplesOnAxis(count, shape, axisA, order, accuracy);
+        ValidateSamplesOnAxis(count, shape, axisB, order, accuracy);
+        var chosen = DiffNativeRuntime.Resolve(backend);
         if (axisA == axisB)
         {
-            AlongAxis(field, shape, axisA, spacing[axisA], destination, 2, accuracy, backend, parallel);
+            ComputeAlongAxis(chosen, field[..count], shape, axisA, spacing[axisA], destination[..count], 2, accuracy, parallel);
             return;
         }
-        var count = ElementCount(shape);
         var scratch = ArrayPool<double>.Shared.Rent(Math.Max(count, 1));
         try
         {
-            AlongAxis(field, shape, axisA, spacing[axisA], scratch.AsSpan(0, count), 1, accuracy, backend, parallel);
-            AlongAxis(scratch.AsSpan(0, count), shape, axisB, spacing[axisB], destination, 1, accuracy, backend, parallel);
+            ComputeAlongAxis(chosen, field[..count], shape, axisA, spacing[axisA], scratch.AsSpan(0, count), 1, accuracy, parallel);
+            ComputeAlongAxis(chosen, scratch.AsSpan(0, count), shape, axisB, spacing[axisB], destination[..count], 1, accuracy, parallel);
         }
         finally
         {
@@ -197,79 +204,5 @@ public static partial class SampledDerivative
             throw new ArgumentException($"The stencil of coordinates[{unusable}] = {coordinates[unusable]} has offsets that overflow or coincide after rounding; the coordinates span too wide a range for their spacing.", nameof(coordinates));
         if (DiffNativeRuntime.Resolve(backend).Kind == BackendKind.Native) NativeCore.GridDerivativeCoordinates(samples, coordinates, order, accuracy, destination);
         else if (!samples.IsEmpty) GridReference.Coordinates(samples, coordinates, order, accuracy, destination);
-    }
-
-    // ---- validation, shared by both backends ------------------------------------------------------
-
-    private static int ElementCount(ReadOnlySpan<int> shape)
-    {
-        if (shape.Length is 0 or > 8)
-            throw new ArgumentException($"An array has 1 to 8 dimensions, got {shape.Length}.", nameof(shape));
-        long count = 1;
-        foreach (var d in shape)
-        {
-            if (d < 0) throw new ArgumentException($"Dimension {d} is negative.", nameof(shape));
-            count *= d;
-            if (count > Array.MaxLength) throw new ArgumentException("The array is larger than .NET arrays allow.", nameof(shape));
-        }
-        return (int)count;
-    }
-
-    private static int ValidateField(ReadOnlySpan<double> field, ReadOnlySpan<int> shape, Span<double> destination)
-    {
-        var count = ElementCount(shape);
-        if (field.Length < count)
-            throw new ArgumentException($"The field holds {field.Length} values; the shape needs {count}.", nameof(field));
-        if (destination.Length < count)
-            throw new ArgumentException($"The destination holds {destination.Length} values; the shape needs {count}.", nameof(destination));
-        if (field[..count].Overlaps(destination[..count]))
-            throw new ArgumentException("The destination must not overlap the field.", nameof(destination));
-        return count;
-    }
-
-    private static void ValidateOrderAccuracy(int order, int accuracy)
-    {
-        if (order is < 1 or > 4)
-            throw new ArgumentOutOfRangeException(nameof(order), order, "The derivative order must be 1..4.");
-        if (accuracy is not (2 or 4 or 6 or 8))
-            throw new ArgumentOutOfRangeException(nameof(accuracy), accuracy, "Grid stencils have accuracy 2, 4, 6 or 8.");
-    }
-
-    private static void ValidateStencil(int order, int accuracy, double spacing, string spacingName)
-    {
-        ValidateOrderAccuracy(order, accuracy);
-        var hd = spacing;
-        for (var k = 1; k < order; k++) hd *= spacing;
-        if (!double.IsFinite(spacing) || spacing <= 0 || !double.IsFinite(hd) || hd == 0)
-            throw new ArgumentOutOfRangeException(spacingName, spacing, "The spacing must be finite and positive (and its power finite and non-zero).");
-    }
-
-    private static void ValidateNumpy(ReadOnlySpan<double> samples, Span<double> destination, int edgeOrder)
-    {
-        if (edgeOrder is not (1 or 2))
-            throw new ArgumentOutOfRangeException(nameof(edgeOrder), edgeOrder, "numpy's edge_order is 1 or 2.");
-        if (samples.Length > 0 && samples.Length <= edgeOrder)
-            throw new ArgumentException($"edge_order {edgeOrder} needs at least {edgeOrder + 1} samples, got {samples.Length}.", nameof(samples));
-        if (destination.Length < samples.Length)
-            throw new ArgumentException($"The destination holds {destination.Length} values but {samples.Length} are needed.", nameof(destination));
-        if (samples.Overlaps(destination))
-            throw new ArgumentException("The destination must not overlap the samples.", nameof(destination));
-    }
-
-    private static void ValidateCoordinates(ReadOnlySpan<double> samples, ReadOnlySpan<double> coordinates, Span<double> destination)
-    {
-        if (coordinates.Length != samples.Length)
-            throw new ArgumentException($"coordinates has {coordinates.Length} values for {samples.Length} samples.", nameof(coordinates));
-        if (destination.Length < samples.Length)
-            throw new ArgumentException($"The destination holds {destination.Length} values but {samples.Length} are needed.", nameof(destination));
-        if (samples.Overlaps(destination) || coordinates.Overlaps(destination))
-            throw new ArgumentException("The destination must not overlap the samples or coordinates.", nameof(destination));
-        for (var i = 0; i < coordinates.Length; i++)
-        {
-            if (!double.IsFinite(coordinates[i]))
-                throw new ArgumentException($"coordinates[{i}] is {coordinates[i]}; coordinates must be finite.", nameof(coordinates));
-            if (i > 0 && !(coordinates[i] > coordinates[i - 1]))
-                throw new ArgumentException($"coordinates[{i}] = {coordinates[i]} does not exceed coordinates[{i - 1}] = {coordinates[i - 1]}; coordinates must be strictly increasing.", nameof(coordinates));
-        }
     }
 }

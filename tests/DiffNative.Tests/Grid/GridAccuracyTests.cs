@@ -162,7 +162,7 @@ public class GridAccuracyTests
         Assert.Equal("order", Assert.Throws<ArgumentOutOfRangeException>(() => SampledDerivative.Derivative(y, 1.0, d, 5)).ParamName);
         Assert.Equal("accuracy", Assert.Throws<ArgumentOutOfRangeException>(() => SampledDerivative.Derivative(y, 1.0, d, 1, 3)).ParamName);
         Assert.Equal("spacing", Assert.Throws<ArgumentOutOfRangeException>(() => SampledDerivative.Derivative(y, 0.0, d)).ParamName);
-        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => SampledDerivative.Derivative(y.AsSpan(0, 5), 1.0, d, 4, 8)).ParamName);
+        Assert.Equal("samples", Assert.Throws<ArgumentException>(() => SampledDerivative.Derivative(y.AsSpan(0, 5), 1.0, d, 4, 8)).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => SampledDerivative.Derivative(y, 1.0, d.AsSpan(0, 5))).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => SampledDerivative.Derivative(y.AsSpan(0, 10), 1.0, y.AsSpan(5, 10))).ParamName);
         Assert.Equal("coordinates", Assert.Throws<ArgumentException>(() => SampledDerivative.Derivative(y, new double[20], d)).ParamName);
