@@ -7,22 +7,12 @@ internal static class ForcedIsa
 {
     internal const string Variable = "DIFFNATIVE_ISA";
 
-    /// <exception cref="FormatException">The value is not an ISA's name.</exception>
-    /// <exception cref="IsaNotAvailableException">It names an ISA this machine cannot run.</exception>
+    /// <exception cref="IsaNotAvailableException">The value is not an ISA's name, or names one this
+    /// machine cannot run (the library's own message, the same on every path).</exception>
     internal static void Check()
     {
-        var name = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
             return; // the core treats an empty value as unset
-        if (!IsaNames.TryParse(name, out var isa))
-            throw new FormatException($"{Variable}={name} is not an ISA: expected {Names(IsaNames.All)}.");
-        if (!DiffNativeRuntime.AvailableIsas.Contains(isa))
-            throw new IsaNotAvailableException($"{Variable}={name} cannot run on this machine; available here: {Names(DiffNativeRuntime.AvailableIsas)}.");
+        _ = DiffNativeRuntime.ActiveIsa; // chosen from the variable now, or refused
     }
-
-    private static string Names(IReadOnlyList<Isa> isas) => isas.Count switch
-    {
-        1 => isas[0].ToName(),
-        _ => string.Join(", ", isas.Take(isas.Count - 1).Select(i => i.ToName())) + " or " + isas[^1].ToName(),
-    };
 }

@@ -29,6 +29,8 @@ public static partial class Differentiate
             RequireLength(gradient, x.Length, nameof(gradient));
             if (gradient[..x.Length].Overlaps(x))
                 RequireApart(gradient[..x.Length], nameof(gradient), default, x, writtenBetweenEvaluations: true);
+            // The loop needs no backend, but one that cannot run here is refused on every path alike.
+            if (options.Backend is { } backend) DiffNativeRuntime.Resolve(backend);
             return ScalarGradientLoop.Compute(f, x, gradient, options, cancellationToken);
         }
         return GradientOtherwise(f, x, gradient, options, cancellationToken);

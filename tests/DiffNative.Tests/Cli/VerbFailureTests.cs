@@ -56,7 +56,7 @@ public class VerbFailureTests : IDisposable
     public void A_bad_isa_variable_fails_every_verb_with_the_same_line(string verb)
     {
         var result = CliRunner.Run(new Dictionary<string, string?> { ["DIFFNATIVE_ISA"] = "bogus" }, Arguments(verb));
-        Assert.Equal("diffnative: DIFFNATIVE_ISA=bogus is not an ISA: expected scalar, avx2 or avx512.", OneLineError(result));
+        Assert.Equal("diffnative: DIFFNATIVE_ISA=bogus is not an ISA name; the accepted names are scalar, avx2 and avx512.", OneLineError(result));
         AssertNothingWritten();
     }
 

@@ -48,7 +48,8 @@ public class BackendBadInputTests
 
     /// <summary>Calls through every kind of entry point: a kernel with ISA paths, kernels without
     /// (irregular grids, stencil weights), an activation and a Hessian of a function.</summary>
-    public static TheoryData<string> Paths() => new() { "Gradient", "Derivative(x)", "FiniteDifferenceWeights", "Activation", "Differentiate.Hessian" };
+    public static TheoryData<string> Paths() => new() { "Gradient", "Derivative(x)", "FiniteDifferenceWeights", "Activation", "Differentiate.Hessian",
+        "Differentiate.Gradient" };
 
     private static void Call(string path, Backend backend, double[] destination)
     {
@@ -59,6 +60,9 @@ public class BackendBadInputTests
             case "Derivative(x)": SampledDerivative.Derivative(samples, x, destination, 1, 2, backend); break;
             case "FiniteDifferenceWeights": FiniteDifferenceWeights.Compute(1, [-1.0, 0.0, 1.0], destination, 0, backend); break;
             case "Activation": new Activation(ActivationKind.Tanh).Apply(samples, destination, backend); break;
+            case "Differentiate.Gradient": // the small fixed-step gradient runs in C# on both backends, and still checks its backend
+                Differentiate.Gradient(v => v[0] * v[1], [1.0, 2.0], destination.AsSpan(0, 2), new DifferentiationOptions { Backend = backend });
+                break;
             case "Differentiate.Hessian":
                 Differentiate.Hessian(v => v[0] * v[1], [1.0, 2.0], destination.AsSpan(0, 4), new DifferentiationOptions { Backend = backend });
                 break;

@@ -9,9 +9,11 @@ internal static class FirstDerivatives
     internal static DifferentiationInfo Compute(in FunctionSource f, ReadOnlySpan<double> x, Span<double> output, Span<double> errors,
         DifferentiationOptions options, CancellationToken cancellation)
     {
+        // Resolved even where the loop below needs no backend, so that one that cannot run here
+        // (a bad DIFFNATIVE_ISA, a named ISA this CPU lacks) is refused on every path alike.
+        var backend = DiffNativeRuntime.Resolve(options.Backend);
         if (f.Outputs == 1 && ScalarGradientLoop.Applies(x, options) && f.SequentialScalar(options) is { } plain)
             return ScalarGradientLoop.Compute(plain, x, output, options, cancellation);
-        var backend = DiffNativeRuntime.Resolve(options.Backend);
         var n = x.Length;
         var workspace = Workspace.Rent();
         try
