@@ -187,6 +187,23 @@ public class DiagonalRoundingTests
         Assert.Equal(DerivativeStatus.RoundingLimited, info.Status);
     }
 
+    /// <summary>x₀x₁ is a line along either axis: its zero diagonal stays rounding however far the
+    /// step grows, while f changes visibly over it. That is a zero, not a doubt (it was reported
+    /// RoundingLimited); a function that barely changes at all still is.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void A_linear_direction_has_a_zero_diagonal_not_a_rounding_limited_one(int accuracy)
+    {
+        var diagonal = new double[2];
+        var options = new DifferentiationOptions { Accuracy = accuracy };
+        var info = Differentiate.HessianDiagonal(p => p[0] * p[1], [1.0, 2.0], diagonal, options);
+        Assert.Equal(DerivativeStatus.Ok, info.Status);
+        Assert.True(Math.Abs(diagonal[0]) <= 1e-12 && Math.Abs(diagonal[1]) <= 1e-12, $"{diagonal[0]:R}, {diagonal[1]:R}");
+        var flat = Differentiate.HessianDiagonal(p => 1e15 + 1e-8 * (p[0] * p[0] + p[1] * p[1]), [1.0, 1.0], diagonal, options);
+        Assert.Equal(DerivativeStatus.RoundingLimited, flat.Status);
+    }
+
     [Fact]
     public void Odd_functions_at_their_centre_are_exact_not_rounding()
     {

@@ -127,6 +127,21 @@ public class TrustByDefaultTests
         Assert.Equal(DerivativeStatus.RoundingLimited, r.Status);
     }
 
+    /// <summary>A line's higher derivatives are 0: the differences stay rounding however far the
+    /// step grows, while the samples at ±h differ by far more than rounding. Ok, with the rounding
+    /// bound as the error (they were reported rounding-limited).</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void A_lines_higher_derivatives_are_zero_not_rounding_limited(int order)
+    {
+        var r = Differentiate.Derivative(t => 3 * t - 7, 1.5, Central with { Order = order });
+        Assert.Equal(DerivativeStatus.Ok, r.Status);
+        Assert.True(Math.Abs(r.Value) <= r.Error, $"{r.Value:R} beyond its bound {r.Error}");
+        Assert.True(r.Error <= 1e-9, $"bound {r.Error}");
+    }
+
     /// <summary>Exact cancellation by symmetry is no rounding: cos′ and sin″ at 0 (odd orders of cos,
     /// even of sin) are 0.</summary>
     [Theory]

@@ -34,6 +34,10 @@ internal static class HessianRounding
 
         /// <summary>The largest finite |entry| off the diagonal (0 when there are none).</summary>
         double OffDiagonalScale();
+
+        /// <summary>|f(x + heᵢ) − f(x − heᵢ)|/(2h) as taken, or 0 when that difference is at the
+        /// level of rounding: the slope along axis i, where it can be seen at all.</summary>
+        double Slope(int i, double h);
     }
 
     private enum State
@@ -41,6 +45,8 @@ internal static class HessianRounding
         Resolved,
         Growing,
         Accepted,
+        /// <summary>Rounding through every growth: zero as far as the differences can tell.</summary>
+        Zero,
         Failed,
     }
 
@@ -100,10 +106,11 @@ internal static class HessianRounding
                 }
                 else if (growth >= MaxGrowths || !double.IsFinite(value))
                 {
-                    state[i] = State.Failed;
+                    state[i] = double.IsFinite(value) ? State.Zero : State.Failed;
                 }
             }
         }
+        JudgeZeros(n, steps, state, ref take);
         var changed = false;
         for (var i = 0; i < n; i++)
         {
@@ -117,6 +124,29 @@ internal static class HessianRounding
         }
         if (changed) evaluations += take.Retake();
         return evaluations;
+    }
+
+    /// <summary>An entry whose second difference stayed rounding up to 10⁴ times the balanced step
+    /// has |∂ᵢ²f| below that rounding, 64 ε·Σ|wⱼfⱼ|/h². It is kept, at its largest step, when that
+    /// bound is within the resolution of the rest of the result, or when f visibly changes along
+    /// the axis there and the bound moves its slope over the step by at most a millionth: a linear
+    /// direction (x₀x₁ along either axis, whose zero diagonal was reported rounding-limited).
+    /// Otherwise it fails: f that barely changes at all (1e15 + 1e-8x², or a constant) says
+    /// nothing about its curvature.</summary>
+    private static void JudgeZeros<TTake>(int n, double[] steps, State[] state, ref TTake take)
+        where TTake : ITake, allows ref struct
+    {
+        var scale = take.OffDiagonalScale();
+        for (var i = 0; i < n; i++)
+            if (state[i] is State.Resolved or State.Accepted && double.IsFinite(take.DiagonalValue(i)))
+                scale = Math.Max(scale, Math.Abs(take.DiagonalValue(i)));
+        for (var i = 0; i < n; i++)
+        {
+            if (state[i] != State.Zero) continue;
+            var rounding = take.Diagonal(i, steps[i]).Rounding;
+            var linear = rounding * steps[i] <= 1e-6 * take.Slope(i, steps[i]);
+            state[i] = rounding <= Resolution * scale || linear ? State.Accepted : State.Failed;
+        }
     }
 
     /// <summary>The result's scale: its largest entry, leaving out diagonal entries whose
@@ -143,6 +173,13 @@ internal static class HessianRounding
             if (limited && rounding > Resolution * scale) return true;
         }
         return false;
+    }
+
+    /// <summary>|plus − minus|/(2h), or 0 when the difference is at the level of rounding.</summary>
+    internal static double Slope(double plus, double minus, double h)
+    {
+        var difference = plus - minus;
+        return RoundingCheck.AtRoundingLevel(difference, Math.Abs(plus) + Math.Abs(minus)) ? 0 : Math.Abs(difference) / (2 * h);
     }
 
     /// <summary>The judgement of one second difference: samples fⱼ at the stencil's offsets with

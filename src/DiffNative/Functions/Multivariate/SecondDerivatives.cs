@@ -80,6 +80,12 @@ internal static class SecondDerivatives
 
         public double DiagonalValue(int i) => hessian[i * x.Length + i];
 
+        public double Slope(int i, double h)
+        {
+            var values = workspace.Span(Workspace.Slot.Values, pointCount);
+            return HessianRounding.Slope(values[1 + i], values[1 + x.Length + i], h);
+        }
+
         public double OffDiagonalScale()
         {
             var n = x.Length;
@@ -124,6 +130,14 @@ internal static class SecondDerivatives
         public double DiagonalValue(int i) => diagonal[i];
 
         public double OffDiagonalScale() => 0;
+
+        public double Slope(int i, double h)
+        {
+            var n = x.Length;
+            var offsets = stencil.ActiveOffsets.AsSpan();
+            var values = workspace.Span(Workspace.Slot.Values, offsets.Length * n);
+            return HessianRounding.Slope(values[offsets.IndexOf(1.0) * n + i], values[offsets.IndexOf(-1.0) * n + i], h);
+        }
     }
 
     private static DifferentiationInfo AdaptiveHessian(in FunctionSource f, ReadOnlySpan<double> x, Span<double> hessian, Span<double> errors,

@@ -43,7 +43,9 @@ internal static class FixedStepDerivative
                 if (roundingLimited)
                 {
                     limited ??= new DerivativeResult(value, null, h, evaluations, DerivativeStatus.RoundingLimited);
-                    if (usersStep || growths == MaxGrowths) return limited.Value with { Evaluations = evaluations };
+                    if (usersStep) return limited.Value with { Evaluations = evaluations };
+                    if (growths == MaxGrowths)
+                        return ZeroOnItsScale(stencil, h, value, scale, left, right, options.Order, evaluations) ?? limited.Value with { Evaluations = evaluations };
                     growths++;
                     h = StepRule.MakeExact(x, h * Growth);
                     continue;
@@ -112,6 +114,23 @@ internal static class FixedStepDerivative
     /// the rounding of f amplified by 1/h as the adaptive engine counts it.</summary>
     private static double CentralError(double value, double halfSlope, double functionScale, double h) =>
         4.0 / 3.0 * Math.Abs(value - halfSlope) + 8 * StepRule.MachineEpsilon * functionScale / h;
+
+    /// <summary>A higher derivative whose differences are still rounding at 10⁴ times the balanced
+    /// step is below that rounding, 64 ε·Σ|wⱼfⱼ|/hᵈ. Where f visibly changes over the step (its
+    /// samples at ±h differ by more than rounding) and the bound moves the slope over the step by
+    /// at most a millionth, f is a line on that scale and the derivative 0: the value at that step
+    /// is Ok with the bound as its error (3x's second derivative was reported rounding-limited).
+    /// Otherwise null: samples that barely change (a constant, 1e15 + 1e-8x²) say nothing.</summary>
+    private static DerivativeResult? ZeroOnItsScale(Stencil stencil, double h, double value, double functionScale, double left, double right,
+        int order, int evaluations)
+    {
+        if (order < 2 || double.IsNaN(left) || double.IsNaN(right)) return null;
+        var bound = RoundingCheck.NoiseMultiple * StepRule.MachineEpsilon * functionScale * stencil.WeightSum / StencilEvaluation.PowerOfStep(h, order);
+        var slope = HessianRounding.Slope(right, left, h);
+        return bound * StencilEvaluation.PowerOfStep(h, order - 1) <= 1e-6 * slope
+            ? new DerivativeResult(value, bound, h, evaluations, DerivativeStatus.Ok)
+            : null;
+    }
 
     /// <summary>A step too long for f (<see cref="TooLong"/>) shrinks by 4 up to this many times.</summary>
     private const int MaxFitShrinks = 4;
