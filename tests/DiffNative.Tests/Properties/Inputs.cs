@@ -33,7 +33,7 @@ internal static class Inputs
         (1, Gen.OneOf(Special)));
 
     /// <summary>Finite values only (for points a function must be differentiated at).</summary>
-    internal static readonly Gen<double> Finite = Gen.Frequency(
+    internal static readonly Gen<double> FinitePoint = Gen.Frequency(
         (12, Gen.Double[-10, 10]),
         (2, LogUniform(-60, 60, signed: true)),
         (1, Gen.OneOf(0.0, -0.0, 1e-310, 1e300, -1e300)));

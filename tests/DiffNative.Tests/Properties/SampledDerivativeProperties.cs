@@ -67,10 +67,11 @@ public class SampledDerivativeProperties
         return x.Length + lengthChange < 0 ? [] : x.Take(x.Length + lengthChange).Concat(Enumerable.Repeat(1e9, Math.Max(0, lengthChange))).ToArray();
     }
 
-    /// <summary>1 to 3 axes of 0..9 mostly, up to 8 axes of 0..3, sometimes no axis, too many,
+    /// <summary>One axis of 0..70 or 2 to 3 axes of 0..12 mostly, up to 8 axes of 0..3, sometimes no axis, too many,
     /// a negative one or one whose product leaves the range of .NET arrays.</summary>
     private static readonly Gen<int[]> Shape = Gen.Frequency(
-        (10, Gen.Int[1, 3].SelectMany(r => Gen.Int[0, 9].Array[r])),
+        (5, Gen.Int[0, 70].Select(d => new[] { d })),
+        (8, Gen.Int[2, 3].SelectMany(r => Gen.Int[0, 12].Array[r])),
         (3, Gen.Int[4, 8].SelectMany(r => Gen.Int[0, 3].Array[r])),
         (1, Gen.Const(System.Array.Empty<int>())),
         (1, Gen.Int[9, 10].SelectMany(r => Gen.Int[1, 2].Array[r])),
