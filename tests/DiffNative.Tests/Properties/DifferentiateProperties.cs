@@ -37,7 +37,7 @@ public class DifferentiateProperties
             using var cancel = new CancellationTokenSource();
             Differentiate.Derivative(c.Function.Real(cancel)!, c.X, options);
         }, c.Function.Own, Contract.OneCall);
-    }, cases: 400);
+    }, cases: 1_200);
 
     internal sealed record PolynomialCase(double[] Coefficients, int Order, DerivativeMethod Method, int Accuracy, int StepExponent, int X8, bool Check);
 
@@ -68,7 +68,7 @@ public class DifferentiateProperties
         var tolerance = 64 * Math.ScaleB(1.0, 14) * Math.ScaleB(scale, -52) / Math.Pow(h, c.Order);
         Assert.True(Math.Abs(result.Value - expected) <= tolerance,
             $"d^{c.Order}/dx^{c.Order} at {x} is {result.Value:R}, expected {expected:R} (tolerance {tolerance:G3}, step {result.Step:R})");
-    }, cases: 300);
+    }, cases: 1_000);
 
     internal sealed record ConstantCase(double Value, double X, int Order, DerivativeMethod Method, int? Accuracy, double? Step, bool Check);
 
@@ -92,7 +92,7 @@ public class DifferentiateProperties
         var result = Differentiate.Derivative(_ => c.Value, c.X,
             new DerivativeOptions { Order = c.Order, Method = c.Method, Accuracy = c.Accuracy, Step = c.Step, CheckDifferentiability = c.Check });
         Assert.True(result.Value == 0, $"the derivative of the constant {c.Value:R} is {result.Value:R} ({result.Status})");
-    }, cases: 300);
+    }, cases: 1_000);
 
     internal enum Entry
     {
@@ -207,7 +207,7 @@ public class DifferentiateProperties
                     break;
             }
         }, c.Function.Own, untouchedOnFault: false);
-    }, cases: 400);
+    }, cases: 1_200);
 
     internal sealed record SumCase(double[] X, double[] A, double[] B, int Scheme, int Accuracy);
 
@@ -248,5 +248,5 @@ public class DifferentiateProperties
         for (var i = 0; i < c.X.Length; i++)
             Assert.True(Math.Abs(sum[i] - (f[i] + g[i])) <= tolerance,
                 $"∂(f+g)/∂x{i} = {sum[i]:R}, ∂f/∂x{i} + ∂g/∂x{i} = {f[i] + g[i]:R} (tolerance {tolerance:G3})");
-    }, cases: 200);
+    }, cases: 600);
 }

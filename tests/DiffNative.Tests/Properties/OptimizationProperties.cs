@@ -56,7 +56,7 @@ public class OptimizationProperties
             // Whatever stopped it, the result is an iterate f was evaluated at: finite.
             Assert.True(result.X.All(double.IsFinite), $"the result's iterate {Describe.Value(result.X)} is not finite ({result.Reason})");
         }, c.Function.Own, Contract.OneCall);
-    }, cases: 150);
+    }, cases: 400);
 
     internal enum AnalyticKind
     {
@@ -137,5 +137,5 @@ public class OptimizationProperties
             GC.KeepAlive(value);
             Assert.NotNull(report);
         }, own, Contract.OneCall);
-    }, cases: 200);
+    }, cases: 600);
 }

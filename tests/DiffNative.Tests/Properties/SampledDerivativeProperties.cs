@@ -98,14 +98,14 @@ public class SampledDerivativeProperties
     {
         var (arrays, input, output) = Contract.Place(c.Samples, c.Samples.Length + c.Slack, c.Placement, c.Shift);
         Contract.Check(arrays, [input], [output], SampledNames, (a, b) => SampledDerivative.Gradient(input.Of(a), c.Spacing, output.Of(a), b));
-    }, cases: 300);
+    }, cases: 1_000);
 
     [Fact]
     public void NumpyGradientKeepsItsContract() => Property.Check(nameof(NumpyGradientKeepsItsContract), Line, c =>
     {
         var (arrays, input, output) = Contract.Place(c.Samples, c.Samples.Length + c.Slack, c.Placement, c.Shift);
         Contract.Check(arrays, [input], [output], SampledNames, (a, b) => SampledDerivative.NumpyGradient(input.Of(a), c.Spacing, output.Of(a), c.EdgeOrder, b));
-    }, cases: 300);
+    }, cases: 1_000);
 
     [Fact]
     public void GridDerivativeKeepsItsContract() => Property.Check(nameof(GridDerivativeKeepsItsContract), Line, c =>
@@ -113,7 +113,7 @@ public class SampledDerivativeProperties
         var (arrays, input, output) = Contract.Place(c.Samples, c.Samples.Length + c.Slack, c.Placement, c.Shift);
         Contract.Check(arrays, [input], [output], SampledNames,
             (a, b) => SampledDerivative.Derivative(input.Of(a), c.Spacing, output.Of(a), c.Order, c.Accuracy, b));
-    }, cases: 300);
+    }, cases: 1_000);
 
     [Fact]
     public void NumpyCoordinateGradientKeepsItsContract() => Property.Check(nameof(NumpyCoordinateGradientKeepsItsContract), Coordinates, c =>
@@ -126,7 +126,7 @@ public class SampledDerivativeProperties
         var coordinates = new Region(arrays.Length - 1, 0, c.Coordinates.Length);
         Contract.Check(arrays, [input, coordinates], [output], SampledNames,
             (a, b) => SampledDerivative.NumpyGradient(input.Of(a), coordinates.Of(a), output.Of(a), c.EdgeOrder, b));
-    }, cases: 300);
+    }, cases: 1_000);
 
     [Fact]
     public void CoordinateDerivativeKeepsItsContract() => Property.Check(nameof(CoordinateDerivativeKeepsItsContract), Coordinates, c =>
@@ -135,7 +135,7 @@ public class SampledDerivativeProperties
         var coordinates = new Region(arrays.Length - 1, 0, c.Coordinates.Length);
         Contract.Check(arrays, [input, coordinates], [output], SampledNames,
             (a, b) => SampledDerivative.Derivative(input.Of(a), coordinates.Of(a), output.Of(a), c.Order, c.Accuracy, b));
-    }, cases: 300);
+    }, cases: 1_000);
 
     /// <summary>numpy's uniform case (every difference equal, as numpy tests it) with 2·spacing
     /// not finite.</summary>
@@ -161,7 +161,7 @@ public class SampledDerivativeProperties
         var spacing = c.Spacings.Length > 0 ? c.Spacings[0] : 1.0;
         Contract.Check(arrays, [input], [output], GridNames,
             (a, b) => SampledDerivative.AlongAxis(input.Of(a), c.Shape, c.Axis, spacing, output.Of(a), c.Order, c.Accuracy, b));
-    }, cases: 300);
+    }, cases: 1_000);
 
     [Fact]
     public void LaplacianKeepsItsContract() => Property.Check(nameof(LaplacianKeepsItsContract), Grid, c =>
@@ -169,7 +169,7 @@ public class SampledDerivativeProperties
         var (arrays, input, output) = Contract.Place(c.Field, OutputLength(c, 1), c.Placement, c.Shift);
         Contract.Check(arrays, [input], [output], GridNames,
             (a, b) => SampledDerivative.Laplacian(input.Of(a), c.Shape, c.Spacings, output.Of(a), c.Accuracy, b));
-    }, cases: 200);
+    }, cases: 600);
 
     [Fact]
     public void FieldGradientKeepsItsContract() => Property.Check(nameof(FieldGradientKeepsItsContract), Grid, c =>
@@ -179,7 +179,7 @@ public class SampledDerivativeProperties
         // (SampledDerivativeKeptCases.FieldGradient*); check the untouched destination again once it is fixed.
         Contract.Check(arrays, [input], [output], GridNames,
             (a, b) => SampledDerivative.FieldGradient(input.Of(a), c.Shape, c.Spacings, output.Of(a), c.Accuracy, b), untouchedOnError: false);
-    }, cases: 300);
+    }, cases: 1_000);
 
     [Fact]
     public void SecondPartialKeepsItsContract() => Property.Check(nameof(SecondPartialKeepsItsContract), Grid, c =>
@@ -187,7 +187,7 @@ public class SampledDerivativeProperties
         var (arrays, input, output) = Contract.Place(c.Field, OutputLength(c, 1), c.Placement, c.Shift);
         Contract.Check(arrays, [input], [output], GridNames,
             (a, b) => SampledDerivative.SecondPartial(input.Of(a), c.Shape, c.Axis, c.AxisB, c.Spacings, output.Of(a), c.Accuracy, b));
-    }, cases: 200);
+    }, cases: 600);
 
     /// <summary>blocks·count values plus the case's slack, kept to a size worth allocating.</summary>
     private static int OutputLength(GridCase c, int blocks) =>
@@ -231,7 +231,7 @@ public class SampledDerivativeProperties
                     $"{backend}: d^{c.Order}/dx^{c.Order} at x = {x[i]} is {result[i]:R}, expected {expected:R} (tolerance {tolerance:G3})");
             }
         }
-    }, cases: 200);
+    }, cases: 600);
 
     internal sealed record ConstantCase(double Value, int Count, double Spacing, int Order, int Accuracy, int EdgeOrder);
 
@@ -271,5 +271,5 @@ public class SampledDerivativeProperties
                 Assert.True(Math.Abs(grid[i]) <= gridTolerance, $"{backend}: Derivative[{i}] (order {c.Order}, accuracy {c.Accuracy}) of a constant is {grid[i]:R}");
             }
         }
-    }, cases: 100);
+    }, cases: 300);
 }
