@@ -9,20 +9,20 @@ public class SampledDerivativeKeptCases
                  "and then throws ArgumentException (shape: 'Axis 1 has 1 samples; order 1 at accuracy 4 needs 5'), on every backend. " +
                  "FieldGradient checks each axis only when it reaches it.")]
     public void FieldGradientLeavesTheDestinationUntouchedWhenALaterAxisHasTooFewSamples() =>
-        AssertRefusedUntouched([5, -1, -1, 0, 2.291e-23, -0.041666666666666664], [6, 1], [0.22967267963165253, 1.489795918367347], "shape");
+        AssertRefusedUntouched([5, -1, -1, 0, 2.291e-23, -0.041666666666666664], [6, 1], [0.22967267963165253, 1.489795918367347], 4, "shape");
 
     [Fact(Skip = "Fails today: SampledDerivative.FieldGradient(field = 16 values, shape = [4, 4], spacing = [1, NaN], destination of 32, " +
                  "accuracy 2) writes the axis-0 block (destination[0..16]) and then throws ArgumentOutOfRangeException (spacing), on every backend.")]
     public void FieldGradientLeavesTheDestinationUntouchedWhenALaterAxisHasABadSpacing() =>
-        AssertRefusedUntouched(Enumerable.Range(0, 16).Select(i => i * 0.5).ToArray(), [4, 4], [1.0, double.NaN], "spacing");
+        AssertRefusedUntouched(Enumerable.Range(0, 16).Select(i => i * 0.5).ToArray(), [4, 4], [1.0, double.NaN], 2, "spacing");
 
-    private static void AssertRefusedUntouched(double[] field, int[] shape, double[] spacing, string parameter)
+    private static void AssertRefusedUntouched(double[] field, int[] shape, double[] spacing, int accuracy, string parameter)
     {
         foreach (var backend in Contract.AllBackends)
         {
             var destination = Contract.Sentinels(field.Length * shape.Length);
             var before = (double[])destination.Clone();
-            var error = Assert.ThrowsAny<ArgumentException>(() => SampledDerivative.FieldGradient(field, shape, spacing, destination, 4, backend));
+            var error = Assert.ThrowsAny<ArgumentException>(() => SampledDerivative.FieldGradient(field, shape, spacing, destination, accuracy, backend));
             Assert.Equal(parameter, error.ParamName);
             Support.Bits.AssertIdentical(before, destination, $"{backend}: destination after the refusal");
         }
