@@ -184,6 +184,7 @@ public static partial class SampledDerivative
     {
         ValidateNumpy(samples, destination, edgeOrder);
         ValidateCoordinates(samples, coordinates, destination);
+        ValidateEvenSpacing(coordinates);
         if (DiffNativeRuntime.Resolve(backend).Kind == BackendKind.Native) NativeCore.GradientNumpyCoordinates(samples, coordinates, edgeOrder, destination);
         else if (!samples.IsEmpty) GridReference.NumpyCoordinates(samples, coordinates, edgeOrder, destination);
     }

@@ -104,6 +104,19 @@ public static partial class SampledDerivative
             throw new ArgumentException("The destination must not overlap the samples.", nameof(destination));
     }
 
+    /// <summary>Evenly spaced coordinates take numpy's uniform formulas, which divide by twice the
+    /// spacing: a spacing whose double overflows is refused as the spacing overload refuses it,
+    /// on every backend (the managed path computed on, the native one refused).</summary>
+    private static void ValidateEvenSpacing(ReadOnlySpan<double> coordinates)
+    {
+        if (coordinates.Length < 2) return;
+        var gap = coordinates[1] - coordinates[0];
+        for (var i = 2; i < coordinates.Length; i++)
+            if (coordinates[i] - coordinates[i - 1] != gap) return;
+        if (!double.IsFinite(2 * gap))
+            throw new ArgumentException($"The coordinates are evenly spaced by {gap}, whose double overflows in numpy's uniform formulas.", nameof(coordinates));
+    }
+
     private static void ValidateCoordinates(ReadOnlySpan<double> samples, ReadOnlySpan<double> coordinates, Span<double> destination)
     {
         if (coordinates.Length != samples.Length)
