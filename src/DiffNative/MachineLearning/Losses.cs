@@ -62,8 +62,9 @@ public static partial class Losses
         return total * scale;
     }
 
-    /// <summary>Binary cross-entropy on probabilities: −[y log p + (1 − y) log(1 − p)] averaged, with p
-    /// clamped to [ε, 1 − ε] so that p = 0 or 1 gives a finite loss; gradient
+    /// <summary>Binary cross-entropy on probabilities: −[y log p + (1 − y) log1p(−p)] averaged, with p
+    /// clamped to [ε, 1 − ε] so that p = 0 or 1 gives a finite loss (log1p keeps a small p's loss
+    /// accurate: p = 1e-20 with y = 0 costs 1e-20, not 0); gradient
     /// (p − y)/(p(1 − p))/n at the clamped p, and 0 where the clamp is active (the clamped loss is
     /// flat there). Prefer <see cref="BinaryCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/> when you have logits.</summary>
     public static double BinaryCrossEntropy(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> targets, Span<double> gradient = default,
@@ -76,16 +77,18 @@ public static partial class Losses
         {
             var p = Math.Clamp(probabilities[i], epsilon, 1.0 - epsilon);
             var y = targets[i];
-            total -= y * Math.Log(p) + (1.0 - y) * Math.Log(1.0 - p);
+            total -= y * Math.Log(p) + (1.0 - y) * LogOneMinus(p);
             if (!gradient.IsEmpty)
                 gradient[i] = p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0;
         }
         return total * scale;
     }
 
-    /// <summary>Binary cross-entropy on logits z, stable for any z: softplus(z) − y·z =
-    /// max(z, 0) − y·z + log1p(e^−|z|), averaged; gradient (sigmoid(z) − y)/n. z = 1000 with y = 0
-    /// gives 1000, not infinity or NaN.</summary>
+    /// <summary>Binary cross-entropy on logits z, stable for any z: softplus(z) − y·z, computed as
+    /// c·z + log1p(e^−|z|) with c = 1 − y for z &gt; 0 and −y otherwise (the two halves of
+    /// max(z, 0) − y·z, so nothing cancels: z = 36 with y = 1 gives e^−36, not 0), averaged; gradient
+    /// (sigmoid(z) − y)/n, as c − sigmoid(−z) for z &gt; 0 and c + sigmoid(z) otherwise. z = 1000 with
+    /// y = 0 gives 1000, not infinity or NaN; an infinite z gives the limits (0 where c = 0).</summary>
     public static double BinaryCrossEntropyWithLogits(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, Span<double> gradient = default,
         LossReduction reduction = LossReduction.Mean)
     {
@@ -93,9 +96,15 @@ public static partial class Losses
         var total = 0.0;
         for (var i = 0; i < logits.Length; i++)
         {
-            ActivationReference.Evaluate(ActivationKind.Softplus, 0.0, logits[i], out var softplus, out var sigmoid);
-            total += softplus - targets[i] * logits[i];
-            if (!gradient.IsEmpty) gradient[i] = (sigmoid - targets[i]) * scale;
+            var z = logits[i];
+            var positive = z > 0;
+            var c = positive ? 1.0 - targets[i] : -targets[i];
+            var e = VectorMathReference.ExpNegative(-Math.Abs(z), 0.0, false, out _);
+            // c = 0 is an exact 0 (y = 1 with z > 0, y = 0 otherwise): its term is 0 even at z = ±∞
+            total += (c == 0 ? 0.0 : c * z) + VectorMathReference.Log1p(e);
+            if (gradient.IsEmpty) continue;
+            var small = e / (1.0 + e); // sigmoid(−|z|), the smaller of sigmoid(z) and sigmoid(−z)
+            gradient[i] = (positive ? c - small : c + small) * scale;
         }
         return total * scale;
     }
@@ -221,6 +230,15 @@ public static partial class Losses
         if (length % classes != 0)
             throw new ArgumentException($"{length} values do not make whole rows of {classes} classes.", nameof(classes));
         return length / classes;
+    }
+
+    /// <summary>log(1 − p) = log1p(−p) for p &lt; 1, without the rounding of 1 − p that leaves nothing
+    /// of a tiny p (log(1 − 1e-20) would be 0): Goldberg's log(u)·(−p)/(u − 1) with u = 1 − p, which
+    /// is log(u) itself where 1 − p is exact (p ≥ ½) and −p where u rounds to 1.</summary>
+    private static double LogOneMinus(double p)
+    {
+        var u = 1.0 - p;
+        return u == 1.0 ? -p : Math.Log(u) * (-p / (u - 1.0));
     }
 
     private static void ValidateEpsilon(double epsilon)
