@@ -254,7 +254,9 @@ DN_API dn_status dn_activate(dn_isa isa, dn_activation kind, double alpha, const
 /* Softmax (log_form 0) or log-softmax (log_form 1) of each of `rows` rows of `cols` values in
  * x[0..rows*cols), written to y[0..y_length), y not overlapping x. The row maximum is subtracted
  * first, and log-softmax is (x - max) - log1p(sum of the other terms), so [1000, 0] gives exactly
- * [0, -1000]. A row with a NaN, or all -inf, gives NaN throughout. */
+ * [0, -1000]. The maxima share a row equally, +inf ones too (a maximum's x - max counts as 0):
+ * [inf, inf, 0] gives [1/2, 1/2, 0], log-softmax [-log 2, -log 2, -inf]. A row with a NaN, or all
+ * -inf, gives NaN throughout. */
 DN_API dn_status dn_softmax(dn_isa isa, int log_form, const double *x, size_t rows, size_t cols,
                             double *y, size_t y_length);
 

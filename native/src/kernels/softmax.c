@@ -6,7 +6,8 @@
  * x_j < m, 0 for the maxima, with x_j - m carried as two doubles (its rounding would cost
  * |x_j - m| / 2 ulp in e^(x_j - m)); rest = sum y + (ties - 1), i.e. sum_j e^(x_j - m) - 1 without
  * rounding away the small terms. Softmax: y_j = (x_j == m ? 1 : y_j) / (1 + rest). Log-softmax:
- * y_j = (x_j - m) - log1p(rest), exact for [1000, 0]. */
+ * y_j = (x_j == m ? 0 : x_j - m) - log1p(rest), exact for [1000, 0]; the maxima take 0 rather than
+ * x_j - m so that +inf maxima share the row as softmax shares it (their -log(ties), not inf - inf). */
 #include <math.h>
 
 #include "../kernels.h"
@@ -51,8 +52,8 @@ static void log_softmax_row(const double *x, size_t n, double *y)
     const double l = dn_first(dn_log1p(dn_set1(rest)));
     const dn_vec vm = dn_set1(m), vl = dn_set1(l);
     size_t i = 0;
-    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, dn_sub(dn_sub(dn_load(x + i), vm), vl));
-    if (i < n) dn_store_partial(y + i, dn_sub(dn_sub(dn_load_partial(x + i, n - i, 0.0), vm), vl), n - i);
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, dn_log_softmax_lanes(dn_load(x + i), vm, vl));
+    if (i < n) dn_store_partial(y + i, dn_log_softmax_lanes(dn_load_partial(x + i, n - i, 0.0), vm, vl), n - i);
 }
 
 void DN_ISA_SUFFIX(dn_softmax_rows)(const double *x, size_t rows, size_t cols, double *y, int log_form)

@@ -50,8 +50,8 @@ static void softmax_row_f32(const float *x, size_t n, float *y, int log_form)
             const size_t k = piece(n, i);
             if (!one_piece) dn_widen_f32(x + i, k, xd);
             for (size_t j = 0; j < k; j += DN_LANES)
-                if (j + DN_LANES <= k) dn_store(e + j, dn_sub(dn_sub(dn_load(xd + j), vm), vl));
-                else dn_store_partial(e + j, dn_sub(dn_sub(dn_load_partial(xd + j, k - j, 0.0), vm), vl), k - j);
+                if (j + DN_LANES <= k) dn_store(e + j, dn_log_softmax_lanes(dn_load(xd + j), vm, vl));
+                else dn_store_partial(e + j, dn_log_softmax_lanes(dn_load_partial(xd + j, k - j, 0.0), vm, vl), k - j);
             dn_narrow_f32(e, k, y + i);
         }
     } else {

@@ -30,6 +30,12 @@ static inline double dn_row_max_finish(dn_vec acc)
     return m == -INFINITY ? NAN : m + 0.0;
 }
 
+/* Log-softmax's (x == m ? 0 : x - m) - l: a maximum is 0 from the top, also when it is +inf. */
+static inline dn_vec dn_log_softmax_lanes(dn_vec x, dn_vec m, dn_vec l)
+{
+    return dn_sub(dn_select(dn_eq(x, m), dn_set1(0.0), dn_sub(x, m)), l);
+}
+
 /* The number of lanes of `ties` set, summed (small integers: exact in any order). */
 static inline double dn_count_lanes(dn_vec ties)
 {

@@ -131,7 +131,8 @@ public static partial class Losses
 
     /// <summary>Categorical cross-entropy on logits in rows of <paramref name="classes"/>:
     /// −Σ y·log_softmax(z) per row with the maximum subtracted, averaged over rows; the fused
-    /// gradient softmax(z)·Σy − y per row (p − y for targets that sum to 1), / rows.</summary>
+    /// gradient softmax(z)·Σy − y per row (p − y for targets that sum to 1), / rows. Infinite and NaN
+    /// logits follow <see cref="Softmax"/>: [+∞, 0] has log-softmax [0, −∞].</summary>
     public static double CategoricalCrossEntropyWithLogits(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, int classes,
         Span<double> gradient = default, LossReduction reduction = LossReduction.Mean)
     {
@@ -144,6 +145,7 @@ public static partial class Losses
             var y = targets.Slice(r * classes, classes);
             var m = double.NegativeInfinity;
             foreach (var v in z) m = v > m ? v : m;
+            m = m == double.NegativeInfinity ? double.NaN : m + 0.0; // as softmax: an all −∞ row is NaN
             // log Σ e^(z − m) as log1p of the terms other than the maximum, as Softmax.ApplyLog does
             var rest = 0.0;
             var ties = 0.0;
@@ -156,14 +158,14 @@ public static partial class Losses
             var targetSum = 0.0;
             for (var k = 0; k < classes; k++)
             {
-                if (y[k] != 0) total -= y[k] * ((z[k] - m) - logSum);
+                if (y[k] != 0) total -= y[k] * ((z[k] == m ? 0.0 : z[k] - m) - logSum);
                 targetSum += y[k];
             }
             if (gradient.IsEmpty) continue;
             var g = gradient.Slice(r * classes, classes);
             for (var k = 0; k < classes; k++)
             {
-                var p = VectorMathReference.ExpNegative((z[k] - m) - logSum, 0.0, false, out _);
+                var p = VectorMathReference.ExpNegative((z[k] == m ? 0.0 : z[k] - m) - logSum, 0.0, false, out _);
                 g[k] = (p * targetSum - y[k]) * scale;
             }
         }

@@ -29,7 +29,8 @@ internal static class SoftmaxReference
             if (logForm)
             {
                 var l = Log1p(rest);
-                for (var i = 0; i < cols; i++) yr[i] = (xr[i] - m) - l;
+                // a maximum is 0 from the top, also +∞: its share is −log(ties), as softmax's is 1/ties
+                for (var i = 0; i < cols; i++) yr[i] = (xr[i] == m ? 0.0 : xr[i] - m) - l;
             }
             else
             {
