@@ -230,7 +230,9 @@ DN_API dn_status dn_fd_points(dn_isa isa, const double *x, size_t n, const doubl
 /* Elementwise activations. Values are stable: everything is built on e^-|x|, so nothing
  * overflows; NaN in gives NaN out. Transcendental ones use the library's own exp, expm1 and log1p
  * (about 1 ulp), the exact GELU its own polynomial pieces for Phi, so every ISA gives the same
- * bits. Derivatives are taken at x. */
+ * bits. Derivatives are taken at x. Every NaN that an activation, softmax or backward pass here
+ * returns is the one canonical NaN, bits 0xFFF8000000000000 (float: 0xFFC00000), whichever NaN
+ * came in, so NaN results too are the same bits on every ISA. */
 typedef enum dn_activation {
     DN_ACTIVATION_RELU = 0,       /* max(x, 0); derivative 1 for x > 0, else 0 */
     DN_ACTIVATION_LEAKY_RELU = 1, /* x, or alpha x for x < 0; derivative 1 for x > 0, else alpha */

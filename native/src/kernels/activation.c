@@ -3,7 +3,7 @@
  * whichever the caller asked for (the compiler drops the unused half). Tails go through the same
  * vector code on a padded copy. Reference/ActivationReference.cs performs the same operations in
  * the same order. Stable forms throughout: everything is built on e^-|x| (never overflows), and
- * NaN in gives NaN out. */
+ * NaN in gives NaN out, always the canonical NaN (vmath.h). */
 #include "../kernels.h"
 #include "vmath.h"
 #include "gelu.h"
@@ -147,7 +147,7 @@ static inline void act_gelu_tanh(dn_vec x, dn_vec alpha, dn_vec *v, dn_vec *d)
 }
 
 /* One loop per (activation, outputs wanted): the function inlines into each, so a value-only
- * pass computes no derivative. */
+ * pass computes no derivative. Every output is stored as dn_canonical_nan of it. */
 #define DEFINE_LOOP(name)                                                                          \
     static void loop_##name(const double *x, size_t n, double alpha_s, double *value, double *deriv) \
     {                                                                                              \
@@ -157,31 +157,31 @@ static inline void act_gelu_tanh(dn_vec x, dn_vec alpha, dn_vec *v, dn_vec *d)
         if (value && deriv) {                                                                      \
             for (; i + DN_LANES <= n; i += DN_LANES) {                                             \
                 act_##name(dn_load(x + i), alpha, &v, &d);                                         \
-                dn_store(value + i, v);                                                            \
-                dn_store(deriv + i, d);                                                            \
+                dn_store(value + i, dn_canonical_nan(v));                                          \
+                dn_store(deriv + i, dn_canonical_nan(d));                                          \
             }                                                                                      \
             if (i < n) {                                                                           \
                 act_##name(dn_load_partial(x + i, n - i, 0.0), alpha, &v, &d);                     \
-                dn_store_partial(value + i, v, n - i);                                             \
-                dn_store_partial(deriv + i, d, n - i);                                             \
+                dn_store_partial(value + i, dn_canonical_nan(v), n - i);                           \
+                dn_store_partial(deriv + i, dn_canonical_nan(d), n - i);                           \
             }                                                                                      \
         } else if (value) {                                                                        \
             for (; i + DN_LANES <= n; i += DN_LANES) {                                             \
                 act_##name(dn_load(x + i), alpha, &v, &d);                                         \
-                dn_store(value + i, v);                                                            \
+                dn_store(value + i, dn_canonical_nan(v));                                          \
             }                                                                                      \
             if (i < n) {                                                                           \
                 act_##name(dn_load_partial(x + i, n - i, 0.0), alpha, &v, &d);                     \
-                dn_store_partial(value + i, v, n - i);                                             \
+                dn_store_partial(value + i, dn_canonical_nan(v), n - i);                           \
             }                                                                                      \
         } else {                                                                                   \
             for (; i + DN_LANES <= n; i += DN_LANES) {                                             \
                 act_##name(dn_load(x + i), alpha, &v, &d);                                         \
-                dn_store(deriv + i, d);                                                            \
+                dn_store(deriv + i, dn_canonical_nan(d));                                          \
             }                                                                                      \
             if (i < n) {                                                                           \
                 act_##name(dn_load_partial(x + i, n - i, 0.0), alpha, &v, &d);                     \
-                dn_store_partial(deriv + i, d, n - i);                                             \
+                dn_store_partial(deriv + i, dn_canonical_nan(d), n - i);                           \
             }                                                                                      \
         }                                                                                          \
     }

@@ -33,16 +33,10 @@ static void softmax_row(const double *x, size_t n, double *y)
 {
     const double m = row_max(x, n);
     const double s = 1.0 + exp_terms(x, n, m, y);
-    const dn_vec vm = dn_set1(m), vs = dn_set1(s), one = dn_set1(1.0);
+    const dn_vec vm = dn_set1(m), vs = dn_set1(s);
     size_t i = 0;
-    for (; i + DN_LANES <= n; i += DN_LANES) {
-        const dn_vec xv = dn_load(x + i);
-        dn_store(y + i, dn_div(dn_select(dn_eq(xv, vm), one, dn_load(y + i)), vs));
-    }
-    if (i < n) {
-        const dn_vec xv = dn_load_partial(x + i, n - i, 0.0);
-        dn_store_partial(y + i, dn_div(dn_select(dn_eq(xv, vm), one, dn_load_partial(y + i, n - i, 0.0)), vs), n - i);
-    }
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, dn_softmax_lanes(dn_load(x + i), dn_load(y + i), vm, vs));
+    if (i < n) dn_store_partial(y + i, dn_softmax_lanes(dn_load_partial(x + i, n - i, 0.0), dn_load_partial(y + i, n - i, 0.0), vm, vs), n - i);
 }
 
 static void log_softmax_row(const double *x, size_t n, double *y)
@@ -71,26 +65,11 @@ void DN_ISA_SUFFIX(dn_softmax_backward_rows)(const double *y, const double *g, s
         const double *yr = y + r * cols, *gr = g + r * cols;
         double *dr = dx + r * cols;
         const size_t n = cols;
+        const dn_vec s = dn_set1(log_form ? dn_sum8(gr, n) : dn_dot8(gr, yr, n));
         size_t i = 0;
-        if (!log_form) {
-            const dn_vec dot = dn_set1(dn_dot8(gr, yr, n));
-            for (; i + DN_LANES <= n; i += DN_LANES)
-                dn_store(dr + i, dn_mul(dn_load(yr + i), dn_sub(dn_load(gr + i), dot)));
-            if (i < n)
-                dn_store_partial(dr + i, dn_mul(dn_load_partial(yr + i, n - i, 0.0), dn_sub(dn_load_partial(gr + i, n - i, 0.0), dot)), n - i);
-        } else {
-            const dn_vec sum = dn_set1(dn_sum8(gr, n)), zero = dn_set1(0.0);
-            dn_vec em;
-            for (; i + DN_LANES <= n; i += DN_LANES) {
-                const dn_vec yv = dn_load(yr + i);
-                const dn_vec p = dn_exp_neg(dn_select(dn_gt(yv, zero), zero, yv), zero, 0, &em);
-                dn_store(dr + i, dn_fma(dn_neg(p), sum, dn_load(gr + i)));
-            }
-            if (i < n) {
-                const dn_vec yv = dn_load_partial(yr + i, n - i, 0.0);
-                const dn_vec p = dn_exp_neg(dn_select(dn_gt(yv, zero), zero, yv), zero, 0, &em);
-                dn_store_partial(dr + i, dn_fma(dn_neg(p), sum, dn_load_partial(gr + i, n - i, 0.0)), n - i);
-            }
-        }
+        for (; i + DN_LANES <= n; i += DN_LANES) dn_store(dr + i, dn_softmax_backward_lanes(dn_load(yr + i), dn_load(gr + i), s, log_form));
+        if (i < n)
+            dn_store_partial(dr + i, dn_softmax_backward_lanes(dn_load_partial(yr + i, n - i, 0.0), dn_load_partial(gr + i, n - i, 0.0), s, log_form),
+                             n - i);
     }
 }

@@ -33,7 +33,24 @@ static inline double dn_row_max_finish(dn_vec acc)
 /* Log-softmax's (x == m ? 0 : x - m) - l: a maximum is 0 from the top, also when it is +inf. */
 static inline dn_vec dn_log_softmax_lanes(dn_vec x, dn_vec m, dn_vec l)
 {
-    return dn_sub(dn_select(dn_eq(x, m), dn_set1(0.0), dn_sub(x, m)), l);
+    return dn_canonical_nan(dn_sub(dn_select(dn_eq(x, m), dn_set1(0.0), dn_sub(x, m)), l));
+}
+
+/* Softmax's (x == m ? 1 : e) / s, e = e^(x - m) from dn_exp_terms, s = 1 + rest. */
+static inline dn_vec dn_softmax_lanes(dn_vec x, dn_vec e, dn_vec m, dn_vec s)
+{
+    return dn_canonical_nan(dn_div(dn_select(dn_eq(x, m), dn_set1(1.0), e), s));
+}
+
+/* The backward passes' lanes. Softmax: dx = y (g - s), s = g.y. Log-softmax: dx = g - e^y s,
+ * s = sum(g), as one FMA. */
+static inline dn_vec dn_softmax_backward_lanes(dn_vec y, dn_vec g, dn_vec s, int log_form)
+{
+    if (!log_form) return dn_canonical_nan(dn_mul(y, dn_sub(g, s)));
+    const dn_vec zero = dn_set1(0.0);
+    dn_vec em;
+    const dn_vec p = dn_exp_neg(dn_select(dn_gt(y, zero), zero, y), zero, 0, &em);
+    return dn_canonical_nan(dn_fma(dn_neg(p), s, g));
 }
 
 /* The number of lanes of `ties` set, summed (small integers: exact in any order). */

@@ -9,6 +9,9 @@
 #ifndef DIFFNATIVE_VMATH_H
 #define DIFFNATIVE_VMATH_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include "simd.h"
 
 #define DN_LOG2E 1.4426950408889634
@@ -99,6 +102,22 @@ static inline dn_vec dn_log1p(dn_vec t)
     lo = dn_fma(s, r, lo);
     const dn_vec y = dn_add(lo, dn_add(s, s));
     return dn_fma(k, dn_set1(DN_LN2_HI), y);
+}
+
+/* The one NaN every activation and softmax result uses, whichever NaN came in or arose: sign set,
+ * quiet bit only (0xFFF8000000000000), the bits of .NET's double.NaN and of x86's default NaN;
+ * narrowed to float it is 0xFFC00000, float.NaN. Which operand's NaN an operation keeps differs
+ * between ISAs and compilers (and x86 keeps an input's payload), so every output is passed through
+ * dn_canonical_nan before it is stored: that makes NaN results the same bits on every path too
+ * (VectorMathReference.CanonicalNan). */
+#define DN_CANONICAL_NAN_BITS 0xFFF8000000000000ull
+
+static inline dn_vec dn_canonical_nan(dn_vec v)
+{
+    const uint64_t bits = DN_CANONICAL_NAN_BITS;
+    double nan;
+    memcpy(&nan, &bits, sizeof nan);
+    return dn_select(dn_isnan(v), dn_set1(nan), v);
 }
 
 /* x < lo ? lo : (x > hi ? hi : x); NaN stays NaN. */

@@ -1,4 +1,5 @@
 using DiffNative.Reference;
+using static DiffNative.Reference.VectorMathReference;
 
 namespace DiffNative;
 
@@ -6,8 +7,8 @@ namespace DiffNative;
 /// probabilities, logits or scores). Each returns the loss; pass a <c>gradient</c> span as long as
 /// the predictions to receive ∂loss/∂prediction, or leave it empty for the loss alone. The
 /// reduction is the mean unless stated (so MSE's gradient is 2(p − y)/n, not 2(p − y)); the
-/// categorical losses average over rows. Managed code on every backend in this version; nothing
-/// allocates.</summary>
+/// categorical losses average over rows. A NaN result is always the canonical NaN (the bits of
+/// double.NaN). Managed code on every backend in this version; nothing allocates.</summary>
 public static partial class Losses
 {
     /// <summary>The clamp of the probability losses: p is read as min(max(p, ε), 1 − ε).</summary>
@@ -23,9 +24,9 @@ public static partial class Losses
         {
             var r = predictions[i] - targets[i];
             total += r * r;
-            if (!gradient.IsEmpty) gradient[i] = 2.0 * r * scale;
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(2.0 * r * scale);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Σ|p − y| / n; gradient sign(p − y)/n, 0 where p = y.</summary>
@@ -38,9 +39,9 @@ public static partial class Losses
         {
             var r = predictions[i] - targets[i];
             total += Math.Abs(r);
-            if (!gradient.IsEmpty) gradient[i] = (r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale;
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan((r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Huber: r²/2 for |r| ≤ δ, δ(|r| − δ/2) beyond, r = p − y, averaged; gradient r/n
@@ -57,9 +58,9 @@ public static partial class Losses
             var r = predictions[i] - targets[i];
             var a = Math.Abs(r);
             total += a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-            if (!gradient.IsEmpty) gradient[i] = (a <= delta ? r : Math.CopySign(delta, r)) * scale;
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan((a <= delta ? r : Math.CopySign(delta, r)) * scale);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Binary cross-entropy on probabilities: −[y log p + (1 − y) log1p(−p)] averaged, with p
@@ -79,9 +80,9 @@ public static partial class Losses
             var y = targets[i];
             total -= y * Math.Log(p) + (1.0 - y) * LogOneMinus(p);
             if (!gradient.IsEmpty)
-                gradient[i] = p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0;
+                gradient[i] = CanonicalNan(p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Binary cross-entropy on logits z, stable for any z: softplus(z) − y·z, computed as
@@ -99,14 +100,14 @@ public static partial class Losses
             var z = logits[i];
             var positive = z > 0;
             var c = positive ? 1.0 - targets[i] : -targets[i];
-            var e = VectorMathReference.ExpNegative(-Math.Abs(z), 0.0, false, out _);
+            var e = ExpNegative(-Math.Abs(z), 0.0, false, out _);
             // c = 0 is an exact 0 (y = 1 with z > 0, y = 0 otherwise): its term is 0 even at z = ±∞
-            total += (c == 0 ? 0.0 : c * z) + VectorMathReference.Log1p(e);
+            total += (c == 0 ? 0.0 : c * z) + Log1p(e);
             if (gradient.IsEmpty) continue;
             var small = e / (1.0 + e); // sigmoid(−|z|), the smaller of sigmoid(z) and sigmoid(−z)
-            gradient[i] = (positive ? c - small : c + small) * scale;
+            gradient[i] = CanonicalNan((positive ? c - small : c + small) * scale);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Categorical cross-entropy on probabilities in rows of <paramref name="classes"/>:
@@ -124,9 +125,9 @@ public static partial class Losses
             var p = Math.Max(probabilities[i], epsilon);
             var y = targets[i];
             if (y != 0) total -= y * Math.Log(p);
-            if (!gradient.IsEmpty) gradient[i] = p == probabilities[i] ? -y / p * scale : 0.0;
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(p == probabilities[i] ? -y / p * scale : 0.0);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Categorical cross-entropy on logits in rows of <paramref name="classes"/>:
@@ -152,9 +153,9 @@ public static partial class Losses
             foreach (var v in z)
             {
                 if (v == m) ties += 1.0;
-                else rest += VectorMathReference.ExpNegative(v - m, 0.0, false, out _);
+                else rest += ExpNegative(v - m, 0.0, false, out _);
             }
-            var logSum = VectorMathReference.Log1p(rest + (ties - 1.0));
+            var logSum = Log1p(rest + (ties - 1.0));
             var targetSum = 0.0;
             for (var k = 0; k < classes; k++)
             {
@@ -165,11 +166,11 @@ public static partial class Losses
             var g = gradient.Slice(r * classes, classes);
             for (var k = 0; k < classes; k++)
             {
-                var p = VectorMathReference.ExpNegative((z[k] == m ? 0.0 : z[k] - m) - logSum, 0.0, false, out _);
-                g[k] = (p * targetSum - y[k]) * scale;
+                var p = ExpNegative((z[k] == m ? 0.0 : z[k] - m) - logSum, 0.0, false, out _);
+                g[k] = CanonicalNan((p * targetSum - y[k]) * scale);
             }
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Kullback–Leibler divergence KL(target ‖ predicted) = Σ t log(t/q) per row of
@@ -186,9 +187,9 @@ public static partial class Losses
             var t = target[i];
             var q = predicted[i];
             if (t != 0) total += t * (Math.Log(t) - Math.Log(q));
-            if (!gradient.IsEmpty) gradient[i] = t == 0 ? 0.0 : -t / q * scale;
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(t == 0 ? 0.0 : -t / q * scale);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Hinge loss on scores s with labels y = ±1: max(0, 1 − y·s) averaged; gradient −y/n
@@ -205,9 +206,9 @@ public static partial class Losses
                 throw new ArgumentException($"labels[{i}] is {y}; hinge labels are -1 or +1.", nameof(labels));
             var margin = 1.0 - y * scores[i];
             total += margin > 0 ? margin : 0.0;
-            if (!gradient.IsEmpty) gradient[i] = margin > 0 ? -y * scale : 0.0;
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(margin > 0 ? -y * scale : 0.0);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Checks lengths and returns the reduction's factor (1/count or 1).</summary>
