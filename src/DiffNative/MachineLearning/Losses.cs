@@ -7,8 +7,10 @@ namespace DiffNative;
 /// probabilities, logits or scores). Each returns the loss; pass a <c>gradient</c> span as long as
 /// the predictions to receive ∂loss/∂prediction, or leave it empty for the loss alone. The
 /// reduction is the mean unless stated (so MSE's gradient is 2(p − y)/n, not 2(p − y)); the
-/// categorical losses average over rows. A NaN result is always the canonical NaN (the bits of
-/// double.NaN). Managed code on every backend in this version; nothing allocates.</summary>
+/// categorical losses average over rows. NaN in gives NaN out: a NaN prediction or target makes the
+/// loss NaN and its gradient entry NaN (a categorical row on logits: the whole row's), always with
+/// the bits of <see cref="double.NaN"/>. Managed code on every backend in this version; nothing
+/// allocates.</summary>
 public static partial class Losses
 {
     /// <summary>The clamp of the probability losses: p is read as min(max(p, ε), 1 − ε).</summary>
@@ -39,7 +41,7 @@ public static partial class Losses
         {
             var r = predictions[i] - targets[i];
             total += Math.Abs(r);
-            if (!gradient.IsEmpty) gradient[i] = CanonicalNan((r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale);
+            if (!gradient.IsEmpty) gradient[i] = Entry((r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale, r);
         }
         return CanonicalNan(total * scale);
     }
@@ -58,7 +60,7 @@ public static partial class Losses
             var r = predictions[i] - targets[i];
             var a = Math.Abs(r);
             total += a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-            if (!gradient.IsEmpty) gradient[i] = CanonicalNan((a <= delta ? r : Math.CopySign(delta, r)) * scale);
+            if (!gradient.IsEmpty) gradient[i] = Entry((a <= delta ? r : Math.CopySign(delta, r)) * scale, r);
         }
         return CanonicalNan(total * scale);
     }
@@ -80,7 +82,7 @@ public static partial class Losses
             var y = targets[i];
             total -= y * Math.Log(p) + (1.0 - y) * LogOneMinus(p);
             if (!gradient.IsEmpty)
-                gradient[i] = CanonicalNan(p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0);
+                gradient[i] = Entry(p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0, probabilities[i], y);
         }
         return CanonicalNan(total * scale);
     }
@@ -124,8 +126,8 @@ public static partial class Losses
         {
             var p = Math.Max(probabilities[i], epsilon);
             var y = targets[i];
-            if (y != 0) total -= y * Math.Log(p);
-            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(p == probabilities[i] ? -y / p * scale : 0.0);
+            if (y != 0 || double.IsNaN(p)) total -= y * Math.Log(p);
+            if (!gradient.IsEmpty) gradient[i] = Entry(p == probabilities[i] ? -y / p * scale : 0.0, p, y);
         }
         return CanonicalNan(total * scale);
     }
@@ -159,7 +161,7 @@ public static partial class Losses
             var targetSum = 0.0;
             for (var k = 0; k < classes; k++)
             {
-                if (y[k] != 0) total -= y[k] * ((z[k] == m ? 0.0 : z[k] - m) - logSum);
+                if (y[k] != 0 || double.IsNaN(logSum)) total -= y[k] * ((z[k] == m ? 0.0 : z[k] - m) - logSum);
                 targetSum += y[k];
             }
             if (gradient.IsEmpty) continue;
@@ -186,8 +188,8 @@ public static partial class Losses
         {
             var t = target[i];
             var q = predicted[i];
-            if (t != 0) total += t * (Math.Log(t) - Math.Log(q));
-            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(t == 0 ? 0.0 : -t / q * scale);
+            if (t != 0 || double.IsNaN(q)) total += t * (Math.Log(t) - Math.Log(q));
+            if (!gradient.IsEmpty) gradient[i] = Entry(t == 0 ? 0.0 : -t / q * scale, q);
         }
         return CanonicalNan(total * scale);
     }
@@ -205,11 +207,16 @@ public static partial class Losses
             if (y != 1.0 && y != -1.0)
                 throw new ArgumentException($"labels[{i}] is {y}; hinge labels are -1 or +1.", nameof(labels));
             var margin = 1.0 - y * scores[i];
-            total += margin > 0 ? margin : 0.0;
-            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(margin > 0 ? -y * scale : 0.0);
+            total += margin > 0 || double.IsNaN(margin) ? margin : 0.0;
+            if (!gradient.IsEmpty) gradient[i] = Entry(margin > 0 ? -y * scale : 0.0, margin);
         }
         return CanonicalNan(total * scale);
     }
+
+    /// <summary>A gradient entry g, or the canonical NaN when one of its inputs is NaN: a sign, a
+    /// clamp or a margin test would otherwise read a NaN prediction or target as a finite slope.</summary>
+    private static double Entry(double g, double input, double other = 0.0) =>
+        double.IsNaN(input) || double.IsNaN(other) ? CanonicalNan(double.NaN) : CanonicalNan(g);
 
     /// <summary>Checks lengths and returns the reduction's factor (1/count or 1).</summary>
     private static double Scale<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient,
