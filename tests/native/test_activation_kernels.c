@@ -228,7 +228,7 @@ static void softmax_reference(int log_form, const double *x, size_t n, double *y
     const double rest = sum + (ties - 1.0);
     if (log_form) {
         const double l = log1p_ref(rest);
-        for (size_t i = 0; i < n; ++i) y[i] = canonical((x[i] == m ? 0.0 : x[i] - m) - l);
+        for (size_t i = 0; i < n; ++i) y[i] = canonical((m == INFINITY && x[i] == m ? 0.0 : x[i] - m) - l);
     } else {
         for (size_t i = 0; i < n; ++i) y[i] = canonical((x[i] == m ? 1.0 : y[i]) / (1.0 + rest));
     }

@@ -24,7 +24,7 @@ void DN_ISA_SUFFIX(dn_activate_f32)(int kind, double alpha, const float *x, size
 }
 
 /* gradient = upstream * f'(x), the product taken in double and rounded once; a NaN product (an
- * upstream NaN keeps its own payload) is made the canonical NaN. */
+ * upstream NaN keeps its own payload) is made the canonical NaN, in watched blocks (vmath.h). */
 void DN_ISA_SUFFIX(dn_activate_backward_f32)(int kind, double alpha, const float *x, const float *upstream, size_t n,
                                              float *gradient)
 {
@@ -34,9 +34,21 @@ void DN_ISA_SUFFIX(dn_activate_backward_f32)(int kind, double alpha, const float
         dn_widen_f32(x + i, m, xd);
         dn_widen_f32(upstream + i, m, ud);
         DN_ISA_SUFFIX(dn_activate)(kind, alpha, xd, m, NULL, dd);
-        size_t j = 0;
-        for (; j + DN_LANES <= m; j += DN_LANES) dn_store(dd + j, dn_canonical_nan(dn_mul(dn_load(ud + j), dn_load(dd + j))));
-        if (j < m) dn_store_partial(dd + j, dn_canonical_nan(dn_mul(dn_load_partial(ud + j, m - j, 0.0), dn_load_partial(dd + j, m - j, 0.0))), m - j);
+        for (size_t start = 0; start < m; start += DN_NAN_BLOCK) {
+            const size_t end = m - start > DN_NAN_BLOCK ? start + DN_NAN_BLOCK : m;
+            dn_nan_seen seen = dn_nan_unseen();
+            size_t j = start;
+            for (; j + DN_LANES <= end; j += DN_LANES) {
+                const dn_vec r = dn_mul(dn_load(ud + j), dn_load(dd + j));
+                dn_store(dd + j, r);
+                seen = dn_nan_watch(seen, r, r);
+            }
+            if (j < end) {
+                const dn_vec r = dn_mul(dn_load_partial(ud + j, end - j, 0.0), dn_load_partial(dd + j, end - j, 0.0));
+                dn_store_partial(dd + j, dn_canonical_nan(r), end - j);
+            }
+            dn_canonical_nan_block(dd + start, j - start, seen);
+        }
         dn_narrow_f32(dd, m, gradient + i);
     }
 }

@@ -161,14 +161,14 @@ public static partial class Losses
             var targetSum = 0.0;
             for (var k = 0; k < classes; k++)
             {
-                if (y[k] != 0 || double.IsNaN(logSum)) total -= y[k] * ((z[k] == m ? 0.0 : z[k] - m) - logSum);
+                if (y[k] != 0 || double.IsNaN(logSum)) total -= y[k] * (Shifted(z[k], m) - logSum);
                 targetSum += y[k];
             }
             if (gradient.IsEmpty) continue;
             var g = gradient.Slice(r * classes, classes);
             for (var k = 0; k < classes; k++)
             {
-                var p = ExpNegative((z[k] == m ? 0.0 : z[k] - m) - logSum, 0.0, false, out _);
+                var p = ExpNegative(Shifted(z[k], m) - logSum, 0.0, false, out _);
                 g[k] = CanonicalNan((p * targetSum - y[k]) * scale);
             }
         }
@@ -212,6 +212,9 @@ public static partial class Losses
         }
         return CanonicalNan(total * scale);
     }
+
+    /// <summary>z − m, as log-softmax takes it: 0 for a maximum at +∞ (not ∞ − ∞).</summary>
+    private static double Shifted(double z, double m) => m == double.PositiveInfinity && z == m ? 0.0 : z - m;
 
     /// <summary>A gradient entry g, or the canonical NaN when one of its inputs is NaN: a sign, a
     /// clamp or a margin test would otherwise read a NaN prediction or target as a finite slope.</summary>

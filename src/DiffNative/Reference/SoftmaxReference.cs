@@ -29,8 +29,9 @@ internal static class SoftmaxReference
             if (logForm)
             {
                 var l = Log1p(rest);
-                // a maximum is 0 from the top, also +∞: its share is −log(ties), as softmax's is 1/ties
-                for (var i = 0; i < cols; i++) yr[i] = CanonicalNan((xr[i] == m ? 0.0 : xr[i] - m) - l);
+                // where m is +∞ a maximum's x − m is 0, not ∞ − ∞: its share is −log(ties), as softmax's is 1/ties
+                var infiniteMax = m == double.PositiveInfinity;
+                for (var i = 0; i < cols; i++) yr[i] = CanonicalNan((infiniteMax && xr[i] == m ? 0.0 : xr[i] - m) - l);
             }
             else
             {

@@ -51,8 +51,8 @@ public class SpecialValueBitsTests
         Assert.Equal(CanonicalNanF32, BitConverter.SingleToInt32Bits(float.NaN));
         foreach (var n in Lengths())
         {
-            var x = ActivationSweep.Inputs(n, n, DoubleSpecials);
-            var second = Shifted(ActivationSweep.Inputs(n, n + 1, DoubleSpecials));
+            var x = Spread(ActivationSweep.Inputs(n, n, DoubleSpecials), DoubleSpecials);
+            var second = Shifted(Spread(ActivationSweep.Inputs(n, n + 1, DoubleSpecials), DoubleSpecials));
             var expected = kernel.Double(Backend.Managed, x, second);
             var actual = kernel.Double(backend, x, second);
             Assert.True(expected.Length == actual.Length, $"{kernel} n={n}: {actual.Length} outputs, expected {expected.Length}");
@@ -63,8 +63,8 @@ public class SpecialValueBitsTests
                     $"{kernel} on {backend}, n={n}: output {i} is {bits:X16}, the reference {BitConverter.DoubleToInt64Bits(expected[i]):X16}");
                 Assert.True(!double.IsNaN(actual[i]) || bits == CanonicalNan, $"{kernel} on {backend}, n={n}: output {i} is the NaN {bits:X16}");
             }
-            var xf = ActivationSweep.Inputs(n, n, FloatSpecials);
-            var secondF = Shifted(ActivationSweep.Inputs(n, n + 1, FloatSpecials));
+            var xf = Spread(ActivationSweep.Inputs(n, n, FloatSpecials), FloatSpecials);
+            var secondF = Shifted(Spread(ActivationSweep.Inputs(n, n + 1, FloatSpecials), FloatSpecials));
             var expectedF = kernel.Single(Backend.Managed, xf, secondF);
             var actualF = kernel.Single(backend, xf, secondF);
             for (var i = 0; i < actualF.Length; i++)
@@ -75,6 +75,14 @@ public class SpecialValueBitsTests
                 Assert.True(!float.IsNaN(actualF[i]) || bits == CanonicalNanF32, $"float {kernel} on {backend}, n={n}: output {i} is the NaN {bits:X8}");
             }
         }
+    }
+
+    /// <summary>The specials again every 37th place from 80 on, so that long inputs have them in
+    /// every block the native kernels watch for NaN (256 values), at every offset in a vector.</summary>
+    private static T[] Spread<T>(T[] values, T[] specials)
+    {
+        for (var i = 80; i < values.Length; i += 37) values[i] = specials[i % specials.Length];
+        return values;
     }
 
     /// <summary>The second input rotated by 3, so its specials sit elsewhere than x's.</summary>
