@@ -22,18 +22,22 @@ static float rndf(double scale)
     const double u = (double)(state >> 11) / 9007199254740992.0;
     return (float)((u - 0.5) * scale * ldexp(1.0, (int)(state % 12) - 2));
 }
-/* Equal bits, or both NaN (NaN payloads are not part of the contract). */
-/* +0 and -0 count as one only under valgrind (see fma_zero_sign.h). */
+/* Equal bits, NaN included: every NaN result is the canonical NaN. +0 and -0 count as one only
+ * under valgrind (see fma_zero_sign.h). */
 static int zeros_match;
-static int same(float a, float b) { return (a != a && b != b) || memcmp(&a, &b, sizeof a) == 0 || (zeros_match && a == 0 && b == 0); }
+static int same(float a, float b) { return memcmp(&a, &b, sizeof a) == 0 || (zeros_match && a == 0 && b == 0); }
+static float from_bits(uint32_t b) { float a; memcpy(&a, &b, sizeof a); return a; }
+/* The canonical NaN (0xFFF8000000000000) rounded to float: 0xFFC00000, .NET's float.NaN. */
+static float canonical(double a) { return a != a ? from_bits(0xFFC00000u) : (float)a; }
 #define SENTINEL 987654.25f
 #define BIG 4099 /* crosses the kernels' 512-value pieces several times, with a ragged tail */
 
 static void fill(float *x, size_t n)
 {
     for (size_t i = 0; i < n; ++i) x[i] = rndf(1.0);
+    /* NaNs of both signs, with a payload, and a signalling one among them */
     const float special[] = {0.0f, -0.0f, NAN, INFINITY, -INFINITY, -1000.0f, 1000.0f, -103.5f, 1e-45f, -30.0f,
-                             1.2e-38f, -20.5f, 88.7f, 3.4e38f};
+                             1.2e-38f, -20.5f, 88.7f, 3.4e38f, from_bits(0x7FC00123u), -NAN, from_bits(0xFF800001u)};
     for (size_t i = 0; i < n && i < sizeof special / sizeof special[0]; ++i) x[(i * 7) % n] = special[i];
 }
 
@@ -49,6 +53,7 @@ static void test_activations(dn_isa isa)
         for (size_t n = 0; n <= BIG; n = n < 70 ? n + 1 : (n == 70 ? 511 : (n == 511 ? 1025 : (n == 1025 ? BIG : BIG + 1)))) {
             fill(x, n);
             for (size_t i = 0; i < n; ++i) { u[i] = rndf(4.0); }
+            if (n > 5) u[5] = from_bits(0x7FC00456u); /* an upstream NaN keeps its payload in the product unless made canonical */
             widen(x, n, xd); widen(u, n, ud);
             CHECK(dn_activate(isa, (dn_activation)kind, alpha, xd, n, wv, n, wd, n) == DN_OK, "double isa %d kind %d", isa, kind);
             for (int mode = 1; mode <= 3; ++mode) { /* 1 value, 2 derivative, 3 both */
@@ -58,21 +63,21 @@ static void test_activations(dn_isa isa)
                 CHECK(v[0] == SENTINEL && v[n + 1] == SENTINEL && d[0] == SENTINEL && d[n + 1] == SENTINEL,
                       "isa %d kind %d n %zu wrote outside", isa, kind, n);
                 for (size_t i = 0; i < n; ++i) {
-                    if (mode & 1) CHECK(same(v[i + 1], (float)wv[i]), "isa %d kind %d n %zu i %zu x %.9g: value %.9g vs %.9g", isa, kind, n, i, x[i], v[i + 1], (float)wv[i]);
-                    if (mode & 2) CHECK(same(d[i + 1], (float)wd[i]), "isa %d kind %d n %zu i %zu x %.9g: derivative %.9g vs %.9g", isa, kind, n, i, x[i], d[i + 1], (float)wd[i]);
+                    if (mode & 1) CHECK(same(v[i + 1], canonical(wv[i])), "isa %d kind %d n %zu i %zu x %.9g: value %.9g vs %.9g", isa, kind, n, i, x[i], v[i + 1], (float)wv[i]);
+                    if (mode & 2) CHECK(same(d[i + 1], canonical(wd[i])), "isa %d kind %d n %zu i %zu x %.9g: derivative %.9g vs %.9g", isa, kind, n, i, x[i], d[i + 1], (float)wd[i]);
                 }
             }
             g[0] = g[n + 1] = SENTINEL;
             CHECK(dn_activate_backward_f32(isa, (dn_activation)kind, alpha, x, u, n, g + 1, n) == DN_OK, "backward isa %d kind %d n %zu", isa, kind, n);
             CHECK(g[0] == SENTINEL && g[n + 1] == SENTINEL, "isa %d kind %d n %zu backward wrote outside", isa, kind, n);
             for (size_t i = 0; i < n; ++i)
-                CHECK(same(g[i + 1], (float)(ud[i] * wd[i])), "isa %d kind %d n %zu i %zu: backward %.9g vs %.9g", isa, kind, n, i, g[i + 1], (float)(ud[i] * wd[i]));
+                CHECK(same(g[i + 1], canonical(ud[i] * wd[i])), "isa %d kind %d n %zu i %zu: backward %.9g vs %.9g", isa, kind, n, i, g[i + 1], (float)(ud[i] * wd[i]));
             memcpy(inplace, x, n * sizeof *x);
             CHECK(dn_activate_f32(isa, (dn_activation)kind, alpha, inplace, n, inplace, n, NULL, 0) == DN_OK, "in place");
-            for (size_t i = 0; i < n; ++i) CHECK(same(inplace[i], (float)wv[i]), "isa %d kind %d n %zu i %zu in place", isa, kind, n, i);
+            for (size_t i = 0; i < n; ++i) CHECK(same(inplace[i], canonical(wv[i])), "isa %d kind %d n %zu i %zu in place", isa, kind, n, i);
             memcpy(inplace, u, n * sizeof *u);
             CHECK(dn_activate_backward_f32(isa, (dn_activation)kind, alpha, x, inplace, n, inplace, n) == DN_OK, "backward in place");
-            for (size_t i = 0; i < n; ++i) CHECK(same(inplace[i], (float)(ud[i] * wd[i])), "isa %d kind %d n %zu i %zu backward in place", isa, kind, n, i);
+            for (size_t i = 0; i < n; ++i) CHECK(same(inplace[i], canonical(ud[i] * wd[i])), "isa %d kind %d n %zu i %zu backward in place", isa, kind, n, i);
         }
     }
 }
@@ -84,7 +89,8 @@ static void check_softmax(dn_isa isa, int log_form, size_t rows, size_t cols)
     static double xd[3 * BIG], gd[3 * BIG], yd[3 * BIG], want[3 * BIG];
     const size_t total = rows * cols;
     for (size_t i = 0; i < total; ++i) { x[i] = rndf(40.0); g[i] = rndf(1.0); }
-    if (cols > 3) { x[cols + 1] = x[cols + 2]; x[2 * cols] = NAN; } /* a tie in row 1, a NaN in row 2 (when there) */
+    /* +inf maxima in row 0, a tie in row 1, a NaN with a payload in row 2 (when there), a NaN upstream in row 1 */
+    if (cols > 3) { x[1] = x[cols - 1] = INFINITY; x[cols + 1] = x[cols + 2]; x[2 * cols] = from_bits(0x7FC00123u); g[cols + 3] = -NAN; }
     widen(x, total, xd);
     CHECK(dn_softmax(isa, log_form, xd, rows, cols, want, total) == DN_OK, "double softmax");
     y[0] = y[total + 1] = SENTINEL;

@@ -1,5 +1,6 @@
 /* dn_activate, dn_softmax and dn_softmax_backward on every runnable ISA: bit-identical to the
- * algorithms written out here in plain scalar C (the same operations in the same order), on every
+ * algorithms written out here in plain scalar C (the same operations in the same order, every NaN
+ * result the canonical NaN, whatever NaN came in), on every
  * length 0..70 (every vector tail), in place, never writing outside the output; the stability
  * cases exact; every bad argument a status code with the outputs untouched. */
 #include <math.h>
@@ -19,15 +20,18 @@ static double rnd(void)
     const double u = (double)(state >> 11) / 9007199254740992.0;
     return (u - 0.5) * ldexp(1.0, (int)(state % 12) - 2);
 }
-/* Equal bits, or both NaN (NaN payloads are not part of the contract). */
-/* +0 and -0 count as one only under valgrind (see fma_zero_sign.h). */
+/* Equal bits, NaN included: every NaN result is the canonical NaN. +0 and -0 count as one only
+ * under valgrind (see fma_zero_sign.h). */
 static int zeros_match;
-static int same(double a, double b) { return (a != a && b != b) || memcmp(&a, &b, sizeof a) == 0 || (zeros_match && a == 0 && b == 0); }
+static int same(double a, double b) { return memcmp(&a, &b, sizeof a) == 0 || (zeros_match && a == 0 && b == 0); }
 #define SENTINEL 987654.25
 
 /* ---- the reference, written out ------------------------------------------------------------ */
 
 static uint64_t bits(double a) { uint64_t b; memcpy(&b, &a, sizeof b); return b; }
+static double from_bits(uint64_t b) { double a; memcpy(&a, &b, sizeof a); return a; }
+/* NaN as the kernels return it: sign set, quiet bit only (.NET's double.NaN). */
+static double canonical(double a) { return a != a ? from_bits(0xFFF8000000000000ull) : a; }
 static double pow2(double k) { return ldexp(1.0, (int)k); }
 static double round_even(double v) { return (v + 6755399441055744.0) - 6755399441055744.0; }
 
@@ -170,7 +174,9 @@ static void reference(int kind, double alpha, double x, double *v, double *d)
 static void fill(double *x, size_t n)
 {
     for (size_t i = 0; i < n; ++i) x[i] = rnd();
-    const double special[] = {0.0, -0.0, NAN, INFINITY, -INFINITY, -1000.0, 1000.0, -745.5, 1e-300, -30.0, 5e-324, -20.5};
+    /* NaNs of both signs, with a payload, and a signalling one among them */
+    const double special[] = {0.0, -0.0, NAN, INFINITY, -INFINITY, -1000.0, 1000.0, -745.5, 1e-300, -30.0, 5e-324, -20.5,
+                              from_bits(0x7FF8000000000123ull), -NAN, from_bits(0xFFF0000000000001ull)};
     for (size_t i = 0; i < n && i < sizeof special / sizeof special[0]; ++i) x[(i * 7) % n] = special[i];
 }
 
@@ -182,7 +188,11 @@ static void test_activations(dn_isa isa)
         const double alpha = alphas[kind % 3];
         for (size_t n = 0; n <= 70; ++n) {
             fill(x, n);
-            for (size_t i = 0; i < n; ++i) reference(kind, alpha, x[i], &wv[i], &wd[i]);
+            for (size_t i = 0; i < n; ++i) {
+                reference(kind, alpha, x[i], &wv[i], &wd[i]);
+                wv[i] = canonical(wv[i]);
+                wd[i] = canonical(wd[i]);
+            }
             for (int mode = 1; mode <= 3; ++mode) { /* 1 value, 2 derivative, 3 both */
                 v[0] = v[n + 1] = d[0] = d[n + 1] = SENTINEL;
                 CHECK(dn_activate(isa, (dn_activation)kind, alpha, x, n, mode & 1 ? v + 1 : NULL, n, mode & 2 ? d + 1 : NULL, n) == DN_OK,
@@ -218,9 +228,9 @@ static void softmax_reference(int log_form, const double *x, size_t n, double *y
     const double rest = sum + (ties - 1.0);
     if (log_form) {
         const double l = log1p_ref(rest);
-        for (size_t i = 0; i < n; ++i) y[i] = (x[i] - m) - l;
+        for (size_t i = 0; i < n; ++i) y[i] = canonical((m == INFINITY && x[i] == m ? 0.0 : x[i] - m) - l);
     } else {
-        for (size_t i = 0; i < n; ++i) y[i] = (x[i] == m ? 1.0 : y[i]) / (1.0 + rest);
+        for (size_t i = 0; i < n; ++i) y[i] = canonical((x[i] == m ? 1.0 : y[i]) / (1.0 + rest));
     }
 }
 
@@ -230,7 +240,7 @@ static void backward_reference(int log_form, const double *y, const double *g, s
     for (size_t i = 0; i < n; ++i) lanes[i % 8] = log_form ? lanes[i % 8] + g[i] : fma(g[i], y[i], lanes[i % 8]);
     const double s = ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6])) + ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]));
     for (size_t i = 0; i < n; ++i)
-        dx[i] = log_form ? fma(-exp_neg(y[i] > 0 ? 0.0 : y[i], 0.0, &em), s, g[i]) : y[i] * (g[i] - s);
+        dx[i] = canonical(log_form ? fma(-exp_neg(y[i] > 0 ? 0.0 : y[i], 0.0, &em), s, g[i]) : y[i] * (g[i] - s));
 }
 
 static void test_softmax(dn_isa isa)
@@ -240,7 +250,8 @@ static void test_softmax(dn_isa isa)
     for (int log_form = 0; log_form <= 1; ++log_form) {
         for (size_t n = 0; n <= 70; ++n) {
             for (size_t i = 0; i < ROWS * n; ++i) { x[i] = rnd() * 40.0; g[i] = rnd(); }
-            if (n > 3) { x[n + 1] = x[n + 2]; x[2 * n] = NAN; } /* a tie in row 1, a NaN in row 2 */
+            /* +inf maxima in row 0, a tie in row 1, a NaN with a payload in row 2, a NaN upstream in row 1 */
+            if (n > 3) { x[1] = x[n - 1] = INFINITY; x[n + 1] = x[n + 2]; x[2 * n] = from_bits(0x7FF8000000000123ull); g[n + 3] = -NAN; }
             for (size_t r = 0; r < ROWS; ++r) softmax_reference(log_form, x + r * n, n, want + r * n);
             y[0] = y[ROWS * n + 1] = SENTINEL;
             CHECK(dn_softmax(isa, log_form, x, ROWS, n, y + 1, ROWS * n) == DN_OK, "isa %d", isa);

@@ -238,7 +238,9 @@ DN_API dn_status dn_fd_points(dn_isa isa, const double *x, size_t n, const doubl
 /* Elementwise activations. Values are stable: everything is built on e^-|x|, so nothing
  * overflows; NaN in gives NaN out. Transcendental ones use the library's own exp, expm1 and log1p
  * (about 1 ulp), the exact GELU its own polynomial pieces for Phi, so every ISA gives the same
- * bits. Derivatives are taken at x. */
+ * bits. Derivatives are taken at x. Every NaN that an activation, softmax or backward pass here
+ * returns is the one canonical NaN, bits 0xFFF8000000000000 (float: 0xFFC00000), whichever NaN
+ * came in, so NaN results too are the same bits on every ISA. */
 typedef enum dn_activation {
     DN_ACTIVATION_RELU = 0,       /* max(x, 0); derivative 1 for x > 0, else 0 */
     DN_ACTIVATION_LEAKY_RELU = 1, /* x, or alpha x for x < 0; derivative 1 for x > 0, else alpha */
@@ -262,7 +264,9 @@ DN_API dn_status dn_activate(dn_isa isa, dn_activation kind, double alpha, const
 /* Softmax (log_form 0) or log-softmax (log_form 1) of each of `rows` rows of `cols` values in
  * x[0..rows*cols), written to y[0..y_length), y not overlapping x. The row maximum is subtracted
  * first, and log-softmax is (x - max) - log1p(sum of the other terms), so [1000, 0] gives exactly
- * [0, -1000]. A row with a NaN, or all -inf, gives NaN throughout. */
+ * [0, -1000]. The maxima share a row equally, +inf ones too (a maximum's x - max counts as 0):
+ * [inf, inf, 0] gives [1/2, 1/2, 0], log-softmax [-log 2, -log 2, -inf]. A row with a NaN, or all
+ * -inf, gives NaN throughout. */
 DN_API dn_status dn_softmax(dn_isa isa, int log_form, const double *x, size_t rows, size_t cols,
                             double *y, size_t y_length);
 

@@ -3,7 +3,7 @@
  * whichever the caller asked for (the compiler drops the unused half). Tails go through the same
  * vector code on a padded copy. Reference/ActivationReference.cs performs the same operations in
  * the same order. Stable forms throughout: everything is built on e^-|x| (never overflows), and
- * NaN in gives NaN out. */
+ * NaN in gives NaN out, always the canonical NaN (vmath.h). */
 #include "../kernels.h"
 #include "vmath.h"
 #include "gelu.h"
@@ -147,42 +147,44 @@ static inline void act_gelu_tanh(dn_vec x, dn_vec alpha, dn_vec *v, dn_vec *d)
 }
 
 /* One loop per (activation, outputs wanted): the function inlines into each, so a value-only
- * pass computes no derivative. */
+ * pass computes no derivative. Outputs go in blocks of DN_NAN_BLOCK, each made canonical if its
+ * NaN watch fired (vmath.h); the tail is a partial vector of the last block, blended. */
 #define DEFINE_LOOP(name)                                                                          \
     static void loop_##name(const double *x, size_t n, double alpha_s, double *value, double *deriv) \
     {                                                                                              \
         const dn_vec alpha = dn_set1(alpha_s);                                                     \
         dn_vec v, d;                                                                               \
-        size_t i = 0;                                                                              \
-        if (value && deriv) {                                                                      \
-            for (; i + DN_LANES <= n; i += DN_LANES) {                                             \
-                act_##name(dn_load(x + i), alpha, &v, &d);                                         \
-                dn_store(value + i, v);                                                            \
-                dn_store(deriv + i, d);                                                            \
+        for (size_t start = 0; start < n; start += DN_NAN_BLOCK) {                                 \
+            const size_t end = n - start > DN_NAN_BLOCK ? start + DN_NAN_BLOCK : n;                \
+            dn_nan_seen seen = dn_nan_unseen();                                                    \
+            size_t i = start;                                                                      \
+            if (value && deriv) {                                                                  \
+                for (; i + DN_LANES <= end; i += DN_LANES) {                                       \
+                    act_##name(dn_load(x + i), alpha, &v, &d);                                     \
+                    dn_store(value + i, v);                                                        \
+                    dn_store(deriv + i, d);                                                        \
+                    seen = dn_nan_watch(seen, v, d);                                               \
+                }                                                                                  \
+            } else if (value) {                                                                    \
+                for (; i + DN_LANES <= end; i += DN_LANES) {                                       \
+                    act_##name(dn_load(x + i), alpha, &v, &d);                                     \
+                    dn_store(value + i, v);                                                        \
+                    seen = dn_nan_watch(seen, v, v);                                               \
+                }                                                                                  \
+            } else {                                                                               \
+                for (; i + DN_LANES <= end; i += DN_LANES) {                                       \
+                    act_##name(dn_load(x + i), alpha, &v, &d);                                     \
+                    dn_store(deriv + i, d);                                                        \
+                    seen = dn_nan_watch(seen, d, d);                                               \
+                }                                                                                  \
             }                                                                                      \
-            if (i < n) {                                                                           \
-                act_##name(dn_load_partial(x + i, n - i, 0.0), alpha, &v, &d);                     \
-                dn_store_partial(value + i, v, n - i);                                             \
-                dn_store_partial(deriv + i, d, n - i);                                             \
+            if (i < end) {                                                                         \
+                act_##name(dn_load_partial(x + i, end - i, 0.0), alpha, &v, &d);                   \
+                if (value) dn_store_partial(value + i, dn_canonical_nan(v), end - i);              \
+                if (deriv) dn_store_partial(deriv + i, dn_canonical_nan(d), end - i);              \
             }                                                                                      \
-        } else if (value) {                                                                        \
-            for (; i + DN_LANES <= n; i += DN_LANES) {                                             \
-                act_##name(dn_load(x + i), alpha, &v, &d);                                         \
-                dn_store(value + i, v);                                                            \
-            }                                                                                      \
-            if (i < n) {                                                                           \
-                act_##name(dn_load_partial(x + i, n - i, 0.0), alpha, &v, &d);                     \
-                dn_store_partial(value + i, v, n - i);                                             \
-            }                                                                                      \
-        } else {                                                                                   \
-            for (; i + DN_LANES <= n; i += DN_LANES) {                                             \
-                act_##name(dn_load(x + i), alpha, &v, &d);                                         \
-                dn_store(deriv + i, d);                                                            \
-            }                                                                                      \
-            if (i < n) {                                                                           \
-                act_##name(dn_load_partial(x + i, n - i, 0.0), alpha, &v, &d);                     \
-                dn_store_partial(deriv + i, d, n - i);                                             \
-            }                                                                                      \
+            if (value) dn_canonical_nan_block(value + start, i - start, seen);                     \
+            if (deriv) dn_canonical_nan_block(deriv + start, i - start, seen);                     \
         }                                                                                          \
     }
 

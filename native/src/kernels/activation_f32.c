@@ -1,11 +1,11 @@
 /* Float activations: each float is widened to double (exactly), this ISA's double kernel runs on
  * it, and the result is rounded once to float. The double results are within 4 double ulp, so the
  * float ones are within 1 float ulp of the true value, and every ISA gives the same bits because
- * the double kernels do. Work goes in pieces of DN_F32_PIECE on the stack: the double kernel is
- * elementwise, so the pieces change nothing. Reference: FloatReference.cs (the double reference
- * plus a cast). */
+ * the double kernels do (their canonical NaN narrows to float.NaN). Work goes in pieces of
+ * DN_F32_PIECE on the stack: the double kernel is elementwise, so the pieces change nothing.
+ * Reference: FloatReference.cs (the double reference plus a cast). */
 #include "../kernels.h"
-#include "simd.h"
+#include "vmath.h"
 
 #define DN_F32_PIECE 512
 
@@ -23,7 +23,8 @@ void DN_ISA_SUFFIX(dn_activate_f32)(int kind, double alpha, const float *x, size
     }
 }
 
-/* gradient = upstream * f'(x), the product taken in double and rounded once. */
+/* gradient = upstream * f'(x), the product taken in double and rounded once; a NaN product (an
+ * upstream NaN keeps its own payload) is made the canonical NaN, in watched blocks (vmath.h). */
 void DN_ISA_SUFFIX(dn_activate_backward_f32)(int kind, double alpha, const float *x, const float *upstream, size_t n,
                                              float *gradient)
 {
@@ -33,9 +34,21 @@ void DN_ISA_SUFFIX(dn_activate_backward_f32)(int kind, double alpha, const float
         dn_widen_f32(x + i, m, xd);
         dn_widen_f32(upstream + i, m, ud);
         DN_ISA_SUFFIX(dn_activate)(kind, alpha, xd, m, NULL, dd);
-        size_t j = 0;
-        for (; j + DN_LANES <= m; j += DN_LANES) dn_store(dd + j, dn_mul(dn_load(ud + j), dn_load(dd + j)));
-        for (; j < m; ++j) dd[j] = ud[j] * dd[j];
+        for (size_t start = 0; start < m; start += DN_NAN_BLOCK) {
+            const size_t end = m - start > DN_NAN_BLOCK ? start + DN_NAN_BLOCK : m;
+            dn_nan_seen seen = dn_nan_unseen();
+            size_t j = start;
+            for (; j + DN_LANES <= end; j += DN_LANES) {
+                const dn_vec r = dn_mul(dn_load(ud + j), dn_load(dd + j));
+                dn_store(dd + j, r);
+                seen = dn_nan_watch(seen, r, r);
+            }
+            if (j < end) {
+                const dn_vec r = dn_mul(dn_load_partial(ud + j, end - j, 0.0), dn_load_partial(dd + j, end - j, 0.0));
+                dn_store_partial(dd + j, dn_canonical_nan(r), end - j);
+            }
+            dn_canonical_nan_block(dd + start, j - start, seen);
+        }
         dn_narrow_f32(dd, m, gradient + i);
     }
 }

@@ -6,7 +6,9 @@
  * x_j < m, 0 for the maxima, with x_j - m carried as two doubles (its rounding would cost
  * |x_j - m| / 2 ulp in e^(x_j - m)); rest = sum y + (ties - 1), i.e. sum_j e^(x_j - m) - 1 without
  * rounding away the small terms. Softmax: y_j = (x_j == m ? 1 : y_j) / (1 + rest). Log-softmax:
- * y_j = (x_j - m) - log1p(rest), exact for [1000, 0]. */
+ * y_j = (x_j - m) - log1p(rest), exact for [1000, 0]; where m is +inf the maxima take 0 for x_j - m
+ * (not inf - inf), so that they share the row as softmax shares it: -log(ties). A row whose rest is
+ * NaN (a NaN in it, or all -inf) is the canonical NaN throughout. */
 #include <math.h>
 
 #include "../kernels.h"
@@ -28,31 +30,43 @@ static double exp_terms(const double *x, size_t n, double m, double *y)
     return dn_sum8(y, n) + (ties - 1.0);
 }
 
+/* The row as the canonical NaN. */
+static void nan_row(size_t n, double *y)
+{
+    const dn_vec nan = dn_canonical_nan(dn_set1(NAN));
+    size_t i = 0;
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, nan);
+    if (i < n) dn_store_partial(y + i, nan, n - i);
+}
+
 static void softmax_row(const double *x, size_t n, double *y)
 {
     const double m = row_max(x, n);
-    const double s = 1.0 + exp_terms(x, n, m, y);
-    const dn_vec vm = dn_set1(m), vs = dn_set1(s), one = dn_set1(1.0);
+    const double rest = exp_terms(x, n, m, y);
+    if (dn_softmax_row_is_nan(rest)) {
+        nan_row(n, y);
+        return;
+    }
+    const dn_vec vm = dn_set1(m), vs = dn_set1(1.0 + rest);
     size_t i = 0;
-    for (; i + DN_LANES <= n; i += DN_LANES) {
-        const dn_vec xv = dn_load(x + i);
-        dn_store(y + i, dn_div(dn_select(dn_eq(xv, vm), one, dn_load(y + i)), vs));
-    }
-    if (i < n) {
-        const dn_vec xv = dn_load_partial(x + i, n - i, 0.0);
-        dn_store_partial(y + i, dn_div(dn_select(dn_eq(xv, vm), one, dn_load_partial(y + i, n - i, 0.0)), vs), n - i);
-    }
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, dn_softmax_lanes(dn_load(x + i), dn_load(y + i), vm, vs));
+    if (i < n) dn_store_partial(y + i, dn_softmax_lanes(dn_load_partial(x + i, n - i, 0.0), dn_load_partial(y + i, n - i, 0.0), vm, vs), n - i);
 }
 
 static void log_softmax_row(const double *x, size_t n, double *y)
 {
     const double m = row_max(x, n);
     const double rest = exp_terms(x, n, m, y);
+    if (dn_softmax_row_is_nan(rest)) {
+        nan_row(n, y);
+        return;
+    }
     const double l = dn_first(dn_log1p(dn_set1(rest)));
     const dn_vec vm = dn_set1(m), vl = dn_set1(l);
+    const int infinite_max = m == INFINITY;
     size_t i = 0;
-    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, dn_sub(dn_sub(dn_load(x + i), vm), vl));
-    if (i < n) dn_store_partial(y + i, dn_sub(dn_sub(dn_load_partial(x + i, n - i, 0.0), vm), vl), n - i);
+    for (; i + DN_LANES <= n; i += DN_LANES) dn_store(y + i, dn_log_softmax_lanes(dn_load(x + i), vm, vl, infinite_max));
+    if (i < n) dn_store_partial(y + i, dn_log_softmax_lanes(dn_load_partial(x + i, n - i, 0.0), vm, vl, infinite_max), n - i);
 }
 
 void DN_ISA_SUFFIX(dn_softmax_rows)(const double *x, size_t rows, size_t cols, double *y, int log_form)
@@ -70,26 +84,7 @@ void DN_ISA_SUFFIX(dn_softmax_backward_rows)(const double *y, const double *g, s
         const double *yr = y + r * cols, *gr = g + r * cols;
         double *dr = dx + r * cols;
         const size_t n = cols;
-        size_t i = 0;
-        if (!log_form) {
-            const dn_vec dot = dn_set1(dn_dot8(gr, yr, n));
-            for (; i + DN_LANES <= n; i += DN_LANES)
-                dn_store(dr + i, dn_mul(dn_load(yr + i), dn_sub(dn_load(gr + i), dot)));
-            if (i < n)
-                dn_store_partial(dr + i, dn_mul(dn_load_partial(yr + i, n - i, 0.0), dn_sub(dn_load_partial(gr + i, n - i, 0.0), dot)), n - i);
-        } else {
-            const dn_vec sum = dn_set1(dn_sum8(gr, n)), zero = dn_set1(0.0);
-            dn_vec em;
-            for (; i + DN_LANES <= n; i += DN_LANES) {
-                const dn_vec yv = dn_load(yr + i);
-                const dn_vec p = dn_exp_neg(dn_select(dn_gt(yv, zero), zero, yv), zero, 0, &em);
-                dn_store(dr + i, dn_fma(dn_neg(p), sum, dn_load(gr + i)));
-            }
-            if (i < n) {
-                const dn_vec yv = dn_load_partial(yr + i, n - i, 0.0);
-                const dn_vec p = dn_exp_neg(dn_select(dn_gt(yv, zero), zero, yv), zero, 0, &em);
-                dn_store_partial(dr + i, dn_fma(dn_neg(p), sum, dn_load_partial(gr + i, n - i, 0.0)), n - i);
-            }
-        }
+        const dn_vec s = dn_set1(log_form ? dn_sum8(gr, n) : dn_dot8(gr, yr, n));
+        dn_softmax_backward_span(yr, gr, n, s, log_form, dr);
     }
 }

@@ -43,19 +43,25 @@ static void softmax_row_f32(const float *x, size_t n, float *y, int log_form)
         dn_sum8_add(acc, e, k);
     }
     const double rest = dn_reduce_lanes(acc) + (ties - 1.0);
+    if (dn_softmax_row_is_nan(rest)) {
+        const float nan = (float)dn_first(dn_canonical_nan(dn_set1(NAN))); /* float.NaN's bits */
+        for (size_t i = 0; i < n; ++i) y[i] = nan;
+        return;
+    }
     const int one_piece = n <= DN_F32_PIECE; /* then xd and e still hold the whole row */
     if (log_form) {
         const dn_vec vl = dn_set1(dn_first(dn_log1p(dn_set1(rest))));
+        const int infinite_max = m == INFINITY;
         for (size_t i = 0; i < n; i += DN_F32_PIECE) {
             const size_t k = piece(n, i);
             if (!one_piece) dn_widen_f32(x + i, k, xd);
             for (size_t j = 0; j < k; j += DN_LANES)
-                if (j + DN_LANES <= k) dn_store(e + j, dn_sub(dn_sub(dn_load(xd + j), vm), vl));
-                else dn_store_partial(e + j, dn_sub(dn_sub(dn_load_partial(xd + j, k - j, 0.0), vm), vl), k - j);
+                if (j + DN_LANES <= k) dn_store(e + j, dn_log_softmax_lanes(dn_load(xd + j), vm, vl, infinite_max));
+                else dn_store_partial(e + j, dn_log_softmax_lanes(dn_load_partial(xd + j, k - j, 0.0), vm, vl, infinite_max), k - j);
             dn_narrow_f32(e, k, y + i);
         }
     } else {
-        const dn_vec vs = dn_set1(1.0 + rest), one = dn_set1(1.0);
+        const dn_vec vs = dn_set1(1.0 + rest);
         for (size_t i = 0; i < n; i += DN_F32_PIECE) {
             const size_t k = piece(n, i);
             if (!one_piece) {
@@ -63,11 +69,8 @@ static void softmax_row_f32(const float *x, size_t n, float *y, int log_form)
                 dn_exp_terms(xd, k, vm, e);
             }
             for (size_t j = 0; j < k; j += DN_LANES)
-                if (j + DN_LANES <= k)
-                    dn_store(e + j, dn_div(dn_select(dn_eq(dn_load(xd + j), vm), one, dn_load(e + j)), vs));
-                else
-                    dn_store_partial(e + j, dn_div(dn_select(dn_eq(dn_load_partial(xd + j, k - j, 0.0), vm), one,
-                                                             dn_load_partial(e + j, k - j, 0.0)), vs), k - j);
+                if (j + DN_LANES <= k) dn_store(e + j, dn_softmax_lanes(dn_load(xd + j), dn_load(e + j), vm, vs));
+                else dn_store_partial(e + j, dn_softmax_lanes(dn_load_partial(xd + j, k - j, 0.0), dn_load_partial(e + j, k - j, 0.0), vm, vs), k - j);
             dn_narrow_f32(e, k, y + i);
         }
     }
@@ -76,17 +79,6 @@ static void softmax_row_f32(const float *x, size_t n, float *y, int log_form)
 void DN_ISA_SUFFIX(dn_softmax_rows_f32)(const float *x, size_t rows, size_t cols, float *y, int log_form)
 {
     for (size_t r = 0; r < rows; ++r) softmax_row_f32(x + r * cols, cols, y + r * cols, log_form);
-}
-
-/* Softmax: dx = y (g - g.y). Log-softmax: dx = g - e^y sum(g), as one FMA. As softmax.c does it;
- * s is g.y or sum(g). */
-static inline dn_vec backward_lanes(dn_vec y, dn_vec g, dn_vec s, int log_form)
-{
-    if (!log_form) return dn_mul(y, dn_sub(g, s));
-    const dn_vec zero = dn_set1(0.0);
-    dn_vec em;
-    const dn_vec p = dn_exp_neg(dn_select(dn_gt(y, zero), zero, y), zero, 0, &em);
-    return dn_fma(dn_neg(p), s, g);
 }
 
 static void backward_row_f32(const float *y, const float *g, size_t n, float *dx, int log_form)
@@ -109,11 +101,7 @@ static void backward_row_f32(const float *y, const float *g, size_t n, float *dx
         const size_t k = piece(n, i);
         dn_widen_f32(g + i, k, gd); /* both read before dx, which may be g or y, is written */
         dn_widen_f32(y + i, k, yd);
-        size_t j = 0;
-        for (; j + DN_LANES <= k; j += DN_LANES) dn_store(yd + j, backward_lanes(dn_load(yd + j), dn_load(gd + j), s, log_form));
-        if (j < k)
-            dn_store_partial(yd + j, backward_lanes(dn_load_partial(yd + j, k - j, 0.0), dn_load_partial(gd + j, k - j, 0.0), s, log_form),
-                             k - j);
+        dn_softmax_backward_span(yd, gd, k, s, log_form, yd);
         dn_narrow_f32(yd, k, dx + i);
     }
 }

@@ -30,6 +30,66 @@ static inline double dn_row_max_finish(dn_vec acc)
     return m == -INFINITY ? NAN : m + 0.0;
 }
 
+/* Log-softmax's (x - m) - l, where a maximum at +inf counts x - m as 0, not inf - inf (so that it
+ * gets -log(ties) as softmax gives it 1/ties); infinite_max says whether m is +inf, once per row,
+ * so that finite rows pay no select. */
+static inline dn_vec dn_log_softmax_lanes(dn_vec x, dn_vec m, dn_vec l, int infinite_max)
+{
+    const dn_vec d = dn_sub(x, m);
+    return dn_sub(infinite_max ? dn_select(dn_eq(x, m), dn_set1(0.0), d) : d, l);
+}
+
+/* Softmax's (x == m ? 1 : e) / s, e = e^(x - m) from dn_exp_terms, s = 1 + rest. */
+static inline dn_vec dn_softmax_lanes(dn_vec x, dn_vec e, dn_vec m, dn_vec s)
+{
+    return dn_div(dn_select(dn_eq(x, m), dn_set1(1.0), e), s);
+}
+
+/* Whether a forward row is NaN: exactly when rest (sum e^(x - m) - 1) is. A NaN in x makes its
+ * term NaN, an all -inf row makes m NaN; otherwise every term is finite, and the only x - m that
+ * could be NaN, inf - inf, belongs to a maximum, which takes 1 (log-softmax 0) instead. Such a row
+ * is written as the canonical NaN throughout, with no blend in the passes that write the others. */
+static inline int dn_softmax_row_is_nan(double rest) { return rest != rest; }
+
+/* The backward passes' lanes. Softmax: dx = y (g - s), s = g.y. Log-softmax: dx = g - e^y s,
+ * s = sum(g), as one FMA. NaN here is elementwise (a NaN y), so the callers watch the outputs in
+ * blocks (dn_canonical_nan_block). */
+static inline dn_vec dn_softmax_backward_lanes(dn_vec y, dn_vec g, dn_vec s, int log_form)
+{
+    if (!log_form) return dn_mul(y, dn_sub(g, s));
+    const dn_vec zero = dn_set1(0.0);
+    dn_vec em;
+    const dn_vec p = dn_exp_neg(dn_select(dn_gt(y, zero), zero, y), zero, 0, &em);
+    return dn_fma(dn_neg(p), s, g);
+}
+
+/* dx[0..n) = the backward lanes of y and g, in blocks watched for NaN. */
+static inline void dn_softmax_backward_span(const double *y, const double *g, size_t n, dn_vec s, int log_form, double *dx)
+{
+    for (size_t start = 0; start < n; start += DN_NAN_BLOCK) {
+        const size_t end = n - start > DN_NAN_BLOCK ? start + DN_NAN_BLOCK : n;
+        dn_nan_seen seen = dn_nan_unseen();
+        size_t i = start;
+        if (log_form) /* two loops, so that each is a simple one to the compiler */
+            for (; i + DN_LANES <= end; i += DN_LANES) {
+                const dn_vec r = dn_softmax_backward_lanes(dn_load(y + i), dn_load(g + i), s, 1);
+                dn_store(dx + i, r);
+                seen = dn_nan_watch(seen, r, r);
+            }
+        else
+            for (; i + DN_LANES <= end; i += DN_LANES) {
+                const dn_vec r = dn_softmax_backward_lanes(dn_load(y + i), dn_load(g + i), s, 0);
+                dn_store(dx + i, r);
+                seen = dn_nan_watch(seen, r, r);
+            }
+        if (i < end) {
+            const dn_vec r = dn_softmax_backward_lanes(dn_load_partial(y + i, end - i, 0.0), dn_load_partial(g + i, end - i, 0.0), s, log_form);
+            dn_store_partial(dx + i, dn_canonical_nan(r), end - i);
+        }
+        dn_canonical_nan_block(dx + start, i - start, seen);
+    }
+}
+
 /* The number of lanes of `ties` set, summed (small integers: exact in any order). */
 static inline double dn_count_lanes(dn_vec ties)
 {

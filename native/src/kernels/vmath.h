@@ -9,6 +9,9 @@
 #ifndef DIFFNATIVE_VMATH_H
 #define DIFFNATIVE_VMATH_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include "simd.h"
 
 #define DN_LOG2E 1.4426950408889634
@@ -99,6 +102,58 @@ static inline dn_vec dn_log1p(dn_vec t)
     lo = dn_fma(s, r, lo);
     const dn_vec y = dn_add(lo, dn_add(s, s));
     return dn_fma(k, dn_set1(DN_LN2_HI), y);
+}
+
+/* The one NaN every activation and softmax result uses, whichever NaN came in or arose: sign set,
+ * quiet bit only (0xFFF8000000000000), the bits of .NET's double.NaN and of x86's default NaN;
+ * narrowed to float it is 0xFFC00000, float.NaN. Which operand's NaN an operation keeps differs
+ * between ISAs and compilers (and x86 keeps an input's payload), so every NaN output is made this
+ * one before the call returns: that makes NaN results the same bits on every path too
+ * (VectorMathReference.CanonicalNan). */
+#define DN_CANONICAL_NAN_BITS 0xFFF8000000000000ull
+
+static inline dn_vec dn_canonical_nan(dn_vec v)
+{
+    const uint64_t bits = DN_CANONICAL_NAN_BITS;
+    double nan;
+    memcpy(&nan, &bits, sizeof nan);
+#if DN_LANES == 1
+    return isnan(v) ? nan : v; /* a form the compiler vectorises in the scalar loops (dn_select's is not) */
+#else
+    return dn_select(dn_isnan(v), dn_set1(nan), v);
+#endif
+}
+
+/* Outputs that may be NaN are stored as they are, in blocks of DN_NAN_BLOCK values, watched for
+ * NaN as they go (`seen`, from dn_nan_unseen, updated by dn_nan_watch), and a block in which a NaN
+ * was seen is passed through dn_canonical_nan while it is still in L1 (dn_canonical_nan_block).
+ * NaN is rare, and a compare and a blend per output (vblendvpd is three micro-ops on recent Intel
+ * cores) cost the cheap kernels up to a third on AVX2; the watch costs one FMA a vector. The scalar
+ * path's watch is an OR of isnan, which the compiler can vectorise in the loops it vectorises (a
+ * running sum would be an ordered reduction, which it may not reorder). */
+#define DN_NAN_BLOCK 256
+
+#if DN_LANES == 1
+typedef int dn_nan_seen;
+static inline dn_nan_seen dn_nan_unseen(void) { return 0; }
+static inline dn_nan_seen dn_nan_watch(dn_nan_seen seen, dn_vec v, dn_vec d) { return seen | isnan(v) | isnan(d); }
+static inline int dn_nan_was_seen(dn_nan_seen seen) { return seen != 0; }
+#else
+typedef dn_vec dn_nan_seen;
+static inline dn_nan_seen dn_nan_unseen(void) { return dn_set1(0.0); }
+/* seen + v d: NaN from the first NaN v or d on (an infinite product meeting one of the other sign
+ * only costs a needless pass). */
+static inline dn_nan_seen dn_nan_watch(dn_nan_seen seen, dn_vec v, dn_vec d) { return dn_fma(v, d, seen); }
+static inline int dn_nan_was_seen(dn_nan_seen seen) { return dn_any(dn_isnan(seen)); }
+#endif
+
+/* p[0..n) through dn_canonical_nan, if a NaN was seen there. */
+static inline void dn_canonical_nan_block(double *p, size_t n, dn_nan_seen seen)
+{
+    if (!dn_nan_was_seen(seen)) return;
+    size_t j = 0;
+    for (; j + DN_LANES <= n; j += DN_LANES) dn_store(p + j, dn_canonical_nan(dn_load(p + j)));
+    if (j < n) dn_store_partial(p + j, dn_canonical_nan(dn_load_partial(p + j, n - j, 0.0)), n - j);
 }
 
 /* x < lo ? lo : (x > hi ? hi : x); NaN stays NaN. */

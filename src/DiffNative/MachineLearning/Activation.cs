@@ -5,10 +5,11 @@ namespace DiffNative;
 
 /// <summary>An elementwise activation function with its parameter: value, derivative, or both in
 /// one pass, over spans of doubles. Stable over the whole double range (built on e^−|x|, so
-/// sigmoid(−1000) = 0 and softplus(1000) = 1000 with no overflow), NaN in gives NaN out, and the
-/// transcendental ones are within a few ulp of the correctly rounded value. Every backend gives
-/// the same bits: the native kernels (scalar, AVX2, AVX-512) and the managed reference perform the
-/// same operations with the library's own exp, expm1 and log1p.</summary>
+/// sigmoid(−1000) = 0 and softplus(1000) = 1000 with no overflow), NaN in gives NaN out (always
+/// the bits of <see cref="double.NaN"/>, whichever NaN came in), and the transcendental ones are
+/// within a few ulp of the correctly rounded value. Every backend gives the same bits, NaN
+/// included: the native kernels (scalar, AVX2, AVX-512) and the managed reference perform the same
+/// operations with the library's own exp, expm1 and log1p.</summary>
 /// <param name="Kind">Which function.</param>
 /// <param name="Alpha">Leaky ReLU's slope or ELU's α; unused by the others.</param>
 public readonly partial record struct Activation(ActivationKind Kind, double Alpha = 0.0)
@@ -102,7 +103,7 @@ public readonly partial record struct Activation(ActivationKind Kind, double Alp
             throw new ArgumentException("The gradient must not overlap the upstream gradient.", nameof(gradient));
         var g = gradient[..x.Length];
         Run(x, default, g, backend);
-        for (var i = 0; i < g.Length; i++) g[i] *= upstream[i];
+        for (var i = 0; i < g.Length; i++) g[i] = VectorMathReference.CanonicalNan(g[i] * upstream[i]);
     }
 
     private void Run(ReadOnlySpan<double> x, Span<double> value, Span<double> derivative, Backend? backend)

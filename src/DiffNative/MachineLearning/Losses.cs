@@ -1,4 +1,5 @@
 using DiffNative.Reference;
+using static DiffNative.Reference.VectorMathReference;
 
 namespace DiffNative;
 
@@ -6,7 +7,9 @@ namespace DiffNative;
 /// probabilities, logits or scores). Each returns the loss; pass a <c>gradient</c> span as long as
 /// the predictions to receive ∂loss/∂prediction, or leave it empty for the loss alone. The
 /// reduction is the mean unless stated (so MSE's gradient is 2(p − y)/n, not 2(p − y)); the
-/// categorical losses average over rows. Managed code on every backend in this version; nothing
+/// categorical losses average over rows. NaN in gives NaN out: a NaN prediction or target makes the
+/// loss NaN and its gradient entry NaN (a categorical row on logits: the whole row's), always with
+/// the bits of <see cref="double.NaN"/>. Managed code on every backend in this version; nothing
 /// allocates.</summary>
 public static partial class Losses
 {
@@ -23,9 +26,9 @@ public static partial class Losses
         {
             var r = predictions[i] - targets[i];
             total += r * r;
-            if (!gradient.IsEmpty) gradient[i] = 2.0 * r * scale;
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(2.0 * r * scale);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Σ|p − y| / n; gradient sign(p − y)/n, 0 where p = y.</summary>
@@ -38,9 +41,9 @@ public static partial class Losses
         {
             var r = predictions[i] - targets[i];
             total += Math.Abs(r);
-            if (!gradient.IsEmpty) gradient[i] = (r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale;
+            if (!gradient.IsEmpty) gradient[i] = Entry((r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale, r);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Huber: r²/2 for |r| ≤ δ, δ(|r| − δ/2) beyond, r = p − y, averaged; gradient r/n
@@ -57,13 +60,14 @@ public static partial class Losses
             var r = predictions[i] - targets[i];
             var a = Math.Abs(r);
             total += a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-            if (!gradient.IsEmpty) gradient[i] = (a <= delta ? r : Math.CopySign(delta, r)) * scale;
+            if (!gradient.IsEmpty) gradient[i] = Entry((a <= delta ? r : Math.CopySign(delta, r)) * scale, r);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
-    /// <summary>Binary cross-entropy on probabilities: −[y log p + (1 − y) log(1 − p)] averaged, with p
-    /// clamped to [ε, 1 − ε] so that p = 0 or 1 gives a finite loss; gradient
+    /// <summary>Binary cross-entropy on probabilities: −[y log p + (1 − y) log1p(−p)] averaged, with p
+    /// clamped to [ε, 1 − ε] so that p = 0 or 1 gives a finite loss (log1p keeps a small p's loss
+    /// accurate: p = 1e-20 with y = 0 costs 1e-20, not 0); gradient
     /// (p − y)/(p(1 − p))/n at the clamped p, and 0 where the clamp is active (the clamped loss is
     /// flat there). Prefer <see cref="BinaryCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/> when you have logits.</summary>
     public static double BinaryCrossEntropy(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> targets, Span<double> gradient = default,
@@ -76,16 +80,18 @@ public static partial class Losses
         {
             var p = Math.Clamp(probabilities[i], epsilon, 1.0 - epsilon);
             var y = targets[i];
-            total -= y * Math.Log(p) + (1.0 - y) * Math.Log(1.0 - p);
+            total -= y * Math.Log(p) + (1.0 - y) * LogOneMinus(p);
             if (!gradient.IsEmpty)
-                gradient[i] = p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0;
+                gradient[i] = Entry(p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0, probabilities[i], y);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
-    /// <summary>Binary cross-entropy on logits z, stable for any z: softplus(z) − y·z =
-    /// max(z, 0) − y·z + log1p(e^−|z|), averaged; gradient (sigmoid(z) − y)/n. z = 1000 with y = 0
-    /// gives 1000, not infinity or NaN.</summary>
+    /// <summary>Binary cross-entropy on logits z, stable for any z: softplus(z) − y·z, computed as
+    /// c·z + log1p(e^−|z|) with c = 1 − y for z &gt; 0 and −y otherwise (the two halves of
+    /// max(z, 0) − y·z, so nothing cancels: z = 36 with y = 1 gives e^−36, not 0), averaged; gradient
+    /// (sigmoid(z) − y)/n, as c − sigmoid(−z) for z &gt; 0 and c + sigmoid(z) otherwise. z = 1000 with
+    /// y = 0 gives 1000, not infinity or NaN; an infinite z gives the limits (0 where c = 0).</summary>
     public static double BinaryCrossEntropyWithLogits(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, Span<double> gradient = default,
         LossReduction reduction = LossReduction.Mean)
     {
@@ -93,11 +99,17 @@ public static partial class Losses
         var total = 0.0;
         for (var i = 0; i < logits.Length; i++)
         {
-            ActivationReference.Evaluate(ActivationKind.Softplus, 0.0, logits[i], out var softplus, out var sigmoid);
-            total += softplus - targets[i] * logits[i];
-            if (!gradient.IsEmpty) gradient[i] = (sigmoid - targets[i]) * scale;
+            var z = logits[i];
+            var positive = z > 0;
+            var c = positive ? 1.0 - targets[i] : -targets[i];
+            var e = ExpNegative(-Math.Abs(z), 0.0, false, out _);
+            // c = 0 is an exact 0 (y = 1 with z > 0, y = 0 otherwise): its term is 0 even at z = ±∞
+            total += (c == 0 ? 0.0 : c * z) + Log1p(e);
+            if (gradient.IsEmpty) continue;
+            var small = e / (1.0 + e); // sigmoid(−|z|), the smaller of sigmoid(z) and sigmoid(−z)
+            gradient[i] = CanonicalNan((positive ? c - small : c + small) * scale);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Categorical cross-entropy on probabilities in rows of <paramref name="classes"/>:
@@ -114,15 +126,16 @@ public static partial class Losses
         {
             var p = Math.Max(probabilities[i], epsilon);
             var y = targets[i];
-            if (y != 0) total -= y * Math.Log(p);
-            if (!gradient.IsEmpty) gradient[i] = p == probabilities[i] ? -y / p * scale : 0.0;
+            if (y != 0 || double.IsNaN(p)) total -= y * Math.Log(p);
+            if (!gradient.IsEmpty) gradient[i] = Entry(p == probabilities[i] ? -y / p * scale : 0.0, p, y);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Categorical cross-entropy on logits in rows of <paramref name="classes"/>:
     /// −Σ y·log_softmax(z) per row with the maximum subtracted, averaged over rows; the fused
-    /// gradient softmax(z)·Σy − y per row (p − y for targets that sum to 1), / rows.</summary>
+    /// gradient softmax(z)·Σy − y per row (p − y for targets that sum to 1), / rows. Infinite and NaN
+    /// logits follow <see cref="Softmax"/>: [+∞, 0] has log-softmax [0, −∞].</summary>
     public static double CategoricalCrossEntropyWithLogits(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, int classes,
         Span<double> gradient = default, LossReduction reduction = LossReduction.Mean)
     {
@@ -135,30 +148,31 @@ public static partial class Losses
             var y = targets.Slice(r * classes, classes);
             var m = double.NegativeInfinity;
             foreach (var v in z) m = v > m ? v : m;
+            m = m == double.NegativeInfinity ? double.NaN : m + 0.0; // as softmax: an all −∞ row is NaN
             // log Σ e^(z − m) as log1p of the terms other than the maximum, as Softmax.ApplyLog does
             var rest = 0.0;
             var ties = 0.0;
             foreach (var v in z)
             {
                 if (v == m) ties += 1.0;
-                else rest += VectorMathReference.ExpNegative(v - m, 0.0, false, out _);
+                else rest += ExpNegative(v - m, 0.0, false, out _);
             }
-            var logSum = VectorMathReference.Log1p(rest + (ties - 1.0));
+            var logSum = Log1p(rest + (ties - 1.0));
             var targetSum = 0.0;
             for (var k = 0; k < classes; k++)
             {
-                if (y[k] != 0) total -= y[k] * ((z[k] - m) - logSum);
+                if (y[k] != 0 || double.IsNaN(logSum)) total -= y[k] * (Shifted(z[k], m) - logSum);
                 targetSum += y[k];
             }
             if (gradient.IsEmpty) continue;
             var g = gradient.Slice(r * classes, classes);
             for (var k = 0; k < classes; k++)
             {
-                var p = VectorMathReference.ExpNegative((z[k] - m) - logSum, 0.0, false, out _);
-                g[k] = (p * targetSum - y[k]) * scale;
+                var p = ExpNegative(Shifted(z[k], m) - logSum, 0.0, false, out _);
+                g[k] = CanonicalNan((p * targetSum - y[k]) * scale);
             }
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Kullback–Leibler divergence KL(target ‖ predicted) = Σ t log(t/q) per row of
@@ -174,10 +188,10 @@ public static partial class Losses
         {
             var t = target[i];
             var q = predicted[i];
-            if (t != 0) total += t * (Math.Log(t) - Math.Log(q));
-            if (!gradient.IsEmpty) gradient[i] = t == 0 ? 0.0 : -t / q * scale;
+            if (t != 0 || double.IsNaN(q)) total += t * (Math.Log(t) - Math.Log(q));
+            if (!gradient.IsEmpty) gradient[i] = Entry(t == 0 ? 0.0 : -t / q * scale, q);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Hinge loss on scores s with labels y = ±1: max(0, 1 − y·s) averaged; gradient −y/n
@@ -193,11 +207,19 @@ public static partial class Losses
             if (y != 1.0 && y != -1.0)
                 throw new ArgumentException($"labels[{i}] is {y}; hinge labels are -1 or +1.", nameof(labels));
             var margin = 1.0 - y * scores[i];
-            total += margin > 0 ? margin : 0.0;
-            if (!gradient.IsEmpty) gradient[i] = margin > 0 ? -y * scale : 0.0;
+            total += margin > 0 || double.IsNaN(margin) ? margin : 0.0;
+            if (!gradient.IsEmpty) gradient[i] = Entry(margin > 0 ? -y * scale : 0.0, margin);
         }
-        return total * scale;
+        return CanonicalNan(total * scale);
     }
+
+    /// <summary>z − m, as log-softmax takes it: 0 for a maximum at +∞ (not ∞ − ∞).</summary>
+    private static double Shifted(double z, double m) => m == double.PositiveInfinity && z == m ? 0.0 : z - m;
+
+    /// <summary>A gradient entry g, or the canonical NaN when one of its inputs is NaN: a sign, a
+    /// clamp or a margin test would otherwise read a NaN prediction or target as a finite slope.</summary>
+    private static double Entry(double g, double input, double other = 0.0) =>
+        double.IsNaN(input) || double.IsNaN(other) ? CanonicalNan(double.NaN) : CanonicalNan(g);
 
     /// <summary>Checks lengths and returns the reduction's factor (1/count or 1).</summary>
     private static double Scale<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient,
@@ -221,6 +243,15 @@ public static partial class Losses
         if (length % classes != 0)
             throw new ArgumentException($"{length} values do not make whole rows of {classes} classes.", nameof(classes));
         return length / classes;
+    }
+
+    /// <summary>log(1 − p) = log1p(−p) for p &lt; 1, without the rounding of 1 − p that leaves nothing
+    /// of a tiny p (log(1 − 1e-20) would be 0): Goldberg's log(u)·(−p)/(u − 1) with u = 1 − p, which
+    /// is log(u) itself where 1 − p is exact (p ≥ ½) and −p where u rounds to 1.</summary>
+    private static double LogOneMinus(double p)
+    {
+        var u = 1.0 - p;
+        return u == 1.0 ? -p : Math.Log(u) * (-p / (u - 1.0));
     }
 
     private static void ValidateEpsilon(double epsilon)

@@ -6,7 +6,10 @@ namespace DiffNative;
 /// <summary>Softmax and log-softmax over a vector or over each row of a row-major matrix, and
 /// their backward passes. The row maximum is subtracted first, so nothing overflows; log-softmax
 /// is (x − max) − log1p(Σ of the other terms), so log-softmax([1000, 0]) is exactly [0, −1000].
-/// A row holding NaN, or only −∞, comes out NaN. Every backend gives the same bits.</summary>
+/// The maxima of a row share it equally, also when they are +∞: [+∞, +∞, 0] gives [½, ½, 0] and
+/// log-softmax [−log 2, −log 2, −∞] (a maximum's x − max counts as 0, not ∞ − ∞). −∞ entries get 0
+/// (log-softmax −∞); a row holding NaN, or only −∞, comes out NaN (the bits of
+/// <see cref="double.NaN"/>). Every backend gives the same bits, NaN included.</summary>
 public static partial class Softmax
 {
     /// <summary>yᵢ = e^xᵢ / Σⱼ e^xⱼ over each row of <paramref name="rowLength"/> values (the whole

@@ -16,8 +16,9 @@ internal static class ActivationReference
     private const double GeluBLo = -6.175149918155315e-19;
     private const double Gelu3B = 0.21406444881780073;
 
-    /// <summary>Value and/or derivative of <paramref name="kind"/> at each x; an empty output
-    /// is not written. Reads x[i] before writing index i, so outputs may be x itself.</summary>
+    /// <summary>Value and/or derivative of <paramref name="kind"/> at each x, NaN results as the
+    /// canonical NaN; an empty output is not written. Reads x[i] before writing index i, so outputs
+    /// may be x itself.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Apply(ActivationKind kind, double alpha, ReadOnlySpan<double> x, Span<double> value, Span<double> derivative)
     {
@@ -26,8 +27,8 @@ internal static class ActivationReference
         for (var i = 0; i < x.Length; i++)
         {
             Evaluate(kind, alpha, x[i], out var v, out var d);
-            if (wantValue) value[i] = v;
-            if (wantDerivative) derivative[i] = d;
+            if (wantValue) value[i] = CanonicalNan(v);
+            if (wantDerivative) derivative[i] = CanonicalNan(d);
         }
     }
 

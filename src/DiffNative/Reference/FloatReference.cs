@@ -2,7 +2,8 @@ namespace DiffNative.Reference;
 
 /// <summary>Managed references of the float activation and softmax kernels: the double reference on
 /// widened values, each result rounded once to float, which is what native/src/kernels/*_f32.c do.
-/// Widening is exact and the double references give the native kernels' bits, so these do too.</summary>
+/// Widening is exact and the double references give the native kernels' bits, so these do too (the
+/// canonical double NaN narrows to float.NaN).</summary>
 internal static class FloatReference
 {
     private const int Piece = 256;
@@ -31,7 +32,7 @@ internal static class FloatReference
             var n = Math.Min(Piece, x.Length - start);
             Widen(x.Slice(start, n), xd);
             ActivationReference.Apply(kind, alpha, xd[..n], default, dd[..n]);
-            for (var i = 0; i < n; i++) gradient[start + i] = (float)(upstream[start + i] * dd[i]);
+            for (var i = 0; i < n; i++) gradient[start + i] = (float)VectorMathReference.CanonicalNan(upstream[start + i] * dd[i]);
         }
     }
 

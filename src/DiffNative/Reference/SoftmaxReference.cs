@@ -4,7 +4,7 @@ using static DiffNative.Reference.VectorMathReference;
 namespace DiffNative.Reference;
 
 /// <summary>Managed references of softmax, log-softmax and their backward passes, with the
-/// operations of native/src/kernels/softmax.c in the same order.</summary>
+/// operations of native/src/kernels/softmax.c in the same order, NaN results as the canonical NaN.</summary>
 internal static class SoftmaxReference
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -29,12 +29,14 @@ internal static class SoftmaxReference
             if (logForm)
             {
                 var l = Log1p(rest);
-                for (var i = 0; i < cols; i++) yr[i] = (xr[i] - m) - l;
+                // where m is +∞ a maximum's x − m is 0, not ∞ − ∞: its share is −log(ties), as softmax's is 1/ties
+                var infiniteMax = m == double.PositiveInfinity;
+                for (var i = 0; i < cols; i++) yr[i] = CanonicalNan((infiniteMax && xr[i] == m ? 0.0 : xr[i] - m) - l);
             }
             else
             {
                 var s = 1.0 + rest;
-                for (var i = 0; i < cols; i++) yr[i] = (xr[i] == m ? 1.0 : yr[i]) / s;
+                for (var i = 0; i < cols; i++) yr[i] = CanonicalNan((xr[i] == m ? 1.0 : yr[i]) / s);
             }
         }
     }
@@ -62,7 +64,7 @@ internal static class SoftmaxReference
             if (!logForm)
             {
                 var dot = Dot8(gr, yr);
-                for (var i = 0; i < cols; i++) dr[i] = yr[i] * (gr[i] - dot);
+                for (var i = 0; i < cols; i++) dr[i] = CanonicalNan(yr[i] * (gr[i] - dot));
             }
             else
             {
@@ -70,7 +72,7 @@ internal static class SoftmaxReference
                 for (var i = 0; i < cols; i++)
                 {
                     var p = ExpNegative(yr[i] > 0 ? 0.0 : yr[i], 0.0, false, out _);
-                    dr[i] = Math.FusedMultiplyAdd(-p, sum, gr[i]);
+                    dr[i] = CanonicalNan(Math.FusedMultiplyAdd(-p, sum, gr[i]));
                 }
             }
         }

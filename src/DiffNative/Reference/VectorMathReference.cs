@@ -86,6 +86,16 @@ internal static class VectorMathReference
         return Math.FusedMultiplyAdd(k, Ln2Hi, y);
     }
 
+    /// <summary>The NaN every activation, softmax and loss returns, whichever NaN came in or arose:
+    /// sign set, quiet bit only (0xFFF8000000000000), the bits of .NET's double.NaN and x86's default
+    /// NaN; rounded to float it is float.NaN (0xFFC00000). One NaN makes results the same bits on
+    /// every backend, since which operand's NaN an operation keeps differs between them.</summary>
+    internal const ulong CanonicalNanBits = 0xFFF8_0000_0000_0000;
+
+    /// <summary>v, or the canonical NaN when v is NaN (dn_canonical_nan).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double CanonicalNan(double v) => double.IsNaN(v) ? BitConverter.UInt64BitsToDouble(CanonicalNanBits) : v;
+
     /// <summary>x &lt; lo ? lo : (x &gt; hi ? hi : x); NaN stays NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Clamp(double x, double lo, double hi) => x < lo ? lo : (x > hi ? hi : x);

@@ -100,6 +100,17 @@ public class LossTests
     }
 
     [Fact]
+    public void Categorical_cross_entropy_with_logits_takes_an_infinite_logit_as_softmax_does()
+    {
+        // log-softmax [+∞, 0] = [0, −∞] and softmax [1, 0]: the gradient p − y
+        var g = new double[2];
+        Assert.Equal(0.0, Losses.CategoricalCrossEntropyWithLogits([double.PositiveInfinity, 0.0], [1.0, 0.0], classes: 2, g));
+        Assert.Equal([0.0, 0.0], g);
+        Assert.Equal(double.PositiveInfinity, Losses.CategoricalCrossEntropyWithLogits([double.PositiveInfinity, 0.0], [0.0, 1.0], classes: 2, g));
+        Assert.Equal([1.0, -1.0], g);
+    }
+
+    [Fact]
     public void Categorical_cross_entropy_on_probabilities_matches_its_closed_form()
     {
         var g = new double[3];
