@@ -200,12 +200,14 @@ public static partial class Losses
         LossReduction reduction = LossReduction.Mean)
     {
         var scale = Scale(scores, labels, gradient, reduction, scores.Length, nameof(labels));
+        // Every label before the first write: a refused one leaves the gradient untouched.
+        for (var i = 0; i < labels.Length; i++)
+            if (labels[i] != 1.0 && labels[i] != -1.0)
+                throw new ArgumentException($"labels[{i}] is {labels[i]}; hinge labels are -1 or +1.", nameof(labels));
         var total = 0.0;
         for (var i = 0; i < scores.Length; i++)
         {
             var y = labels[i];
-            if (y != 1.0 && y != -1.0)
-                throw new ArgumentException($"labels[{i}] is {y}; hinge labels are -1 or +1.", nameof(labels));
             var margin = 1.0 - y * scores[i];
             total += margin > 0 || double.IsNaN(margin) ? margin : 0.0;
             if (!gradient.IsEmpty) gradient[i] = Entry(margin > 0 ? -y * scale : 0.0, margin);
