@@ -16,6 +16,7 @@ public class GradientBenchmarks
     private readonly ScalarFunction f = ExtendedRosenbrock.Value;
     private readonly DifferentiationOptions managed = new() { Backend = Backend.Managed };
     private readonly DifferentiationOptions native = new() { Backend = Backend.Native };
+    private readonly DifferentiationOptions nativeUnchecked = new() { Backend = Backend.Native, CheckDifferentiability = false };
 
     [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
@@ -55,6 +56,10 @@ public class GradientBenchmarks
 
     [Benchmark(Description = "DiffNative native")]
     public DifferentiationInfo Native() => Differentiate.Gradient(f, x, gradient, native);
+
+    /// <summary>Without the step check (f(x) and the per-coordinate judgement): what the check costs.</summary>
+    [Benchmark(Description = "DiffNative native, no step check")]
+    public DifferentiationInfo NativeUnchecked() => Differentiate.Gradient(f, x, gradient, nativeUnchecked);
 
     [Benchmark(Description = "Math.NET NumericalJacobian")]
     public double[] MathNet() => mathNet.Evaluate(p => ExtendedRosenbrock.Value(p), x);

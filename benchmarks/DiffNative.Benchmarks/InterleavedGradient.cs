@@ -22,6 +22,7 @@ internal static class InterleavedGradient
             ("2n evaluations", benchmark.Evaluations),
             ("DiffNative managed", () => benchmark.Managed().Evaluations),
             ("DiffNative native", () => benchmark.Native().Evaluations),
+            ("native, no step check", () => benchmark.NativeUnchecked().Evaluations),
         };
         var calls = Math.Max(1, 2_000_000 / (n * n + 100)); // about 20 ms a round at n = 10
         var fastest = new double[methods.Length];
