@@ -142,6 +142,7 @@ internal sealed class DifferentiationArguments
         DerivativeStatus.NonFinite => "the function is not finite at or near the point",
         DerivativeStatus.NotConverged => "did not converge: the error estimate is large (adaptive), or the step is too long for the scale the function varies on (fixed step)",
         DerivativeStatus.RoundingLimited => "the differences are at the level of rounding in f (a step below the resolution of x, or f nearly flat over it); try a larger --step",
+        DerivativeStatus.PatternMismatch => "the sparse result disagrees with a dense probe along a random direction: the sparsity pattern misses a nonzero",
         _ => status.ToString(),
     };
 }

@@ -58,7 +58,7 @@ public static partial class Differentiate
         ValidateSparse(x, coloring.Pattern.Columns, options);
         RequireLength(values, coloring.Pattern.NonZeros, nameof(values));
         RequireApart(values[..coloring.Pattern.NonZeros], nameof(values), default, x, writtenBetweenEvaluations: true);
-        return SparseJacobianEngine.Compute(f, coloring.Layout, x, values, options, cancellationToken);
+        return SparseJacobianEngine.Compute(f, coloring.Layout, coloring.Pattern, x, values, options, cancellationToken);
     }
 
     // ---- sparse Hessian from function values -----------------------------------------------------

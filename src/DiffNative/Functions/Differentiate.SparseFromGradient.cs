@@ -62,6 +62,6 @@ public static partial class Differentiate
         ValidateSparse(x, coloring.Pattern.Columns, options);
         RequireLength(values, coloring.Pattern.NonZeros, nameof(values));
         RequireApart(values[..coloring.Pattern.NonZeros], nameof(values), default, x, writtenBetweenEvaluations: true);
-        return SparseJacobianEngine.Compute(gradient, coloring.Layout, x, values, options, cancellationToken);
+        return SparseJacobianEngine.Compute(gradient, coloring.Layout, coloring.Pattern, x, values, options, cancellationToken);
     }
 }

@@ -103,7 +103,8 @@ public static partial class GradientCheck
             if (options.Precision == NumericPrecision.Single)
                 scalarOptions = scalarOptions with { Step = FloatStepBase(accuracy) * MaxAbs(point, 1.0) / MaxAbs(u, double.Epsilon) };
             analytic[d] = analyticProduct(point, v, u);
-            ScalarFunction line = p => { f(p, values); return Dot(values, v); };
+            // values is reused across calls: NaN first, so an output f leaves unwritten is NaN, not the last call's.
+            ScalarFunction line = p => { Array.Fill(values, double.NaN); f(p, values); return Dot(values, v); };
             numeric[d] = Differentiate.DirectionalDerivative(line, point, u, scalarOptions).Value;
             // As Recheck does for full checks: a direction that fails in double precision is taken
             // again adaptively before it counts against the analytic side.

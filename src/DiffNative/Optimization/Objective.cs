@@ -21,6 +21,8 @@ public sealed record Objective
         Value = x =>
         {
             var value = singleRow ??= new double[1];
+            // The row is this thread's for every call: unwritten, it must not pass for the last value.
+            value[0] = double.NaN;
             batch(x, x.Length, value);
             return value[0];
         };

@@ -34,6 +34,9 @@ internal sealed class ObjectiveEvaluator
         GradientEvaluations++;
         if (objective.Gradient is { } analytic)
         {
+            // The buffer holds the previous iterate's gradient: an entry the function leaves
+            // unwritten must show as not finite, not as that.
+            gradient.Fill(double.NaN);
             analytic(x, gradient);
             return Vectors.AllFinite(gradient);
         }
@@ -50,6 +53,7 @@ internal sealed class ObjectiveEvaluator
         HessianEvaluations++;
         if (objective.Hessian is { } analytic)
         {
+            hessian.Fill(double.NaN);
             analytic(x, hessian);
             return Vectors.AllFinite(hessian);
         }

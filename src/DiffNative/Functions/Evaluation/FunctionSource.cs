@@ -6,7 +6,9 @@ namespace DiffNative;
 /// <summary>The caller's function in whichever form it came (per point or batch, scalar or vector
 /// valued), evaluated at a plan's points sequentially, in parallel, or in batches. The native core
 /// never calls back into managed code: crossing costs more than a delegate call, and an exception
-/// in the user's function must reach the caller as itself.</summary>
+/// in the user's function must reach the caller as itself. Every span the function writes into is
+/// filled with NaN just before the call: the buffers are pooled, so an output it leaves unwritten
+/// would otherwise hold an earlier call's values (another thread's, even) and pass for a result.</summary>
 internal readonly struct FunctionSource
 {
     private readonly ScalarFunction? scalar;
@@ -71,9 +73,15 @@ internal readonly struct FunctionSource
             var p = plan[start + k];
             plan.Apply(p, x, direction, point);
             if (scalar is not null)
+            {
                 values[k] = scalar(point);
+            }
             else
-                vector!(point, values.Slice(k * m, m));
+            {
+                var y = values.Slice(k * m, m);
+                y.Fill(double.NaN);
+                vector!(point, y);
+            }
             plan.Restore(p, x, point);
         }
     }
@@ -133,6 +141,7 @@ internal readonly struct FunctionSource
             BatchPoints.Build(backend, plan, start + first, length, x, direction, workspace, rows);
             var points = rows[..(length * n)];
             var output = values.Slice(first * m, length * m);
+            output.Fill(double.NaN);
             if (batchScalar is not null) batchScalar(points, n, output);
             else batchVector!(points, n, output);
         }

@@ -86,7 +86,9 @@ internal sealed class Workspace
         internal const int KeptNonFinite = 18;  // the same for the run each entry's kept value came from
         internal const int RowScales = 19;      // per output, the largest finite |f| an adaptive first derivative saw
         internal const int OuterSums = 20;      // per coordinate, f at the two outermost points added, then the lower-accuracy sum
-        internal const int Count = 21;
+        internal const int ProbeDirection = 21; // a sparse pattern check's random direction
+        internal const int ProbeValues = 22;    // f along that direction
+        internal const int Count = 23;
     }
 
     /// <summary>The int slots.</summary>

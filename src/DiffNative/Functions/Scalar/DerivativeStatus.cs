@@ -24,4 +24,10 @@ public enum DerivativeStatus
     /// over the step (f ≈ 1e12 varying by 1e-8). The value may be mostly noise, or exactly 0 for a
     /// function that does change; a larger step, or the typical scale on which f varies, helps.</summary>
     RoundingLimited,
+
+    /// <summary>A sparse Jacobian or Hessian disagrees with f's derivative along random directions
+    /// by more than either could be off (only with <see cref="DifferentiationOptions.CheckPattern"/>):
+    /// the sparsity pattern most likely misses a nonzero, and the values are wrong. A step far too
+    /// long for the scale f varies on can also cause it.</summary>
+    PatternMismatch,
 }

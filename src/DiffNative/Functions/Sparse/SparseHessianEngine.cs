@@ -32,7 +32,7 @@ internal static class SparseHessianEngine
                 var compact = workspace.Span(Workspace.Slot.Estimate, entries);
                 var evaluations = FixedEntries(f, x, steps, pairIndices, pairs, compact, backend, options, workspace, cancellation, out _, out _);
                 Scatter(pattern, compact[..n], compact[n..], values);
-                return new DifferentiationInfo(evaluations, StepSetup.Check(values[..pattern.NonZeros]));
+                return Checked(f, pattern, x, values, steps, options, workspace, cancellation, evaluations, StepSetup.Check(values[..pattern.NonZeros]));
             }
 
             var firstSteps = steps.AsSpan(n, n);
@@ -66,12 +66,24 @@ internal static class SparseHessianEngine
                 compactErrors.CopyTo(estimated);
                 Scatter(pattern, estimated[..n], estimated[n..], errors);
             }
-            return new DifferentiationInfo(adaptiveEvaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, values[..pattern.NonZeros]));
+            return Checked(f, pattern, x, values, steps, options, workspace, cancellation, adaptiveEvaluations,
+                AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, values[..pattern.NonZeros]));
         }
         finally
         {
             Workspace.Return(workspace);
         }
+    }
+
+    /// <summary>The result, checked against f when the options ask for it and it is otherwise Ok;
+    /// steps[0, n) hold the steps used (an adaptive sequence's smallest).</summary>
+    private static DifferentiationInfo Checked(in FunctionSource f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
+        double[] steps, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, int evaluations, DerivativeStatus status)
+    {
+        if (options.CheckPattern && status == DerivativeStatus.Ok)
+            status = PatternCheck.Hessian(f, pattern, x, values[..pattern.NonZeros], steps.AsSpan(0, x.Length), options, workspace, cancellation,
+                ref evaluations);
+        return new DifferentiationInfo(evaluations, status);
     }
 
     /// <summary>The diagonal into entries[0, n), the pairs into entries[n, n + P), with the steps in

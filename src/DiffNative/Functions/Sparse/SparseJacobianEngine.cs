@@ -7,8 +7,8 @@ namespace DiffNative;
 /// A Hessian from a gradient is the Jacobian of the gradient with a star colouring's layout.</summary>
 internal static class SparseJacobianEngine
 {
-    internal static DifferentiationInfo Compute(in FunctionSource f, CompressedLayout layout, ReadOnlySpan<double> x, Span<double> values,
-        DifferentiationOptions options, CancellationToken cancellation)
+    internal static DifferentiationInfo Compute(in FunctionSource f, CompressedLayout layout, SparsityPattern pattern, ReadOnlySpan<double> x,
+        Span<double> values, DifferentiationOptions options, CancellationToken cancellation)
     {
         var backend = DiffNativeRuntime.Resolve(options.Backend);
         var n = x.Length;
@@ -43,6 +43,9 @@ internal static class SparseJacobianEngine
             }
             var status = AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, values);
             if (!options.Adaptive) status = StepSetup.WithSteps(status, x, first, options);
+            // steps[0, n) hold the steps used: fixed ones, or an adaptive sequence's smallest.
+            if (options.CheckPattern && status == DerivativeStatus.Ok)
+                status = PatternCheck.Jacobian(f, pattern, x, values, steps.AsSpan(0, n), options, workspace, cancellation, ref evaluations);
             return new DifferentiationInfo(evaluations, status);
         }
         finally

@@ -37,11 +37,15 @@ public static class SparsityProbe
         for (var probe = 0; probe < probes; probe++)
         {
             for (var i = 0; i < n; i++) point[i] = x[i] + Spread * Math.Max(Math.Abs(x[i]), 1) * (2 * random.NextDouble() - 1);
+            // NaN first, so that an output f leaves unwritten counts as a change (conservative), not
+            // as the value an earlier call left there.
+            centre.AsSpan().Fill(double.NaN);
             f(point, centre);
             for (var j = 0; j < n; j++)
             {
                 var original = point[j];
                 point[j] = original + RelativeStep * Math.Max(Math.Abs(original), 1);
+                moved.AsSpan().Fill(double.NaN);
                 f(point, moved);
                 point[j] = original;
                 for (var i = 0; i < outputs; i++)
