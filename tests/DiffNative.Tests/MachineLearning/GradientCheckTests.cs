@@ -145,4 +145,21 @@ public class GradientCheckTests
             Assert.True(log.Passed, $"log-softmax on {backend}: {log}");
         }
     }
+
+    /// <summary>The fast mode reuses one buffer for f's outputs: a function that writes y[1] only on
+    /// its first call used to have that stale value differenced as a constant, so a Jacobian whose
+    /// row 1 is wrongly 0 passed. Filled with NaN before each call, the unwritten output shows.</summary>
+    [Fact]
+    public void The_fast_mode_never_differences_an_output_the_function_left_unwritten()
+    {
+        var calls = 0;
+        VectorFunction lazy = (x, y) =>
+        {
+            y[0] = x[0] * x[0];
+            if (calls++ == 0) y[1] = x[0] * x[1];
+        };
+        AnalyticJacobian wrongRow = (x, j) => { j[0] = 2 * x[0]; j[1] = 0; j[2] = 0; j[3] = 0; };
+        var report = GradientCheck.Jacobian(lazy, 2, wrongRow, [1.5, -0.5], new GradientCheckOptions { Directions = 3 });
+        Assert.False(report.Passed, report.ToString());
+    }
 }
