@@ -62,11 +62,11 @@ internal static class FirstDerivatives
         var n = x.Length;
         var stencil = Stencils.Get(DifferenceScheme.Central, 1, options.Accuracy);
         var outerSums = workspace.Span(Workspace.Slot.OuterSums, 2 * n);
-        var lowers = GradientStepCheck.Companion(stencil) is null ? default : outerSums.Slice(n, n);
+        var lowers = FixedStepDerivative.Companion(stencil) is null ? default : outerSums.Slice(n, n);
         var evaluations = Fixed(f, x, stencil, AxisGroup.Everything(DifferenceScheme.Central, n), steps, gradient, backend, options, workspace,
             cancellation, out _, out _, outerSums: outerSums[..n], lowers: lowers);
         status = DerivativeStatus.Ok;
-        if (!AllFinite(gradient)) return evaluations;
+        if (!Vectors.AllFinite(gradient)) return evaluations;
         var point = workspace.Span(Workspace.Slot.Point, n);
         x.CopyTo(point);
         var one = new SourcePoint(f, workspace.Span(Workspace.Slot.Scratch, 1));
@@ -75,13 +75,6 @@ internal static class FirstDerivatives
         // A token that fired during f(x) or the last recheck still means no result.
         cancellation.ThrowIfCancellationRequested();
         return evaluations;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<double> values)
-    {
-        foreach (var v in values)
-            if (!double.IsFinite(v)) return false;
-        return true;
     }
 
     private static int Run(in FunctionSource f, ReadOnlySpan<double> x, AxisGroup group, double[] steps, Span<double> output, Span<double> errors,
@@ -144,7 +137,7 @@ internal static class FirstDerivatives
             var left = grouped.Slice(offsets.IndexOf(-stencil.Reach) * entries, g);
             var right = grouped.Slice(offsets.IndexOf(stencil.Reach) * entries, g);
             for (var gi = 0; gi < g; gi++) outerSums[gi] = left[gi] + right[gi];
-            if (!lowers.IsEmpty && GradientStepCheck.Companion(stencil) is { } companion)
+            if (!lowers.IsEmpty && FixedStepDerivative.Companion(stencil) is { } companion)
                 for (var gi = 0; gi < g; gi++) lowers[gi] = GradientStepCheck.CompanionSum(stencil, companion, grouped, gi, entries);
         }
         SampleDifferences.Apply(stencil, grouped, entries);

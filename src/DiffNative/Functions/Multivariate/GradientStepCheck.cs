@@ -49,11 +49,6 @@ internal static class GradientStepCheck
     /// polynomials of moderate degree at x ≈ L stay well inside.</summary>
     internal static double Threshold(int accuracy, double reach) => 0.5 * 10 * StepRule.BaseStep(1, accuracy) * reach;
 
-    /// <summary>The central stencil of the next lower accuracy, whose points are among this one's
-    /// (null for accuracy 2).</summary>
-    internal static Stencil? Companion(Stencil stencil) =>
-        stencil.Accuracy >= 4 ? Stencils.Get(DifferenceScheme.Central, 1, stencil.Accuracy - 2) : null;
-
     /// <summary>Σ wⱼfⱼ of <paramref name="companion"/> from the samples at <paramref name="stencil"/>'s
     /// active offsets, element <paramref name="index"/> of every <paramref name="stride"/> (one
     /// coordinate's samples, wherever the caller keeps them).</summary>

@@ -175,13 +175,6 @@ internal static class HessianRounding
         return false;
     }
 
-    /// <summary>|plus − minus|/(2h), or 0 when the difference is at the level of rounding.</summary>
-    internal static double Slope(double plus, double minus, double h)
-    {
-        var difference = plus - minus;
-        return RoundingCheck.AtRoundingLevel(difference, Math.Abs(plus) + Math.Abs(minus)) ? 0 : Math.Abs(difference) / (2 * h);
-    }
-
     /// <summary>The judgement of one second difference: samples fⱼ at the stencil's offsets with
     /// weights wⱼ (centre included), its sum Σ wⱼfⱼ as taken.</summary>
     internal static (bool Limited, double Rounding) Judge(double sum, double noise, bool oddCancellation, double h)

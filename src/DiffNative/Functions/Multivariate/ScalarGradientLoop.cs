@@ -154,7 +154,7 @@ internal static class ScalarGradientLoop
         var (offsets, weights) = (stencil.ActiveOffsets, stencil.ActiveWeights);
         // The outermost points, whose sum the step check reads (central stencils are symmetric).
         Span<double> outerSums = check ? stackalloc double[n] : default;
-        var companion = check ? GradientStepCheck.Companion(stencil) : null;
+        var companion = check ? FixedStepDerivative.Companion(stencil) : null;
         Span<double> lowers = companion is not null ? stackalloc double[n] : default;
         var (outerLeft, outerRight) = (offsets.AsSpan().IndexOf(-stencil.Reach), offsets.AsSpan().IndexOf(stencil.Reach));
         Span<double> samples = stackalloc double[offsets.Length];

@@ -83,7 +83,7 @@ internal static class SecondDerivatives
         public double Slope(int i, double h)
         {
             var values = workspace.Span(Workspace.Slot.Values, pointCount);
-            return HessianRounding.Slope(values[1 + i], values[1 + x.Length + i], h);
+            return RoundingCheck.Slope(values[1 + i], values[1 + x.Length + i], h);
         }
 
         public double OffDiagonalScale()
@@ -136,7 +136,7 @@ internal static class SecondDerivatives
             var n = x.Length;
             var offsets = stencil.ActiveOffsets.AsSpan();
             var values = workspace.Span(Workspace.Slot.Values, offsets.Length * n);
-            return HessianRounding.Slope(values[offsets.IndexOf(1.0) * n + i], values[offsets.IndexOf(-1.0) * n + i], h);
+            return RoundingCheck.Slope(values[offsets.IndexOf(1.0) * n + i], values[offsets.IndexOf(-1.0) * n + i], h);
         }
     }
 

@@ -45,7 +45,7 @@ internal static class FixedStepDerivative
                     limited ??= new DerivativeResult(value, null, h, evaluations, DerivativeStatus.RoundingLimited);
                     if (usersStep) return limited.Value with { Evaluations = evaluations };
                     if (growths == MaxGrowths)
-                        return ZeroOnItsScale(stencil, h, value, scale, left, right, options.Order, evaluations) ?? limited.Value with { Evaluations = evaluations };
+                        return ZeroOnItsScale(stencil, h, value, scale, left, right, evaluations) ?? limited.Value with { Evaluations = evaluations };
                     growths++;
                     h = StepRule.MakeExact(x, h * Growth);
                     continue;
@@ -122,12 +122,12 @@ internal static class FixedStepDerivative
     /// is Ok with the bound as its error (3x's second derivative was reported rounding-limited).
     /// Otherwise null: samples that barely change (a constant, 1e15 + 1e-8x²) say nothing.</summary>
     private static DerivativeResult? ZeroOnItsScale(Stencil stencil, double h, double value, double functionScale, double left, double right,
-        int order, int evaluations)
+        int evaluations)
     {
-        if (order < 2 || double.IsNaN(left) || double.IsNaN(right)) return null;
-        var bound = RoundingCheck.NoiseMultiple * StepRule.MachineEpsilon * functionScale * stencil.WeightSum / StencilEvaluation.PowerOfStep(h, order);
-        var slope = HessianRounding.Slope(right, left, h);
-        return bound * StencilEvaluation.PowerOfStep(h, order - 1) <= 1e-6 * slope
+        if (stencil.Derivative < 2 || double.IsNaN(left) || double.IsNaN(right)) return null;
+        var bound = RoundingCheck.Bound(stencil, functionScale, h);
+        var slope = RoundingCheck.Slope(right, left, h);
+        return bound * StencilEvaluation.PowerOfStep(h, stencil.Derivative - 1) <= 1e-6 * slope
             ? new DerivativeResult(value, bound, h, evaluations, DerivativeStatus.Ok)
             : null;
     }
@@ -138,7 +138,7 @@ internal static class FixedStepDerivative
     /// <summary>The stencil of the next lower accuracy whose points are among this one's (one-sided
     /// accuracy p − 1, central p − 2): the same samples give it for free. Central accuracy 2 and
     /// one-sided accuracy 1 have none.</summary>
-    private static Stencil? Companion(Stencil stencil)
+    internal static Stencil? Companion(Stencil stencil)
     {
         var lower = stencil.Scheme == DifferenceScheme.Central ? stencil.Accuracy - 2 : stencil.Accuracy - 1;
         return lower >= 1 && Stencils.IsSupportedAccuracy(stencil.Scheme, lower) ? Stencils.Get(stencil.Scheme, stencil.Derivative, lower) : null;
@@ -186,8 +186,7 @@ internal static class FixedStepDerivative
         var scale = 0.0;
         var wider = StepRule.MakeExact(x, h * Growth);
         var check = StencilEvaluation.Apply(stencil, ref f, x, wider, ref evaluations, ref scale, out _, out _, out var widerLimited);
-        var rounding = RoundingCheck.NoiseMultiple * StepRule.MachineEpsilon * scale * stencil.WeightSum
-                       / StencilEvaluation.PowerOfStep(h, stencil.Derivative);
+        var rounding = RoundingCheck.Bound(stencil, scale, h);
         if (double.IsFinite(check) && !widerLimited && Math.Abs(check - value) <= rounding)
             return new DerivativeResult(check, null, wider, evaluations, DerivativeStatus.Ok);
         return limited with { Evaluations = evaluations };

@@ -15,6 +15,19 @@ internal static class RoundingCheck
     /// <summary>A sum within <see cref="NoiseMultiple"/> rounding errors of the Σ|wⱼfⱼ| it came from.</summary>
     internal static bool AtRoundingLevel(double sum, double noise) => Math.Abs(sum) <= NoiseMultiple * StepRule.MachineEpsilon * noise;
 
+    /// <summary>|plus − minus|/(2h), or 0 when the difference is at the level of rounding: the slope
+    /// between two samples, where it can be seen at all.</summary>
+    internal static double Slope(double plus, double minus, double h)
+    {
+        var difference = plus - minus;
+        return AtRoundingLevel(difference, Math.Abs(plus) + Math.Abs(minus)) ? 0 : Math.Abs(difference) / (2 * h);
+    }
+
+    /// <summary>The rounding a stencil's estimate can carry: <see cref="NoiseMultiple"/> ε of the
+    /// largest |f| it sampled, amplified by Σ|wⱼ| and 1/hᵈ.</summary>
+    internal static double Bound(Stencil stencil, double functionScale, double h) =>
+        NoiseMultiple * StepRule.MachineEpsilon * functionScale * stencil.WeightSum / StencilEvaluation.PowerOfStep(h, stencil.Derivative);
+
     /// <summary>x plus the stencil's nearest non-zero offset times h is x itself.</summary>
     internal static bool IsBelowResolution(double x, double h, Stencil stencil)
     {
