@@ -150,9 +150,11 @@ public static partial class Differentiate
     // ---- Hessian ---------------------------------------------------------------------------------
 
     /// <summary>The dense symmetric Hessian of f at x into <paramref name="hessian"/> (row-major
-    /// n×n): 2n² + 1 evaluations with ε^(1/4)-scaled second-difference steps; adaptive extrapolates
-    /// over 6 shrinking steps. With bounds, steps shrink so every point stays inside; x must not lie
-    /// on a bound.</summary>
+    /// n×n): 2n² + 1 evaluations with ε^(1/4)-scaled second-difference steps, and 2n more for the
+    /// step check (<see cref="DifferentiationOptions.CheckDifferentiability"/>: a coordinate whose
+    /// diagonal disagrees with the same difference at twice the step has its step shrunk, or the
+    /// result is NotConverged); adaptive extrapolates over 6 shrinking steps. With bounds, steps
+    /// shrink so every point stays inside; x must not lie on a bound.</summary>
     public static DifferentiationInfo Hessian(ScalarFunction f, ReadOnlySpan<double> x, Span<double> hessian,
         DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ public class MultivariateAccuracyTests
     public void Default_hessian_matches_the_published_hessian(MghProblems.Problem p)
     {
         var h = Differentiate.Hessian(p.F, p.X0);
-        Assert.Equal(2 * p.N * p.N + 1, h.Evaluations);
+        Assert.Equal(2 * p.N * p.N + 1 + 2 * p.N, h.Evaluations); // the stencil's 2n² + 1 and f(x ± 2hᵢeᵢ) for the step check, which shrinks no step here
         Assert.True(MghProblems.ScaledError(h.Values, p.Hessian) <= 3e-7, $"{p}: {MghProblems.ScaledError(h.Values, p.Hessian)}");
         for (var i = 0; i < p.N; i++)
             for (var j = 0; j < p.N; j++)

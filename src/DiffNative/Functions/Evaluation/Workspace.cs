@@ -84,11 +84,13 @@ internal sealed class Workspace
         internal const int KeptErrors = 16;    // an adaptive first derivative's best error per entry over its starts
         internal const int EntryNonFinite = 17; // 1 where an entry's estimate was not finite at some level of a run
         internal const int KeptNonFinite = 18;  // the same for the run each entry's kept value came from
-        internal const int RowScales = 19;      // per output, the largest finite |f| an adaptive first derivative saw
+        internal const int RowScales = 19;      // per output, the largest finite |f| on an adaptive first derivative's last level
         internal const int OuterSums = 20;      // per coordinate, f at the two outermost points added, then the lower-accuracy sum
         internal const int ProbeDirection = 21; // a sparse pattern check's random direction
         internal const int ProbeValues = 22;    // f along that direction
-        internal const int Count = 23;
+        internal const int RowRounding = 23;    // per output, the largest finite |f| on every level of a run
+        internal const int Origin = 24;         // a copy of x where the output may overwrite it
+        internal const int Count = 25;
     }
 
     /// <summary>The int slots.</summary>

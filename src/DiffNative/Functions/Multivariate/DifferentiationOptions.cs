@@ -31,7 +31,10 @@ public sealed record DifferentiationOptions
     /// NotDifferentiable or NotConverged. Such a coordinate costs some 15 to 40 evaluations more;
     /// near a stationary point along an axis a smooth f is rechecked too. On by default; one-sided
     /// schemes, bounds within 0.1·max(|xᵢ|, scaleᵢ) of x (the recheck's room) and the optimisers
-    /// (whose line searches reject bad steps) do not check.</summary>
+    /// (whose line searches reject bad steps) do not check. The fixed-step dense Hessian checks its
+    /// default steps too (2n more evaluations, f(x ± 2hᵢeᵢ)): a coordinate whose diagonal differs
+    /// from the same difference at twice the step by more than 100·√ε of its size has its step
+    /// quartered and the Hessian retaken, up to 4 times, and is NotConverged after that.</summary>
     public bool CheckDifferentiability { get; init; } = true;
 
     /// <summary>Sparse Jacobians and Hessians only: after a result that is otherwise Ok, difference f

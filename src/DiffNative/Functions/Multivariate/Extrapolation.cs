@@ -14,6 +14,11 @@ internal interface ILevelEstimates
     /// <summary>What entry e's rounding error ε·|f| is divided by at the first steps: hᵢ for a first
     /// derivative, hᵢhⱼ for a second.</summary>
     double RoundingDivisor(int entry);
+
+    /// <summary>The |f| whose rounding entry e suffers: <paramref name="functionScale"/>, the largest
+    /// finite |f| of every level, or its own output's where outputs differ in size (a Jacobian row
+    /// of size 1 beside one of 1e220 is not rounded at 1e220).</summary>
+    double RoundingScale(int entry, double functionScale);
 }
 
 /// <summary>The shape of an operation's Ridders tableau: how many levels (each a full fixed-step
@@ -52,7 +57,10 @@ internal static class Extrapolation
     /// <summary>As above; <paramref name="entryNonFinite"/> (when not empty) gets 1 for each entry
     /// whose estimate was not finite at some level, so that a caller that starts an entry again
     /// from smaller steps can tell whose values were not finite; <paramref name="functionScale"/>
-    /// the largest finite |f| seen, against which a derivative near 0 is judged converged.</summary>
+    /// the largest finite |f| on the last level, f's size near x, against which a derivative near 0
+    /// is judged converged (the largest |f| of all levels let exp(1000x) at 1e-3, e¹⁰¹ at the first
+    /// step, pass a garbage value for one near 0). The rounding part of the error still uses the
+    /// largest |f| of all levels.</summary>
     internal static int Run<TLevels>(ref TLevels levels, Tableau tableau, ReadOnlySpan<double> x, double[] steps, int count, Span<double> best,
         Span<double> errors, Backend backend, Workspace workspace, Span<double> entryNonFinite, out bool nonFinite, out double functionScale)
         where TLevels : ILevelEstimates, allows ref struct
@@ -65,6 +73,7 @@ internal static class Extrapolation
         estimate.Clear(); // entries a level does not write stay 0, not a pooled buffer's leftovers
         var evaluations = 0;
         var scale = 0.0;
+        var nearScale = 0.0;
         nonFinite = false;
         for (var level = 0; level < tableau.Levels; level++)
         {
@@ -72,6 +81,7 @@ internal static class Extrapolation
             StepSetup.Shrink(x, steps.AsSpan(x.Length, x.Length), factor, steps.AsSpan(0, x.Length));
             evaluations += levels.Evaluate(factor, estimate, out var levelScale, out var finite);
             scale = Math.Max(scale, levelScale);
+            nearScale = levelScale;
             nonFinite |= !finite;
             if (!finite && !entryNonFinite.IsEmpty)
                 for (var e = 0; e < count; e++)
@@ -82,7 +92,7 @@ internal static class Extrapolation
             previous = current;
             current = swap;
         }
-        functionScale = scale;
+        functionScale = nearScale;
         if (errors.IsEmpty) return evaluations;
         for (var e = 0; e < count; e++)
         {
@@ -91,7 +101,7 @@ internal static class Extrapolation
             var shrink = Math.Pow(VectorRichardson.Shrink, -(int)bestLevel[e]);
             var divisor = levels.RoundingDivisor(e) * shrink;
             for (var order = 1; order < tableau.DerivativeOrder; order++) divisor *= shrink;
-            errors[e] = error[e] + 8 * tableau.DerivativeOrder * StepRule.MachineEpsilon * scale / divisor;
+            errors[e] = error[e] + 8 * tableau.DerivativeOrder * StepRule.MachineEpsilon * levels.RoundingScale(e, scale) / divisor;
         }
         return evaluations;
     }

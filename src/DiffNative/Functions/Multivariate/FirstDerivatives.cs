@@ -260,16 +260,34 @@ internal static class FirstDerivatives
     }
 
     /// <summary>One level of a group's sequence: its fixed stencil on the level's steps; each
-    /// output's largest finite |f| goes to <paramref name="rowScales"/>, the scale a derivative
-    /// near 0 is judged converged against.</summary>
+    /// output's largest finite |f| on the level goes to <paramref name="rowScales"/> (after the last
+    /// level, f's size near x), the scale a derivative near 0 is judged converged against.</summary>
     private readonly ref struct GroupLevels(FunctionSource f, ReadOnlySpan<double> x, Stencil stencil, AxisGroup group, double[] steps,
         Backend backend, DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, Span<double> rowScales) : ILevelEstimates
     {
         private readonly ReadOnlySpan<double> x = x;
         private readonly Span<double> rowScales = rowScales;
+        private readonly Span<double> rowRounding = RunRounding(workspace, rowScales.Length);
 
-        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues) =>
-            Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues, rowScales);
+        private static Span<double> RunRounding(Workspace workspace, int m)
+        {
+            var rounding = workspace.Span(Workspace.Slot.RowRounding, m);
+            rounding.Clear();
+            return rounding;
+        }
+
+        public int Evaluate(double factor, Span<double> estimate, out double functionScale, out bool finiteValues)
+        {
+            // Each level's own |f|, so that the last level's is the rows' size near x (see Extrapolation.Run).
+            rowScales.Clear();
+            var points = Fixed(f, x, stencil, group, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues,
+                rowScales);
+            for (var k = 0; k < rowScales.Length; k++) rowRounding[k] = Math.Max(rowRounding[k], rowScales[k]);
+            return points;
+        }
+
+        /// <summary>Entry (k, i) is rounded at output k's largest |f| of the run.</summary>
+        public double RoundingScale(int entry, double functionScale) => rowRounding[entry / x.Length];
 
         /// <summary>Entry (k, i)'s first step hᵢ.</summary>
         public double RoundingDivisor(int entry) => steps[x.Length + entry % x.Length];

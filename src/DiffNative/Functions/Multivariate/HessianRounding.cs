@@ -32,6 +32,9 @@ internal static class HessianRounding
         /// <summary>Diagonal entry i as taken.</summary>
         double DiagonalValue(int i);
 
+        /// <summary>f(x) as taken.</summary>
+        double Centre();
+
         /// <summary>The largest finite |entry| off the diagonal (0 when there are none).</summary>
         double OffDiagonalScale();
 

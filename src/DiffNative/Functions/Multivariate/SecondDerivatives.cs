@@ -41,6 +41,14 @@ internal static class SecondDerivatives
             var steps = workspace.Array(Workspace.Slot.Steps, StepsLength(n, options));
             if (!options.Adaptive)
             {
+                // A fixed Hessian may be written over x (Differentiate.RequireApart), and the step
+                // checks evaluate f near x after it is written: they read a copy.
+                if (hessian.Overlaps(x))
+                {
+                    var origin = workspace.Span(Workspace.Slot.Origin, n);
+                    x.CopyTo(origin);
+                    x = origin;
+                }
                 SecondDifferenceSteps.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
                 var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
                 // Default steps may grow where the differences are rounding; a user's, or steps
@@ -49,6 +57,12 @@ internal static class SecondDerivatives
                 var take = new HessianTake(f, x, steps, hessian, backend, options, workspace, cancellation, evaluations);
                 evaluations += HessianRounding.Check(x, steps, mayGrow, ref take, out var roundingLimited);
                 var status = StepSetup.Check(hessian[..(n * n)]);
+                if (status == DerivativeStatus.Ok && !roundingLimited && mayGrow && options.CheckDifferentiability)
+                {
+                    evaluations += HessianStepCheck.Run(f, x, steps, hessian, options.TypicalScales.Span, workspace, cancellation, ref take, out var passed);
+                    status = StepSetup.Check(hessian[..(n * n)]);
+                    if (status == DerivativeStatus.Ok && !passed) status = DerivativeStatus.NotConverged;
+                }
                 return new DifferentiationInfo(evaluations, status == DerivativeStatus.Ok && roundingLimited ? DerivativeStatus.RoundingLimited : status);
             }
             return AdaptiveHessian(f, x, hessian, errors, steps, backend, options, workspace, cancellation);
@@ -79,6 +93,8 @@ internal static class SecondDerivatives
         }
 
         public double DiagonalValue(int i) => hessian[i * x.Length + i];
+
+        public double Centre() => workspace.Span(Workspace.Slot.Values, pointCount)[0];
 
         public double Slope(int i, double h)
         {
@@ -128,6 +144,12 @@ internal static class SecondDerivatives
         }
 
         public double DiagonalValue(int i) => diagonal[i];
+
+        public double Centre()
+        {
+            var offsets = stencil.ActiveOffsets.AsSpan();
+            return workspace.Span(Workspace.Slot.Values, offsets.Length * x.Length)[offsets.IndexOf(0.0) * x.Length];
+        }
 
         public double OffDiagonalScale() => 0;
 
@@ -181,6 +203,8 @@ internal static class SecondDerivatives
             FixedHessian(f, x, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
 
         public double RoundingDivisor(int entry) => firstSteps[entry / x.Length] * firstSteps[entry % x.Length];
+
+        public double RoundingScale(int entry, double functionScale) => functionScale;
     }
 
     /// <summary>The Hessian's diagonal from second-derivative stencils along each axis: 1 + 2n
@@ -263,6 +287,8 @@ internal static class SecondDerivatives
             FixedDiagonal(f, x, steps, stencil, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
 
         public double RoundingDivisor(int entry) => firstSteps[entry] * firstSteps[entry];
+
+        public double RoundingScale(int entry, double functionScale) => functionScale;
     }
 
     /// <summary>H·v from 4n evaluations: Hv_i = (((f⁺⁺ − f⁺⁻) − f⁻⁺) + f⁻⁻)/((4t)kᵢ) with
@@ -342,6 +368,8 @@ internal static class SecondDerivatives
             FixedHvp(f, x, v, firstT * factor, steps, estimate, backend, options, workspace, cancellation, out functionScale, out finiteValues);
 
         public double RoundingDivisor(int entry) => firstT * firstSteps[entry];
+
+        public double RoundingScale(int entry, double functionScale) => functionScale;
     }
 
     private static readonly double[] HvpWeights = [1.0, -1.0, -1.0, 1.0];

@@ -55,11 +55,17 @@ internal static class RiddersDerivative
     }
 
     /// <summary>The error estimate is below a millionth of the value, or of what rounding alone
-    /// would leave at the natural step when the value is near zero.</summary>
-    private static bool Converged((double Value, double Error, double Step, double Scale) run, double x, int order, double typicalScale) =>
-        AdaptiveStarts.Converged(run.Value, run.Error, run.Scale, x, typicalScale, order);
+    /// would leave at the natural step when the value is near zero. That size is f's near x (at
+    /// the last level), not the largest f the sequence met: exp(1000x) at 1e-3 reaches e¹⁰¹ at the
+    /// first step, beside which a garbage value of −2e32 passed for a derivative near zero.</summary>
+    private static bool Converged(StartOutcome run, double x, int order, double typicalScale) =>
+        AdaptiveStarts.Converged(run.Value, run.Error, run.NearScale, x, typicalScale, order);
 
-    private static (double Value, double Error, double Step, double Scale) Run<TFunction>(Stencil stencil, ref TFunction f, double x, double start,
+    /// <summary>One start's outcome: the value, its error estimate, the step that gave it, and the
+    /// largest |f| on the last level (f's size near x).</summary>
+    private readonly record struct StartOutcome(double Value, double Error, double Step, double NearScale);
+
+    private static StartOutcome Run<TFunction>(Stencil stencil, ref TFunction f, double x, double start,
         ref int evaluations)
         where TFunction : IRealFunction, allows ref struct
     {
@@ -70,10 +76,12 @@ internal static class RiddersDerivative
         for (var shrink = 0; !double.IsFinite(first) && shrink < MaxShrinksToFinite; shrink++)
         {
             h = StepRule.MakeExact(x, h / 4);
+            scale = 0;
             first = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out _, out _);
         }
         if (!double.IsFinite(first))
-            return (double.NaN, double.PositiveInfinity, h, scale);
+            return new(double.NaN, double.PositiveInfinity, h, scale);
+        var nearScale = scale;
 
         table[0] = first;
         var value = first;
@@ -82,8 +90,11 @@ internal static class RiddersDerivative
         for (var i = 1; i < Levels; i++)
         {
             h = StepRule.MakeExact(x, h / Shrink);
-            var estimate = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out _, out _);
+            var levelScale = 0.0;
+            var estimate = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref levelScale, out _, out _);
             if (!double.IsFinite(estimate)) break;
+            scale = Math.Max(scale, levelScale);
+            nearScale = levelScale;
             table[i * Levels] = estimate;
             // A central stencil of accuracy p leaves the error terms h^p, h^(p+2), …
             var factor = Math.Pow(Shrink, stencil.Accuracy);
@@ -112,6 +123,6 @@ internal static class RiddersDerivative
         // Rounding in the function values, amplified by 1/h^d at the step that gave the value and by
         // the extrapolation's own coefficients (a few units; 8 covers the deepest columns used).
         var rounding = 8 * StepRule.MachineEpsilon * scale / StencilEvaluation.PowerOfStep(bestStep, stencil.Derivative);
-        return (value, error + rounding, bestStep, scale);
+        return new(value, error + rounding, bestStep, nearScale);
     }
 }

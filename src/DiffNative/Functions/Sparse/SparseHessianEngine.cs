@@ -135,6 +135,8 @@ internal static class SparseHessianEngine
             var p = entry - n;
             return steps[n + pairIndices[p]] * steps[n + pairIndices[pairs + p]];
         }
+
+        public double RoundingScale(int entry, double functionScale) => functionScale;
     }
 
     /// <summary>Pairs i &lt; j of the pattern, row by row: i into pairs[0..P), j into pairs[P..2P).</summary>

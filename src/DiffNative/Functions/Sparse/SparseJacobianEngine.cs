@@ -92,6 +92,8 @@ internal static class SparseJacobianEngine
 
         /// <summary>Nonzero e's first step: that of its column.</summary>
         public double RoundingDivisor(int entry) => steps[x.Length + layout.StepColumnSpan[entry]];
+
+        public double RoundingScale(int entry, double functionScale) => functionScale;
     }
 
     /// <summary>One compressed stencil application with the given steps. functionScale (the largest
