@@ -43,14 +43,13 @@ Task("Bench")
         new DotNetRunSettings { Configuration = "Release" }));
 
 Task("Pack")
-    .Description("Create the NuGet packages (the native library under runtimes/linux-x64/native/).")
-    .IsDependentOn("Build")
-    .Does(() => DotNetPack("./DiffNative.sln", new DotNetPackSettings
-    {
-        Configuration = configuration,
-        NoBuild = true,
-        OutputDirectory = "./artifacts/packages",
-    }));
+    .Description("Create the DiffNative and DiffNative.Cli packages in artifacts/packages (the native library under runtimes/linux-x64/native/).")
+    .Does(() =>
+{
+    // The two packable projects only: packing the solution would build the tests and benchmarks too.
+    foreach (var project in new[] { "./src/DiffNative/DiffNative.csproj", "./src/DiffNative.Cli/DiffNative.Cli.csproj" })
+        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, OutputDirectory = "./artifacts/packages" });
+});
 
 Task("Default")
     .Description("Every test: ctest and the xunit suite.")

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Package tests: what a user gets from `dotnet add package DiffNative` and
-# `dotnet tool install DiffNative.Cli`. Packs both into a temporary folder feed (under a unique
-# prerelease version, so no cached package can stand in for them), then
-#   1. checks the library package's layout (assemblies, native core, README, licence, symbols),
-#   2. creates a fresh console project, adds DiffNative from the feed (its dependencies from the
-#      usual sources, nuget.org) and checks a gradient against its closed form (Consumer.cs),
-#   3. installs the tool from the feed into a temporary tool path and runs `diffnative info` and
+# Package tests: the README's "Installing the packages" section, command for command. In the
+# repository root it
+#   1. packs with the README's `dotnet tool restore && dotnet cake --target=Pack` (into
+#      artifacts/packages) and checks the library package's layout (assemblies, native core,
+#      licence, symbols) and that each package ships its own readme (src/<project>/README.md);
+#   2. as a fresh user (an empty HOME: default NuGet config, empty package cache, so a copy of the
+#      same version cached by an earlier pack cannot stand in, and the caller's config and cache
+#      are left alone) registers artifacts/packages with the README's `dotnet nuget add source`,
+#      creates a console project, adds DiffNative with the README's `dotnet add … package
+#      DiffNative` (its dependencies come from nuget.org) and runs it: it prints a gradient and
+#      checks it against its closed form (Consumer.cs);
+#   3. installs the tool with the README's `dotnet tool install … DiffNative.Cli`, into a
+#      temporary --tool-path instead of --global, and runs `diffnative info` and
 #      `diffnative plot --chart` (the chart needs the one SkiaSharp native the package keeps).
 # Called by .ci/run; not part of `dotnet test` because packing in Release and restoring fresh
 # projects takes minutes. Prints PASS/FAIL per check and ends with "N passed, N failed".
@@ -14,12 +20,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/diffnative-packages.XXXXXX")
-feed=$work/feed
-version="0.1.0-packagetest.$(date +%s).$$"
-packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
-cleanup() {
-    rm -rf "$work" "$packages/diffnative/$version" "$packages/diffnative.cli/$version"
-}
+cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 
 passed=0
@@ -35,58 +36,75 @@ logged() {
     tail -30 "$work/$log.log"; return 1
 }
 
-echo "== packing DiffNative and DiffNative.Cli $version into $feed"
-if ! logged pack-library dotnet pack "$root/src/DiffNative" -c Release -o "$feed" -p:Version="$version"; then
-    fail pack-library "dotnet pack src/DiffNative failed"; finish
-fi
-if ! logged pack-tool dotnet pack "$root/src/DiffNative.Cli" -c Release -o "$feed" -p:Version="$version"; then
-    fail pack-tool "dotnet pack src/DiffNative.Cli failed"; finish
-fi
+cd "$root" || { fail setup "no repository root at $root"; finish; }
 
-# 1. The library package holds what the README promises.
-library=$feed/DiffNative.$version.nupkg
+# 1. The README's pack command.
+echo "== dotnet tool restore && dotnet cake --target=Pack"
+if ! logged pack bash -c 'dotnet tool restore && dotnet cake --target=Pack'; then
+    fail pack "the README's pack command failed"; finish
+fi
+version=$(dotnet msbuild src/DiffNative -getProperty:PackageVersion 2>/dev/null | tr -d '[:space:]')
+library=artifacts/packages/DiffNative.$version.nupkg
+tool=artifacts/packages/DiffNative.Cli.$version.nupkg
+if [ -z "$version" ] || [ ! -f "$library" ] || [ ! -f "$tool" ]; then
+    fail pack "no DiffNative and DiffNative.Cli '$version' packages in artifacts/packages"; finish
+fi
+echo "packed $version: library $(du -k "$library" | cut -f1) KiB, tool $(du -k "$tool" | cut -f1) KiB"
+
 listing=$(unzip -Z1 "$library" 2>&1)   # whole, once: grep -q on a pipe would cut unzip off (SIGPIPE)
 missing=""
 for entry in lib/net10.0/DiffNative.dll lib/net10.0/DiffNative.xml lib/net10.0/DiffNative.Interop.dll \
              runtimes/linux-x64/native/libdiffnative.so README.md LICENSE; do
     grep -qx "$entry" <<<"$listing" || missing="$missing $entry"
 done
-[ -f "$feed/DiffNative.$version.snupkg" ] || missing="$missing (DiffNative.$version.snupkg)"
+[ -f "artifacts/packages/DiffNative.$version.snupkg" ] || missing="$missing (DiffNative.$version.snupkg)"
 if [ -z "$missing" ]; then pass library-package-layout; else fail library-package-layout "missing:$missing"; fi
-tool=$feed/DiffNative.Cli.$version.nupkg
-echo "tool package: $(du -k "$tool" | cut -f1) KiB"
 
-# 2. A fresh console project gets the right gradient from the package.
+# Each package's readme is its project's, not the repository's README.
+for package in "$library:src/DiffNative/README.md" "$tool:src/DiffNative.Cli/README.md"; do
+    nupkg=${package%%:*} readme=${package#*:}
+    name=$(basename "$nupkg")
+    if unzip -p "$nupkg" README.md 2>/dev/null | cmp -s - "$readme" &&
+       unzip -p "$nupkg" '*.nuspec' 2>/dev/null | grep -q '<readme>README.md</readme>'; then
+        pass "package-readme $name"
+    else
+        fail "package-readme $name" "its README.md is not $readme (or the nuspec names no readme)"
+    fi
+done
+
+# 2. A fresh user registers the folder and adds the library to a new console project.
+export HOME=$work/home NUGET_PACKAGES=$work/home/.nuget/packages
+mkdir -p "$HOME"
 consumer=$work/consumer
-if logged new-console dotnet new console -o "$consumer" -n Consumer --framework net10.0 &&
-   cat >"$consumer/nuget.config" <<NUGET &&
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="diffnative-local" value="$feed" />
-  </packageSources>
-</configuration>
-NUGET
-   cp "$root/tests/packages/Consumer.cs" "$consumer/Program.cs" &&
-   logged add-package dotnet add "$consumer" package DiffNative --version "$version"; then
-    if output=$(cd "$consumer" && dotnet run 2>&1); then
+if logged add-source dotnet nuget add source "$PWD/artifacts/packages" --name diffnative-local &&
+   logged new-console dotnet new console -o "$consumer" -n Consumer --framework net10.0 &&
+   cp tests/packages/Consumer.cs "$consumer/Program.cs" &&
+   logged add-package dotnet add "$consumer/Consumer.csproj" package DiffNative; then
+    if output=$(dotnet run --project "$consumer" 2>&1); then
         echo "$output" | tail -2
         pass consumer-gradient
     else
         echo "$output" | tail -30
         fail consumer-gradient "the console project failed or its gradient was wrong (above)"
     fi
+    # The assembly it ran is the one just packed, not a cached one.
+    if unzip -p "$library" lib/net10.0/DiffNative.dll | cmp -s - "$consumer/bin/Debug/net10.0/DiffNative.dll"; then
+        pass consumer-uses-packed-library
+    else
+        fail consumer-uses-packed-library "the console project's DiffNative.dll is not the packed one"
+    fi
 else
     fail consumer-gradient "could not create the console project or add the package"
 fi
 
-# 3. The tool installs from the feed, finds its native core and draws a chart.
+# 3. The tool installs from the registered folder, finds its native core and draws a chart.
 tools=$work/tools
-if logged tool-install dotnet tool install --tool-path "$tools" --add-source "$feed" --version "$version" DiffNative.Cli; then
-    if info=$("$tools/diffnative" info --json 2>&1) && echo "$info" | grep -q '"active"'; then
+if logged tool-install dotnet tool install --tool-path "$tools" DiffNative.Cli; then
+    if info=$("$tools/diffnative" info 2>&1) && grep -q "active ISA" <<<"$info"; then
+        echo "$info" | grep -E "version|active ISA"
         pass tool-info
     else
-        echo "$info" | tail -20; fail tool-info "diffnative info --json failed"
+        echo "$info" | tail -20; fail tool-info "diffnative info failed"
     fi
     chart=$work/sine.png
     if "$tools/diffnative" plot --expr "sin(x)" --from 0 --to 6 --chart "$chart" >"$work/plot.log" 2>&1 &&

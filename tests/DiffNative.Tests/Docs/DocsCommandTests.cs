@@ -4,8 +4,8 @@ using DiffNative.Tests.Cli;
 
 namespace DiffNative.Tests.Docs;
 
-/// <summary>Every line of a ```sh block in docs/*.md that starts with "diffnative " is run as
-/// users would run it (in a fresh temporary folder) and must exit 0.</summary>
+/// <summary>Every line of a ```sh block in the README, docs/*.md and the package readmes that starts
+/// with "diffnative " is run as users would run it (in a fresh temporary folder) and must exit 0.</summary>
 public partial class DocsCommandTests
 {
     [GeneratedRegex(@"^```sh[ \t]*\r?\n(.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
@@ -14,18 +14,20 @@ public partial class DocsCommandTests
     public static TheoryData<string, string> Commands()
     {
         var data = new TheoryData<string, string>();
-        var docs = DocsExampleTests.DocsFolderPath;
-        foreach (var file in Directory.GetFiles(docs, "*.md").Order())
-            foreach (Match block in ShellBlock().Matches(File.ReadAllText(file)))
+        foreach (var page in DocsPages.All())
+            foreach (Match block in ShellBlock().Matches(DocsPages.Read(page)))
                 foreach (var line in block.Groups[1].Value.Split('\n').Select(l => l.Trim()))
                     if (line.StartsWith("diffnative ", StringComparison.Ordinal))
-                        data.Add(Path.GetFileName(file), line);
+                        data.Add(page, line);
         return data;
     }
 
     [Fact]
-    public void The_cli_page_has_runnable_commands() =>
-        Assert.Contains(Commands(), row => (string)row[0] == "cli.md");
+    public void The_cli_page_and_the_tool_readme_have_runnable_commands()
+    {
+        Assert.Contains(Commands(), row => (string)row[0] == "docs/cli.md");
+        Assert.Contains(Commands(), row => (string)row[0] == "src/DiffNative.Cli/README.md");
+    }
 
     [Theory]
     [MemberData(nameof(Commands))]

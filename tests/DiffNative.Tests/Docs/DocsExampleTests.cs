@@ -6,33 +6,29 @@ using Xunit.Abstractions;
 
 namespace DiffNative.Tests.Docs;
 
-/// <summary>Every ```csharp block in docs/*.md is a whole program: it is compiled against the
-/// library the tests use and run, so the documentation cannot drift from the API. Blocks must not
-/// leave process-wide state (the default backend, the active ISA) changed.</summary>
+/// <summary>Every ```csharp block in the README, docs/*.md and the package readmes is a whole
+/// program: it is compiled against the library the tests use and run, so the documentation cannot
+/// drift from the API. Blocks must not leave process-wide state (the default backend, the active
+/// ISA) changed.</summary>
 public partial class DocsExampleTests(ITestOutputHelper output)
 {
     [GeneratedRegex(@"^```csharp[ \t]*\r?\n(.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CSharpBlock();
 
-    private static readonly string DocsFolder = FindDocs();
-
-    /// <summary>The docs/ folder of the repository the tests were built from.</summary>
-    internal static string DocsFolderPath => DocsFolder;
-
-    private static string FindDocs()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DiffNative.sln")))
-                return Path.Combine(dir.FullName, "docs");
-        throw new DirectoryNotFoundException("no DiffNative.sln above the test output");
-    }
+    /// <summary>A fence that marks C# but is not compiled (```cs, ```c#): fine for fragments in
+    /// docs/, never in a readme, whose examples must all run.</summary>
+    [GeneratedRegex(@"^```[ \t]*(cs|c#)[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex UncompiledCSharpFence();
 
     public static TheoryData<string, int> Examples()
     {
         var data = new TheoryData<string, int>();
-        foreach (var file in Directory.GetFiles(DocsFolder, "*.md").Order())
-            foreach (Match block in CSharpBlock().Matches(File.ReadAllText(file)))
-                data.Add(Path.GetFileName(file), LineOf(File.ReadAllText(file), block.Index));
+        foreach (var page in DocsPages.All())
+        {
+            var text = DocsPages.Read(page);
+            foreach (Match block in CSharpBlock().Matches(text))
+                data.Add(page, LineOf(text, block.Index));
+        }
         return data;
     }
 
@@ -40,17 +36,29 @@ public partial class DocsExampleTests(ITestOutputHelper output)
 
     private static string Block(string file, int line)
     {
-        var text = File.ReadAllText(Path.Combine(DocsFolder, file));
+        var text = DocsPages.Read(file);
         return CSharpBlock().Matches(text).Single(m => LineOf(text, m.Index) == line).Groups[1].Value;
     }
 
     [Fact]
-    public void The_capability_pages_have_examples()
+    public void The_capability_pages_and_readmes_have_examples()
     {
         var files = Examples().Select(row => (string)row[0]).Distinct().ToArray();
-        foreach (var page in new[] { "design.md", "functions.md", "sampled.md", "machine-learning.md", "optimisers.md", "sparse.md", "cli.md" })
+        string[] capabilities = ["design.md", "functions.md", "sampled.md", "machine-learning.md", "optimisers.md", "sparse.md", "cli.md"];
+        foreach (var page in capabilities.Select(name => "docs/" + name).Concat(DocsPages.Readmes.Except(["src/DiffNative.Cli/README.md"])))
             Assert.Contains(page, files);
     }
+
+    [Theory]
+    [MemberData(nameof(ReadmePages))]
+    public void Readme_has_no_csharp_the_tests_skip(string page)
+    {
+        var text = DocsPages.Read(page);
+        var skipped = UncompiledCSharpFence().Matches(text).Select(m => LineOf(text, m.Index)).ToArray();
+        Assert.True(skipped.Length == 0, $"{page}: C# fenced as a fragment (not compiled) at line(s) {string.Join(", ", skipped)}; fence it as csharp and make it a whole program");
+    }
+
+    public static TheoryData<string> ReadmePages() => [.. DocsPages.Readmes];
 
     [Theory]
     [MemberData(nameof(Examples))]
