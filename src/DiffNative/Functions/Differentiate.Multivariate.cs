@@ -193,7 +193,9 @@ public static partial class Differentiate
     }
 
     /// <summary>The Hessian's diagonal, ∂²f/∂xᵢ², from 1 + 2n evaluations (central stencils of the
-    /// options' accuracy); adaptive extrapolates over 6 shrinking steps.</summary>
+    /// options' accuracy), and at accuracy 2 with default steps 2n more for the step check
+    /// (<see cref="DifferentiationOptions.CheckDifferentiability"/>); adaptive extrapolates over 6
+    /// shrinking steps.</summary>
     /// <param name="f">The function, called once per point.</param>
     /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
     /// <param name="diagonal">Receives n second derivatives.</param>

@@ -86,4 +86,17 @@ public class FastVaryingScaleTests
         Assert.Equal(2 * 9 + 1 + 6, Differentiate.Hessian(F, [0.5, 1.0, 2.0]).Evaluations);
         Assert.Equal(2 * 9 + 1, Differentiate.Hessian(F, [0.5, 1.0, 2.0], new DifferentiationOptions { CheckDifferentiability = false }).Evaluations);
     }
+
+    /// <summary>The Hessian's diagonal (accuracy 2) has the same check: the default diagonal of
+    /// exp(1000x₀)·sin(x₁) was 1.2e-3 off along x₀ with Ok.</summary>
+    [Theory]
+    [MemberData(nameof(Points))]
+    public void The_default_diagonal_shrinks_a_step_too_long_for_f(double x)
+    {
+        var diagonal = new double[2];
+        var info = Differentiate.HessianDiagonal(p => Exp1000(p[0]) * Math.Sin(p[1]), [x, 1.0], diagonal);
+        Assert.Equal(DerivativeStatus.Ok, info.Status);
+        Close(diagonal[0], 1e6 * Exp1000(x) * Math.Sin(1), 1e-6, "d²f/dx₀²");
+        Close(diagonal[1], -Exp1000(x) * Math.Sin(1), 1e-6, "d²f/dx₁²");
+    }
 }

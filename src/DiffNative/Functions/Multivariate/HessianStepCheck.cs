@@ -1,6 +1,6 @@
 namespace DiffNative;
 
-/// <summary>The default fixed-step Hessian's check of each coordinate's step, from 2n more
+/// <summary>The default fixed-step Hessian's (and accuracy-2 diagonal's) check of each coordinate's step, from 2n more
 /// evaluations: f(x ± 2hᵢeᵢ) give the diagonal's second difference at twice the step, and
 /// D(h) − D(2h) is three times D(h)'s h² error for a smooth f. An error above a hundred times what
 /// the balanced step ε^(1/4)·L leaves (ε^(1/2) of the entry's size) means the step is too long for
@@ -32,10 +32,10 @@ internal static class HessianStepCheck
         return !(Math.Abs(diagonal - far) / 3 <= Tolerance * size);
     }
 
-    /// <summary>Checks the Hessian just taken, shrinking the suspect coordinates' steps[0, n) and
+    /// <summary>Checks the Hessian (or diagonal) just taken, shrinking the suspect coordinates' steps[0, n) and
     /// taking it again (<paramref name="take"/>) until none is suspect; returns the evaluations
     /// spent and whether every step passed.</summary>
-    internal static int Run<TTake>(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> hessian, ReadOnlySpan<double> scales,
+    internal static int Run<TTake>(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, ReadOnlySpan<double> scales,
         Workspace workspace, CancellationToken cancellation, ref TTake take, out bool passed)
         where TTake : HessianRounding.ITake, allows ref struct
     {
@@ -58,7 +58,7 @@ internal static class HessianStepCheck
                 var minus = f.AtPoint(point, one);
                 point[i] = x[i];
                 evaluations += 2;
-                if (!Suspect(centre, plus + minus, hessian[i * n + i], h, AdaptiveStarts.Natural(x, scales, i))) continue;
+                if (!Suspect(centre, plus + minus, take.DiagonalValue(i), h, AdaptiveStarts.Natural(x, scales, i))) continue;
                 suspects++;
                 if (shrink < MaxShrinks) steps[i] = StepRule.MakeExact(x[i], h / 4);
             }

@@ -41,14 +41,7 @@ internal static class SecondDerivatives
             var steps = workspace.Array(Workspace.Slot.Steps, StepsLength(n, options));
             if (!options.Adaptive)
             {
-                // A fixed Hessian may be written over x (Differentiate.RequireApart), and the step
-                // checks evaluate f near x after it is written: they read a copy.
-                if (hessian.Overlaps(x))
-                {
-                    var origin = workspace.Span(Workspace.Slot.Origin, n);
-                    x.CopyTo(origin);
-                    x = origin;
-                }
+                x = ApartFrom(hessian, x, workspace);
                 SecondDifferenceSteps.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
                 var evaluations = FixedHessian(f, x, steps, hessian, backend, options, workspace, cancellation, out _, out _);
                 // Default steps may grow where the differences are rounding; a user's, or steps
@@ -59,7 +52,7 @@ internal static class SecondDerivatives
                 var status = StepSetup.Check(hessian[..(n * n)]);
                 if (status == DerivativeStatus.Ok && !roundingLimited && mayGrow && options.CheckDifferentiability)
                 {
-                    evaluations += HessianStepCheck.Run(f, x, steps, hessian, options.TypicalScales.Span, workspace, cancellation, ref take, out var passed);
+                    evaluations += HessianStepCheck.Run(f, x, steps, options.TypicalScales.Span, workspace, cancellation, ref take, out var passed);
                     status = StepSetup.Check(hessian[..(n * n)]);
                     if (status == DerivativeStatus.Ok && !passed) status = DerivativeStatus.NotConverged;
                 }
@@ -180,6 +173,17 @@ internal static class SecondDerivatives
         return new DifferentiationInfo(evaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, hessian[..(n * n)]));
     }
 
+    /// <summary>x itself, or a copy where the output may overwrite it: a fixed second derivative
+    /// may be written over x (Differentiate.RequireApart), and its step checks evaluate f near x
+    /// after it is written.</summary>
+    private static ReadOnlySpan<double> ApartFrom(Span<double> output, ReadOnlySpan<double> x, Workspace workspace)
+    {
+        if (!output.Overlaps(x)) return x;
+        var origin = workspace.Span(Workspace.Slot.Origin, x.Length);
+        x.CopyTo(origin);
+        return origin;
+    }
+
     /// <summary>The Steps slot's length: each level's steps in [0, n), and when adaptive the first
     /// steps they shrink from in [n, 2n).</summary>
     private static int StepsLength(int n, DifferentiationOptions options) => options.Adaptive ? 2 * n : n;
@@ -208,7 +212,8 @@ internal static class SecondDerivatives
     }
 
     /// <summary>The Hessian's diagonal from second-derivative stencils along each axis: 1 + 2n
-    /// evaluations at accuracy 2; adaptive extrapolates over 6 shrinking steps.</summary>
+    /// evaluations at accuracy 2, and 2n more for the step check; adaptive extrapolates over 6
+    /// shrinking steps.</summary>
     internal static DifferentiationInfo Diagonal(in FunctionSource f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
         DifferentiationOptions options, CancellationToken cancellation)
     {
@@ -237,12 +242,21 @@ internal static class SecondDerivatives
                 }
                 return new DifferentiationInfo(adaptiveEvaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, diagonal[..n]));
             }
+            x = ApartFrom(diagonal, x, workspace);
             SecondDifferenceSteps.Fill(backend, x, options, StepRule.BaseStep(2, stencil.Accuracy), steps.AsSpan(0, n));
             var evaluations = FixedDiagonal(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation, out _, out _);
             var mayGrow = options.Steps.IsEmpty && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty;
             var take = new DiagonalTake(f, x, steps, stencil, diagonal, backend, options, workspace, cancellation);
             evaluations += HessianRounding.Check(x, steps, mayGrow, ref take, out var rounding);
             var status = StepSetup.Check(diagonal[..n]);
+            // The step check compares with the accuracy-2 difference at twice the step: for
+            // accuracy 2 only, whose h² error that difference measures.
+            if (status == DerivativeStatus.Ok && !rounding && mayGrow && options.CheckDifferentiability && stencil.Accuracy == 2)
+            {
+                evaluations += HessianStepCheck.Run(f, x, steps, options.TypicalScales.Span, workspace, cancellation, ref take, out var passed);
+                status = StepSetup.Check(diagonal[..n]);
+                if (status == DerivativeStatus.Ok && !passed) status = DerivativeStatus.NotConverged;
+            }
             return new DifferentiationInfo(evaluations, status == DerivativeStatus.Ok && rounding ? DerivativeStatus.RoundingLimited : status);
         }
         finally
