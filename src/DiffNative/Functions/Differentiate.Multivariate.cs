@@ -77,7 +77,7 @@ public static partial class Differentiate
         return GradientCore(new FunctionSource(f), x, gradient, errors, Adaptively(options), cancellationToken);
     }
 
-    /// <summary>The gradient as a new array, with error estimates when adaptive.</summary>
+    /// <summary>The gradient as a new 1×n array, with error estimates when adaptive.</summary>
     public static DerivativeArray Gradient(ScalarFunction f, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -125,7 +125,8 @@ public static partial class Differentiate
         return JacobianCore(new FunctionSource(f, outputs), x, jacobian, default, options, cancellationToken);
     }
 
-    /// <summary>The Jacobian as a new row-major m×n array, with error estimates when adaptive.</summary>
+    /// <summary>The Jacobian as a new m×n array (read <c>result[k, i]</c> = ∂fₖ/∂xᵢ, or
+    /// <see cref="DerivativeArray.ToArray2D"/>), with error estimates when adaptive.</summary>
     public static DerivativeArray Jacobian(VectorFunction f, int outputs, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -134,7 +135,7 @@ public static partial class Differentiate
         var values = new double[MatrixLength(outputs, x.Length)];
         var errors = options?.Adaptive == true ? new double[values.Length] : null;
         var info = JacobianCore(new FunctionSource(f, outputs), x, values, errors, options, cancellationToken);
-        return new DerivativeArray(values, errors, info.Evaluations, info.Status);
+        return new DerivativeArray(values, errors, info.Evaluations, info.Status) { Rows = outputs };
     }
 
     private static DifferentiationInfo JacobianCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> jacobian, Span<double> errors,
@@ -168,7 +169,8 @@ public static partial class Differentiate
         return HessianCore(new FunctionSource(f), x, hessian, default, options, cancellationToken);
     }
 
-    /// <summary>The Hessian as a new row-major n×n array, with error estimates when adaptive.</summary>
+    /// <summary>The Hessian as a new n×n array (read <c>result[i, j]</c>, or
+    /// <see cref="DerivativeArray.ToArray2D"/>), with error estimates when adaptive.</summary>
     public static DerivativeArray Hessian(ScalarFunction f, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -176,7 +178,7 @@ public static partial class Differentiate
         var values = new double[MatrixLength(x.Length, x.Length)];
         var errors = options?.Adaptive == true ? new double[values.Length] : null;
         var info = HessianCore(new FunctionSource(f), x, values, errors, options, cancellationToken);
-        return new DerivativeArray(values, errors, info.Evaluations, info.Status);
+        return new DerivativeArray(values, errors, info.Evaluations, info.Status) { Rows = x.Length };
     }
 
     private static DifferentiationInfo HessianCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> hessian, Span<double> errors,
