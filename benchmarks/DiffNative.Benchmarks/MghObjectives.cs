@@ -6,7 +6,7 @@ namespace DiffNative.Benchmarks;
 /// F(x0) against the file's values before it prints anything.</summary>
 internal static class MghObjectives
 {
-    internal sealed record Problem(string Id, double[] X0, double F0, ScalarFunction F, GradientFunction Gradient)
+    internal sealed record Problem(string Id, double[] X0, double F0, ScalarFunction F, AnalyticGradient Gradient)
     {
         public override string ToString() => Id;
     }

@@ -44,7 +44,7 @@ public class SparseHessianBenchmarks
     public DifferentiationInfo SparseFromValues() => Differentiate.SparseHessian(f, pattern, x, values, native);
 
     [Benchmark(Description = "DiffNative sparse from values, adaptive with errors")]
-    public DifferentiationInfo SparseFromValuesAdaptive() => Differentiate.SparseHessian(f, pattern, x, values, errors, nativeAdaptive);
+    public DifferentiationInfo SparseFromValuesAdaptive() => Differentiate.SparseHessian(f, pattern, x, values, nativeAdaptive, errors: errors);
 
     [Benchmark(Description = "DiffNative sparse from gradient")]
     public DifferentiationInfo SparseFromGradient() => Differentiate.SparseHessianFromGradient(gradient, coloring, x, gradientValues, native);

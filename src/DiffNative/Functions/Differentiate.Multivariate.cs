@@ -14,10 +14,14 @@ public static partial class Differentiate
     /// <param name="gradient">Receives n partial derivatives.</param>
     /// <param name="options">Scheme, accuracy, steps, bounds, parallelism; defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
+    /// <param name="errors">When not empty (pass it by name), receives n error estimates, and
+    /// <see cref="DifferentiationOptions.Adaptive"/> is implied.</param>
     public static DifferentiationInfo Gradient(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
+        if (!errors.IsEmpty)
+            return GradientOtherwise(f, x, gradient, errors, ForErrors(errors, x.Length, options), cancellationToken);
         options ??= DifferentiationOptions.Default;
         // The everyday case straight to its loop: for a cheap f at small n every layer shows.
         if (ScalarGradientLoop.Applies(x, options))
@@ -33,51 +37,32 @@ public static partial class Differentiate
             if (options.Backend is { } backend) DiffNativeRuntime.Resolve(backend);
             return ScalarGradientLoop.Compute(f, x, gradient, options, cancellationToken);
         }
-        return GradientOtherwise(f, x, gradient, options, cancellationToken);
+        return GradientOtherwise(f, x, gradient, default, options, cancellationToken);
     }
 
     // Out of line: the FunctionSource on this path is a struct holding references, which the
     // caller's prologue would zero on every call, the loop's included.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DifferentiationInfo GradientOtherwise(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
-        DifferentiationOptions options, CancellationToken cancellationToken) =>
-        GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
+        Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken) =>
+        GradientCore(new FunctionSource(f), x, gradient, errors, options, cancellationToken);
 
     /// <summary>The gradient from a batch function that evaluates many points per call.</summary>
-    public static DifferentiationInfo Gradient(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        return GradientCore(new FunctionSource(f), x, gradient, default, options, cancellationToken);
-    }
-
-    /// <summary>The gradient with per-entry error estimates (<see cref="DifferentiationOptions.Adaptive"/>
-    /// is implied).</summary>
-    public static DifferentiationInfo Gradient(ScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> errors,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        RequireLength(errors, x.Length, nameof(errors));
-        return GradientCore(new FunctionSource(f), x, gradient, errors, Adaptively(options), cancellationToken);
-    }
-
-    /// <summary>The gradient from a batch function, with per-entry error estimates
-    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
     /// <param name="f">The function, called with rows of points.</param>
     /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
     /// <param name="gradient">Receives n partial derivatives.</param>
-    /// <param name="errors">Receives n error estimates.</param>
-    /// <param name="options">Scheme, steps, bounds, batch size; defaults when null.</param>
+    /// <param name="options">Scheme, accuracy, steps, bounds, batch size; defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
-    public static DifferentiationInfo Gradient(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient, Span<double> errors,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="errors">When not empty (pass it by name), receives n error estimates, and
+    /// <see cref="DifferentiationOptions.Adaptive"/> is implied.</param>
+    public static DifferentiationInfo Gradient(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> gradient,
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        RequireLength(errors, x.Length, nameof(errors));
-        return GradientCore(new FunctionSource(f), x, gradient, errors, Adaptively(options), cancellationToken);
+        return GradientCore(new FunctionSource(f), x, gradient, errors, ForErrors(errors, x.Length, options), cancellationToken);
     }
 
-    /// <summary>The gradient as a new array, with error estimates when adaptive.</summary>
+    /// <summary>The gradient as a new 1×n array, with error estimates when adaptive.</summary>
     public static DerivativeArray Gradient(ScalarFunction f, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -125,7 +110,8 @@ public static partial class Differentiate
         return JacobianCore(new FunctionSource(f, outputs), x, jacobian, default, options, cancellationToken);
     }
 
-    /// <summary>The Jacobian as a new row-major m×n array, with error estimates when adaptive.</summary>
+    /// <summary>The Jacobian as a new m×n array (read <c>result[k, i]</c> = ∂fₖ/∂xᵢ, or
+    /// <see cref="DerivativeArray.ToArray2D"/>), with error estimates when adaptive.</summary>
     public static DerivativeArray Jacobian(VectorFunction f, int outputs, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -134,7 +120,7 @@ public static partial class Differentiate
         var values = new double[MatrixLength(outputs, x.Length)];
         var errors = options?.Adaptive == true ? new double[values.Length] : null;
         var info = JacobianCore(new FunctionSource(f, outputs), x, values, errors, options, cancellationToken);
-        return new DerivativeArray(values, errors, info.Evaluations, info.Status);
+        return new DerivativeArray(values, errors, info.Evaluations, info.Status) { Rows = outputs };
     }
 
     private static DifferentiationInfo JacobianCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> jacobian, Span<double> errors,
@@ -170,7 +156,8 @@ public static partial class Differentiate
         return HessianCore(new FunctionSource(f), x, hessian, default, options, cancellationToken);
     }
 
-    /// <summary>The Hessian as a new row-major n×n array, with error estimates when adaptive.</summary>
+    /// <summary>The Hessian as a new n×n array (read <c>result[i, j]</c>, or
+    /// <see cref="DerivativeArray.ToArray2D"/>), with error estimates when adaptive.</summary>
     public static DerivativeArray Hessian(ScalarFunction f, ReadOnlySpan<double> x, DifferentiationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -178,7 +165,7 @@ public static partial class Differentiate
         var values = new double[MatrixLength(x.Length, x.Length)];
         var errors = options?.Adaptive == true ? new double[values.Length] : null;
         var info = HessianCore(new FunctionSource(f), x, values, errors, options, cancellationToken);
-        return new DerivativeArray(values, errors, info.Evaluations, info.Status);
+        return new DerivativeArray(values, errors, info.Evaluations, info.Status) { Rows = x.Length };
     }
 
     private static DifferentiationInfo HessianCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> hessian, Span<double> errors,
@@ -201,27 +188,13 @@ public static partial class Differentiate
     /// <param name="diagonal">Receives n second derivatives.</param>
     /// <param name="options">Accuracy, steps, bounds, parallelism, adaptivity; defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
+    /// <param name="errors">When not empty (pass it by name), receives n error estimates, and
+    /// <see cref="DifferentiationOptions.Adaptive"/> is implied.</param>
     public static DifferentiationInfo HessianDiagonal(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, default, options, cancellationToken);
-    }
-
-    /// <summary>The Hessian's diagonal with per-entry error estimates
-    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
-    /// <param name="f">The function, called once per point.</param>
-    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
-    /// <param name="diagonal">Receives n second derivatives.</param>
-    /// <param name="errors">Receives n error estimates.</param>
-    /// <param name="options">Steps, bounds, parallelism; defaults when null.</param>
-    /// <param name="cancellationToken">Stops the evaluations.</param>
-    public static DifferentiationInfo HessianDiagonal(ScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        RequireLength(errors, x.Length, nameof(errors));
-        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, errors, Adaptively(options), cancellationToken);
+        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, errors, ForErrors(errors, x.Length, options), cancellationToken);
     }
 
     /// <summary>The Hessian's diagonal from a batch function that evaluates many points per call.</summary>
@@ -230,27 +203,13 @@ public static partial class Differentiate
     /// <param name="diagonal">Receives n second derivatives.</param>
     /// <param name="options">Accuracy, steps, bounds, batch size, adaptivity; defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
+    /// <param name="errors">When not empty (pass it by name), receives n error estimates, and
+    /// <see cref="DifferentiationOptions.Adaptive"/> is implied.</param>
     public static DifferentiationInfo HessianDiagonal(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, default, options, cancellationToken);
-    }
-
-    /// <summary>The Hessian's diagonal from a batch function, with per-entry error estimates
-    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
-    /// <param name="f">The function, called with rows of points.</param>
-    /// <param name="x">Where to differentiate; finite, within the bounds if any.</param>
-    /// <param name="diagonal">Receives n second derivatives.</param>
-    /// <param name="errors">Receives n error estimates.</param>
-    /// <param name="options">Steps, bounds, batch size; defaults when null.</param>
-    /// <param name="cancellationToken">Stops the evaluations.</param>
-    public static DifferentiationInfo HessianDiagonal(BatchScalarFunction f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        RequireLength(errors, x.Length, nameof(errors));
-        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, errors, Adaptively(options), cancellationToken);
+        return HessianDiagonalCore(new FunctionSource(f), x, diagonal, errors, ForErrors(errors, x.Length, options), cancellationToken);
     }
 
     private static DifferentiationInfo HessianDiagonalCore(in FunctionSource f, ReadOnlySpan<double> x, Span<double> diagonal, Span<double> errors,
@@ -272,28 +231,13 @@ public static partial class Differentiate
     /// <param name="product">Receives n values of H·v.</param>
     /// <param name="options">Steps, parallelism, adaptivity (no bounds); defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
+    /// <param name="errors">When not empty (pass it by name), receives n error estimates, and
+    /// <see cref="DifferentiationOptions.Adaptive"/> is implied.</param>
     public static DifferentiationInfo HessianVectorProduct(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return HessianVectorProductCore(new FunctionSource(f), x, v, product, default, options, cancellationToken);
-    }
-
-    /// <summary>H·v with per-entry error estimates (<see cref="DifferentiationOptions.Adaptive"/>
-    /// is implied).</summary>
-    /// <param name="f">The function, called once per point.</param>
-    /// <param name="x">Where to differentiate; finite.</param>
-    /// <param name="v">The vector, n finite values.</param>
-    /// <param name="product">Receives n values of H·v.</param>
-    /// <param name="errors">Receives n error estimates.</param>
-    /// <param name="options">Steps, parallelism (no bounds); defaults when null.</param>
-    /// <param name="cancellationToken">Stops the evaluations.</param>
-    public static DifferentiationInfo HessianVectorProduct(ScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
-        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        RequireLength(errors, x.Length, nameof(errors));
-        return HessianVectorProductCore(new FunctionSource(f), x, v, product, errors, Adaptively(options), cancellationToken);
+        return HessianVectorProductCore(new FunctionSource(f), x, v, product, errors, ForErrors(errors, x.Length, options), cancellationToken);
     }
 
     /// <summary>H·v from a batch function that evaluates many points per call.</summary>
@@ -303,28 +247,13 @@ public static partial class Differentiate
     /// <param name="product">Receives n values of H·v.</param>
     /// <param name="options">Steps, batch size, adaptivity (no bounds); defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
+    /// <param name="errors">When not empty (pass it by name), receives n error estimates, and
+    /// <see cref="DifferentiationOptions.Adaptive"/> is implied.</param>
     public static DifferentiationInfo HessianVectorProduct(BatchScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return HessianVectorProductCore(new FunctionSource(f), x, v, product, default, options, cancellationToken);
-    }
-
-    /// <summary>H·v from a batch function, with per-entry error estimates
-    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
-    /// <param name="f">The function, called with rows of points.</param>
-    /// <param name="x">Where to differentiate; finite.</param>
-    /// <param name="v">The vector, n finite values.</param>
-    /// <param name="product">Receives n values of H·v.</param>
-    /// <param name="errors">Receives n error estimates.</param>
-    /// <param name="options">Steps, batch size (no bounds); defaults when null.</param>
-    /// <param name="cancellationToken">Stops the evaluations.</param>
-    public static DifferentiationInfo HessianVectorProduct(BatchScalarFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
-        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        RequireLength(errors, x.Length, nameof(errors));
-        return HessianVectorProductCore(new FunctionSource(f), x, v, product, errors, Adaptively(options), cancellationToken);
+        return HessianVectorProductCore(new FunctionSource(f), x, v, product, errors, ForErrors(errors, x.Length, options), cancellationToken);
     }
 
     private static DifferentiationInfo HessianVectorProductCore(in FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> product,
@@ -412,14 +341,23 @@ public static partial class Differentiate
         return (int)length;
     }
 
-    /// <summary>The options with <see cref="DifferentiationOptions.Adaptive"/> set, for the overloads
-    /// with errors. Copying a record allocates, so a steady-state call passes it set, or none.</summary>
+    /// <summary>The options of a call given <paramref name="errors"/>: as they are when it is empty;
+    /// otherwise it must hold <paramref name="count"/> values, and adaptivity is implied.</summary>
+    private static DifferentiationOptions? ForErrors(Span<double> errors, int count, DifferentiationOptions? options)
+    {
+        if (errors.IsEmpty) return options;
+        RequireLength(errors, count, nameof(errors));
+        return Adaptively(options);
+    }
+
+    /// <summary>The options with <see cref="DifferentiationOptions.Adaptive"/> set, for calls given
+    /// errors. Copying a record allocates, so a steady-state call passes it set, or none.</summary>
     private static DifferentiationOptions Adaptively(DifferentiationOptions? options) =>
         options is null ? AdaptiveDefaults
         : options.Adaptive ? options
         : AdaptiveTwins.GetValue(options, static o => o with { Adaptive = true });
 
-    // The adaptive twin of each options object an errors overload was given, kept while that
+    // The adaptive twin of each options object a call with errors was given, kept while that
     // object lives (keyed by reference, and thread-safe): copying it on every call was the
     // span overloads' only allocation.
     private static readonly ConditionalWeakTable<DifferentiationOptions, DifferentiationOptions> AdaptiveTwins = new();

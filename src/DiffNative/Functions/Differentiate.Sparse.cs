@@ -76,42 +76,27 @@ public static partial class Differentiate
     /// <param name="values">Receives one value per structural nonzero, in the pattern's order.</param>
     /// <param name="options">Steps, typical scales, bounds, adaptive, parallelism, batch size, backend.</param>
     /// <param name="cancellationToken">Stops the evaluations.</param>
+    /// <param name="errors">When not empty (pass it by name), receives each value's error estimate in the same
+    /// order, and <see cref="DifferentiationOptions.Adaptive"/> is implied (options that already set
+    /// it, or none, let a warm call allocate nothing).</param>
     public static DifferentiationInfo SparseHessian(ScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        return SparseHessianCore(new FunctionSource(f), pattern, x, values, default, options, cancellationToken);
-    }
-
-    /// <summary>The sparse Hessian from a batch function.</summary>
-    public static DifferentiationInfo SparseHessian(BatchScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
-        DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        return SparseHessianCore(new FunctionSource(f), pattern, x, values, default, options, cancellationToken);
-    }
-
-    /// <summary>The sparse Hessian with an error estimate per structural nonzero
-    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied; options that already set it, or
-    /// none, let a warm call allocate nothing).</summary>
-    /// <param name="f">The function.</param>
-    /// <param name="pattern">Square, symmetric and holding the whole diagonal.</param>
-    /// <param name="x">Where to differentiate; n coordinates.</param>
-    /// <param name="values">Receives one value per structural nonzero, in the pattern's order.</param>
-    /// <param name="errors">Receives each value's error estimate, in the same order.</param>
-    /// <param name="options">First steps, typical scales, bounds, parallelism, batch size, backend.</param>
-    /// <param name="cancellationToken">Stops the evaluations.</param>
-    public static DifferentiationInfo SparseHessian(ScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
-        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
         return SparseHessianWithErrors(new FunctionSource(f), pattern, x, values, errors, options, cancellationToken);
     }
 
-    /// <summary>The sparse Hessian with error estimates from a batch function
-    /// (<see cref="DifferentiationOptions.Adaptive"/> is implied).</summary>
+    /// <summary>The sparse Hessian from a batch function.</summary>
+    /// <param name="f">The function, called with rows of points.</param>
+    /// <param name="pattern">Square, symmetric and holding the whole diagonal.</param>
+    /// <param name="x">Where to differentiate; n coordinates.</param>
+    /// <param name="values">Receives one value per structural nonzero, in the pattern's order.</param>
+    /// <param name="options">Steps, typical scales, bounds, adaptive, batch size, backend.</param>
+    /// <param name="cancellationToken">Stops the evaluations.</param>
+    /// <param name="errors">When not empty (pass it by name), receives each value's error estimate in the same
+    /// order, and <see cref="DifferentiationOptions.Adaptive"/> is implied.</param>
     public static DifferentiationInfo SparseHessian(BatchScalarFunction f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,
-        Span<double> errors, DifferentiationOptions? options = null, CancellationToken cancellationToken = default)
+        DifferentiationOptions? options = null, CancellationToken cancellationToken = default, Span<double> errors = default)
     {
         ArgumentNullException.ThrowIfNull(f);
         return SparseHessianWithErrors(new FunctionSource(f), pattern, x, values, errors, options, cancellationToken);
@@ -141,8 +126,7 @@ public static partial class Differentiate
         Span<double> errors, DifferentiationOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        RequireLength(errors, pattern.NonZeros, nameof(errors));
-        return SparseHessianCore(f, pattern, x, values, errors, Adaptively(options), cancellationToken);
+        return SparseHessianCore(f, pattern, x, values, errors, ForErrors(errors, pattern.NonZeros, options), cancellationToken);
     }
 
     private static DifferentiationInfo SparseHessianCore(in FunctionSource f, SparsityPattern pattern, ReadOnlySpan<double> x, Span<double> values,

@@ -45,8 +45,9 @@ public sealed record Objective
     /// <summary>f at many points, when the objective was made by <see cref="FromBatch"/>; otherwise null.</summary>
     public BatchScalarFunction? BatchValue { get; }
 
-    /// <summary>The analytic gradient; null differences it numerically.</summary>
-    public GradientFunction? Gradient { get; init; }
+    /// <summary>The analytic gradient (the delegate <see cref="GradientCheck"/> checks); null
+    /// differences it numerically. It must not keep either span: the buffers are reused.</summary>
+    public AnalyticGradient? Gradient { get; init; }
 
     /// <summary>The analytic Hessian (Newton only); null differences it numerically.</summary>
     public HessianFunction? Hessian { get; init; }

@@ -27,7 +27,7 @@ public class AdaptiveStartsTests
         double[] x = [x0, 2.0];
         var gradient = new double[2];
         var errors = new double[2];
-        var info = Differentiate.Gradient(p => f(p[0]) + p[1] * p[1], x, gradient, errors, Adaptive);
+        var info = Differentiate.Gradient(p => f(p[0]) + p[1] * p[1], x, gradient, Adaptive, errors: errors);
         Assert.Equal(DerivativeStatus.Ok, info.Status);
         Assert.True(Math.Abs(gradient[0] - truth) <= 1e-9 * Math.Abs(truth), $"{name}: {gradient[0]:R} vs {truth:R}");
         Assert.True(errors[0] >= Math.Abs(gradient[0] - truth), $"{name}: estimate {errors[0]} below the error {Math.Abs(gradient[0] - truth)}");
@@ -54,7 +54,7 @@ public class AdaptiveStartsTests
     public void An_entry_that_never_converges_is_reported()
     {
         double[] x = [1.0];
-        var info = Differentiate.Gradient(p => Math.Sin(1e9 * p[0]) * 1e-3 + p[0], x, new double[1], new double[1], Adaptive);
+        var info = Differentiate.Gradient(p => Math.Sin(1e9 * p[0]) * 1e-3 + p[0], x, new double[1], Adaptive, errors: new double[1]);
         Assert.Equal(DerivativeStatus.NotConverged, info.Status);
     }
 
@@ -63,7 +63,7 @@ public class AdaptiveStartsTests
     public void A_users_first_step_is_not_restarted_but_reported()
     {
         double[] x = [0.01];
-        var info = Differentiate.Gradient(p => 1 / p[0], x, new double[1], new double[1], Adaptive with { Steps = new[] { 0.1 } });
+        var info = Differentiate.Gradient(p => 1 / p[0], x, new double[1], Adaptive with { Steps = new[] { 0.1 } }, errors: new double[1]);
         Assert.Equal(DerivativeStatus.NotConverged, info.Status);
     }
 }

@@ -63,16 +63,16 @@ public class BatchOverloadTests
             var options = new DifferentiationOptions { Backend = backend, BatchSize = batchSize };
             var context = $"{backend}, batch {batchSize}, with errors";
             double[] expected = new double[n], actual = new double[n], expectedErrors = new double[n], actualErrors = new double[n];
-            Assert.Equal(Differentiate.HessianDiagonal(F, X, expected, expectedErrors, options),
-                Differentiate.HessianDiagonal(batch, X, actual, actualErrors, options));
+            Assert.Equal(Differentiate.HessianDiagonal(F, X, expected, options, errors: expectedErrors),
+                Differentiate.HessianDiagonal(batch, X, actual, options, errors: actualErrors));
             Bits.AssertIdentical(expected, actual, $"diagonal, {context}");
             Bits.AssertIdentical(expectedErrors, actualErrors, $"diagonal errors, {context}");
-            Assert.Equal(Differentiate.HessianVectorProduct(F, X, V, expected, expectedErrors, options),
-                Differentiate.HessianVectorProduct(batch, X, V, actual, actualErrors, options));
+            Assert.Equal(Differentiate.HessianVectorProduct(F, X, V, expected, options, errors: expectedErrors),
+                Differentiate.HessianVectorProduct(batch, X, V, actual, options, errors: actualErrors));
             Bits.AssertIdentical(expected, actual, $"H·v, {context}");
             Bits.AssertIdentical(expectedErrors, actualErrors, $"H·v errors, {context}");
-            Assert.Equal(Differentiate.Gradient(F, X, expected, expectedErrors, options),
-                Differentiate.Gradient(batch, X, actual, actualErrors, options));
+            Assert.Equal(Differentiate.Gradient(F, X, expected, options, errors: expectedErrors),
+                Differentiate.Gradient(batch, X, actual, options, errors: actualErrors));
             Bits.AssertIdentical(expected, actual, $"gradient, {context}");
             Bits.AssertIdentical(expectedErrors, actualErrors, $"gradient errors, {context}");
         }
@@ -104,7 +104,7 @@ public class BatchOverloadTests
         }
         var product = new double[8];
         var errors = new double[8];
-        Differentiate.HessianVectorProduct(f, x, v, product, errors, new DifferentiationOptions { Backend = backend, BatchSize = 3 });
+        Differentiate.HessianVectorProduct(f, x, v, product, new DifferentiationOptions { Backend = backend, BatchSize = 3 }, errors: errors);
         for (var i = 0; i < 8; i++)
         {
             Assert.True(Math.Abs(product[i] - exact[i]) <= 1e-9 * (1 + Math.Abs(exact[i])), $"H·v[{i}] = {product[i]:R}, exact {exact[i]:R}");

@@ -96,7 +96,7 @@ public class BoundedAllocationTests
         var values = new double[Math.Max(band.NonZeros, hessianColoring.Pattern.NonZeros)];
         Action call = kind switch
         {
-            FirstDerivative.Gradient when adaptive => () => Differentiate.Gradient(f, X, g, errors, options),
+            FirstDerivative.Gradient when adaptive => () => Differentiate.Gradient(f, X, g, options, errors: errors),
             FirstDerivative.Gradient => () => Differentiate.Gradient(f, X, g, options),
             FirstDerivative.Jacobian => () => Differentiate.Jacobian(rows, N, X, jacobian, options),
             FirstDerivative.SparseJacobian => () => Differentiate.SparseJacobian(rows, jacobianColoring, X, values, options),
@@ -117,9 +117,9 @@ public class BoundedAllocationTests
         Action call = kind switch
         {
             SecondDerivative.Hessian => () => Differentiate.Hessian(f, X, h, options),
-            SecondDerivative.HessianDiagonal when adaptive => () => Differentiate.HessianDiagonal(f, X, d, errors.AsSpan(0, N), options),
+            SecondDerivative.HessianDiagonal when adaptive => () => Differentiate.HessianDiagonal(f, X, d, options, errors: errors.AsSpan(0, N)),
             SecondDerivative.HessianDiagonal => () => Differentiate.HessianDiagonal(f, X, d, options),
-            _ when adaptive => () => Differentiate.SparseHessian(f, pattern, X, values, errors, options),
+            _ when adaptive => () => Differentiate.SparseHessian(f, pattern, X, values, options, errors: errors),
             _ => () => Differentiate.SparseHessian(f, pattern, X, values, options),
         };
         var bytes = Allocations.SteadyState(call);

@@ -44,8 +44,8 @@ public class HessianRoundingTests
         double[] x = [1.0];
         ScalarFunction noisy = p => Math.Sin(1e9 * p[0]) * 1e-3 + p[0] * p[0];
         Assert.Equal(DerivativeStatus.NotConverged, Differentiate.Hessian(noisy, x, new DifferentiationOptions { Adaptive = true }).Status);
-        Assert.Equal(DerivativeStatus.NotConverged, Differentiate.HessianDiagonal(noisy, x, new double[1], new double[1]).Status);
-        Assert.Equal(DerivativeStatus.NotConverged, Differentiate.HessianVectorProduct(noisy, x, [1.0], new double[1], new double[1]).Status);
+        Assert.Equal(DerivativeStatus.NotConverged, Differentiate.HessianDiagonal(noisy, x, new double[1], errors: new double[1]).Status);
+        Assert.Equal(DerivativeStatus.NotConverged, Differentiate.HessianVectorProduct(noisy, x, [1.0], new double[1], errors: new double[1]).Status);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public class MultivariateAccuracyTests
         var fixedDiagonal = new double[n];
         Differentiate.HessianDiagonal(SineExp, x, fixedDiagonal);
         double[] diagonal = new double[n], diagonalErrors = new double[n];
-        var info = Differentiate.HessianDiagonal(SineExp, x, diagonal, diagonalErrors);
+        var info = Differentiate.HessianDiagonal(SineExp, x, diagonal, errors: diagonalErrors);
         Assert.Equal(6 * (1 + 2 * n), info.Evaluations);
         var fixedError = MghProblems.ScaledError(fixedDiagonal, truthDiagonal);
         var adaptiveError = MghProblems.ScaledError(diagonal, truthDiagonal);
@@ -129,7 +129,7 @@ public class MultivariateAccuracyTests
         var fixedProduct = new double[n];
         Differentiate.HessianVectorProduct(SineExp, x, v, fixedProduct);
         double[] product = new double[n], productErrors = new double[n];
-        var hvp = Differentiate.HessianVectorProduct(SineExp, x, v, product, productErrors);
+        var hvp = Differentiate.HessianVectorProduct(SineExp, x, v, product, errors: productErrors);
         Assert.Equal(6 * 4 * n, hvp.Evaluations);
         fixedError = MghProblems.ScaledError(fixedProduct, truthProduct);
         adaptiveError = MghProblems.ScaledError(product, truthProduct);

@@ -42,12 +42,12 @@ public class MultivariateBackendTests
             Differentiate.HessianVectorProduct(Wavy, x, v, dn, native);
             Bits.AssertIdentical(dm, dn, $"hvp n={n}");
             double[] em = new double[n], en = new double[n];
-            Differentiate.HessianVectorProduct(Wavy, x, v, dm, em, managed);
-            Differentiate.HessianVectorProduct(Wavy, x, v, dn, en, native);
+            Differentiate.HessianVectorProduct(Wavy, x, v, dm, managed, errors: em);
+            Differentiate.HessianVectorProduct(Wavy, x, v, dn, native, errors: en);
             Bits.AssertIdentical(dm, dn, $"adaptive hvp n={n}");
             Bits.AssertIdentical(em, en, $"adaptive hvp errors n={n}");
-            Differentiate.HessianDiagonal(Wavy, x, dm, em, managed);
-            Differentiate.HessianDiagonal(Wavy, x, dn, en, native);
+            Differentiate.HessianDiagonal(Wavy, x, dm, managed, errors: em);
+            Differentiate.HessianDiagonal(Wavy, x, dn, native, errors: en);
             Bits.AssertIdentical(dm, dn, $"adaptive diagonal n={n}");
             Bits.AssertIdentical(em, en, $"adaptive diagonal errors n={n}");
         }

@@ -108,9 +108,9 @@ public class MultivariateFaultTests
             var options = new DifferentiationOptions { Backend = backend, Adaptive = true };
             var bytes = Allocations.SteadyState(() => Differentiate.Hessian(f, x, h, options));
             Assert.True(bytes == 0, $"{backend} Hessian: {bytes} bytes");
-            bytes = Allocations.SteadyState(() => Differentiate.HessianDiagonal(f, x, d, errors, options));
+            bytes = Allocations.SteadyState(() => Differentiate.HessianDiagonal(f, x, d, options, errors: errors));
             Assert.True(bytes == 0, $"{backend} diagonal: {bytes} bytes");
-            bytes = Allocations.SteadyState(() => Differentiate.HessianVectorProduct(f, x, v, hv, errors, options));
+            bytes = Allocations.SteadyState(() => Differentiate.HessianVectorProduct(f, x, v, hv, options, errors: errors));
             Assert.True(bytes == 0, $"{backend} Hessian-vector product: {bytes} bytes");
         }
     }
@@ -125,7 +125,7 @@ public class MultivariateFaultTests
         foreach (var backend in new[] { Backend.Managed, Backend.Native })
         {
             var options = new DifferentiationOptions { Backend = backend, Adaptive = true };
-            var bytes = Allocations.SteadyState(() => Differentiate.Gradient(f, x, g, errors, options));
+            var bytes = Allocations.SteadyState(() => Differentiate.Gradient(f, x, g, options, errors: errors));
             Assert.True(bytes == 0, $"{backend} gradient: {bytes} bytes");
             bytes = Allocations.SteadyState(() => Differentiate.Jacobian(pair, 2, x, jacobian, options));
             Assert.True(bytes == 0, $"{backend} Jacobian: {bytes} bytes");
@@ -148,13 +148,13 @@ public class MultivariateFaultTests
         foreach (var backend in new[] { Backend.Managed, Backend.Native })
         {
             var options = new DifferentiationOptions { Backend = backend }; // not adaptive
-            var bytes = Allocations.SteadyState(() => Differentiate.Gradient(f, x, g, errors, options));
+            var bytes = Allocations.SteadyState(() => Differentiate.Gradient(f, x, g, options, errors: errors));
             Assert.True(bytes == 0, $"{backend} gradient: {bytes} bytes");
-            bytes = Allocations.SteadyState(() => Differentiate.HessianDiagonal(f, x, d, errors, options));
+            bytes = Allocations.SteadyState(() => Differentiate.HessianDiagonal(f, x, d, options, errors: errors));
             Assert.True(bytes == 0, $"{backend} diagonal: {bytes} bytes");
-            bytes = Allocations.SteadyState(() => Differentiate.HessianVectorProduct(f, x, v, hv, errors, options));
+            bytes = Allocations.SteadyState(() => Differentiate.HessianVectorProduct(f, x, v, hv, options, errors: errors));
             Assert.True(bytes == 0, $"{backend} Hessian-vector product: {bytes} bytes");
-            bytes = Allocations.SteadyState(() => Differentiate.SparseHessian(f, pattern, x, sparse, sparseErrors, options));
+            bytes = Allocations.SteadyState(() => Differentiate.SparseHessian(f, pattern, x, sparse, options, errors: sparseErrors));
             Assert.True(bytes == 0, $"{backend} sparse Hessian: {bytes} bytes");
         }
     }
@@ -185,9 +185,9 @@ public class MultivariateFaultTests
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.Gradient(f, x, new DifferentiationOptions { LowerBounds = new double[] { 2, 0 } })).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => Differentiate.Gradient(f, x, new DifferentiationOptions { LowerBounds = new double[] { 0, 3 }, UpperBounds = new double[] { 2, 3 } })).ParamName);
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => Differentiate.HessianVectorProduct(f, x, [1.0], new double[2])).ParamName);
-        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.HessianVectorProduct(f, x, [1.0, 2.0], new double[2], new double[1])).ParamName);
-        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.HessianDiagonal(f, x, new double[2], new double[1])).ParamName);
-        Assert.Equal("diagonal", Assert.Throws<ArgumentException>(() => Differentiate.HessianDiagonal(f, x, new double[1], new double[2])).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.HessianVectorProduct(f, x, [1.0, 2.0], new double[2], errors: new double[1])).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.HessianDiagonal(f, x, new double[2], errors: new double[1])).ParamName);
+        Assert.Equal("diagonal", Assert.Throws<ArgumentException>(() => Differentiate.HessianDiagonal(f, x, new double[1], errors: new double[2])).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Differentiate.Gradient((ScalarFunction)null!, x)).ParamName);
     }
 }

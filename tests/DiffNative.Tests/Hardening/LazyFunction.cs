@@ -30,7 +30,7 @@ public sealed class LazyFunction
         AsBatchVector = BatchVector;
         AsGradient = Gradient;
         AsBatchGradient = BatchGradient;
-        AsGradientFunction = Gradient;
+        AsAnalyticGradient = Gradient;
         AsHessianFunction = Hessian;
     }
 
@@ -42,7 +42,7 @@ public sealed class LazyFunction
     public BatchVectorFunction AsBatchVector { get; }
     public VectorFunction AsGradient { get; }
     public BatchVectorFunction AsBatchGradient { get; }
-    public GradientFunction AsGradientFunction { get; }
+    public AnalyticGradient AsAnalyticGradient { get; }
     public HessianFunction AsHessianFunction { get; }
 
     /// <summary>The Broyden tridiagonal residual: yₖ = (3 − 2xₖ)xₖ − xₖ₋₁ − 2xₖ₊₁ + 1.</summary>

@@ -148,13 +148,13 @@ public class StaleOutputTests
         var objective = part switch
         {
             LazyPart.BatchValue => Objective.FromBatch(f.AsBatchScalar),
-            LazyPart.AnalyticGradient => new Objective(MghProblems.ExtendedRosenbrock) { Gradient = f.AsGradientFunction },
+            LazyPart.AnalyticGradient => new Objective(MghProblems.ExtendedRosenbrock) { Gradient = f.AsAnalyticGradient },
             LazyPart.AnalyticHessian => new Objective(MghProblems.ExtendedRosenbrock)
             {
                 Gradient = (x, g) => LazyFunction.RosenbrockGradient(x, g),
                 Hessian = f.AsHessianFunction,
             },
-            _ => new Objective(MghProblems.ExtendedRosenbrock) { Gradient = f.AsGradientFunction },
+            _ => new Objective(MghProblems.ExtendedRosenbrock) { Gradient = f.AsAnalyticGradient },
         };
         var method = part is LazyPart.AnalyticHessian or LazyPart.GradientOfDifferencedHessian ? OptimizationMethod.Newton : OptimizationMethod.Bfgs;
 

@@ -421,7 +421,7 @@ public class NumdifftoolsTests
     public void Hessdiag_default_step_adaptive()
     {
         double[] d = new double[3], e = new double[3];
-        var info = Differentiate.HessianDiagonal(HessdiagFun, [1.0, 2.0, 3.0], d, e, AdaptiveMulti);
+        var info = Differentiate.HessianDiagonal(HessdiagFun, [1.0, 2.0, 3.0], d, AdaptiveMulti, errors: e);
         new PeerCheck().AllClose("Hessdiag", d, [0, 2, 18], Rtol, Math.Min(1e-8, e.Max())).Ok("Hessdiag", info.Status).Verify();
     }
 
@@ -442,7 +442,7 @@ public class NumdifftoolsTests
     public void Hessdiag_fixed_step_examples_adaptive(double a, double b, double c)
     {
         double[] d = new double[3], e = new double[3];
-        var info = Differentiate.HessianDiagonal(HessdiagFun, [a, b, c], d, e, AdaptiveMulti);
+        var info = Differentiate.HessianDiagonal(HessdiagFun, [a, b, c], d, AdaptiveMulti, errors: e);
         new PeerCheck().AllClose($"Hessdiag at ({a:R}, {b:R}, {c:R})", d, [0, 2, 6 * c], 1e-5, 100 * e.Max()).Ok("Hessdiag", info.Status).Verify();
     }
 

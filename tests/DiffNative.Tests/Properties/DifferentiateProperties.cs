@@ -188,7 +188,7 @@ public class DifferentiateProperties
                     Differentiate.Gradient(f, x.Of(a), output.Of(a), options, cancel.Token);
                     break;
                 case Entry.GradientWithErrors:
-                    Differentiate.Gradient(f, x.Of(a), output.Of(a), errors.Of(a), options, cancel.Token);
+                    Differentiate.Gradient(f, x.Of(a), output.Of(a), options, cancel.Token, errors: errors.Of(a));
                     break;
                 case Entry.Jacobian:
                     Differentiate.Jacobian(c.Function.VectorFunction(cancel)!, c.Outputs, x.Of(a), output.Of(a), options, cancel.Token);

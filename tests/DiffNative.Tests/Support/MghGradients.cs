@@ -5,7 +5,7 @@ namespace DiffNative.Tests.Support;
 /// the standard starts (MghGradientTests) and against numerical gradients elsewhere.</summary>
 public static class MghGradients
 {
-    public static GradientFunction For(string id) => id switch
+    public static AnalyticGradient For(string id) => id switch
     {
         "rosenbrock" or "extended_rosenbrock_10" => Rosenbrock,
         "beale" => Beale,

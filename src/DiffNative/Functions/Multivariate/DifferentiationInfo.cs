@@ -7,10 +7,3 @@ namespace DiffNative;
 /// user's step is below the resolution of x, or (Hessians) a difference stayed at the level of
 /// rounding in f.</param>
 public readonly record struct DifferentiationInfo(int Evaluations, DerivativeStatus Status);
-
-/// <summary>A gradient, Jacobian (row-major m×n) or Hessian (row-major n×n) with its cost.</summary>
-/// <param name="Values">The derivatives.</param>
-/// <param name="Errors">Per-entry error estimates for adaptive calls; null otherwise.</param>
-/// <param name="Evaluations">Function evaluations.</param>
-/// <param name="Status">Whether the values can be trusted.</param>
-public sealed record DerivativeArray(double[] Values, double[]? Errors, int Evaluations, DerivativeStatus Status);

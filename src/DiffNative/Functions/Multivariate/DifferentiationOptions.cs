@@ -3,8 +3,11 @@ using System.Runtime.CompilerServices;
 
 namespace DiffNative;
 
-/// <summary>Options for gradients, Jacobians, Hessians and their relatives. Immutable (the arrays
-/// are read, never written); share one instance across threads.</summary>
+/// <summary>Options for gradients, Jacobians, Hessians and their relatives, dense and sparse: every
+/// <see cref="Differentiate"/> method that returns a <see cref="DifferentiationInfo"/>,
+/// <see cref="DerivativeArray"/> or <see cref="SparseDerivativeArray"/>. A derivative along one
+/// variable takes <see cref="DerivativeOptions"/>. Immutable (the arrays are read, never written);
+/// share one instance across threads.</summary>
 public sealed record DifferentiationOptions
 {
     /// <summary>The defaults: central differences of accuracy 2, error-balancing steps, sequential.</summary>

@@ -1,6 +1,9 @@
 namespace DiffNative;
 
-/// <summary>Options for a scalar derivative. Immutable: share one instance freely across threads.</summary>
+/// <summary>Options for a derivative along one variable: <see cref="Differentiate.Derivative(Func{double, double}, double, DerivativeOptions?)"/>
+/// and <see cref="Differentiate.DirectionalDerivative"/>, which return a <see cref="DerivativeResult"/>.
+/// Gradients, Jacobians and Hessians take <see cref="DifferentiationOptions"/>. Immutable: share
+/// one instance freely across threads.</summary>
 public sealed record DerivativeOptions
 {
     /// <summary>The defaults: first derivative, adaptive (Richardson extrapolation over central

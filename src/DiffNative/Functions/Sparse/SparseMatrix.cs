@@ -15,14 +15,39 @@ public sealed record SparseMatrix(SparsityPattern Pattern, double[] Values)
         : Values.Length == Pattern.NonZeros ? Values
         : throw new ArgumentException($"Values holds {Values.Length} values but the pattern has {Pattern.NonZeros} nonzeros.", nameof(Values));
 
-    /// <summary>The value at (row, column): zero outside the pattern.</summary>
+    /// <summary>m, the pattern's rows.</summary>
+    public int Rows => Pattern.Rows;
+
+    /// <summary>n, the pattern's columns.</summary>
+    public int Columns => Pattern.Columns;
+
+    /// <summary>The value at (row, column): zero where the pattern has no nonzero.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">row outside [0, <see cref="Rows"/>) or column
+    /// outside [0, <see cref="Columns"/>) (named): outside the matrix is not a structural zero.</exception>
     public double this[int row, int column]
     {
         get
         {
+            DerivativeArray.RequireIndex(row, Pattern.Rows, nameof(row));
+            DerivativeArray.RequireIndex(column, Pattern.Columns, nameof(column));
             var k = Pattern.IndexOf(row, column);
             return k < 0 ? 0.0 : Values[k];
         }
+    }
+
+    /// <summary>A new dense <see cref="Rows"/>×<see cref="Columns"/> array, zeros outside the pattern.</summary>
+    /// <exception cref="InvalidOperationException">The dense matrix exceeds the largest .NET array.</exception>
+    public double[,] ToArray2D()
+    {
+        if ((long)Pattern.Rows * Pattern.Columns > Array.MaxLength)
+            throw new InvalidOperationException($"A dense {Pattern.Rows}×{Pattern.Columns} matrix exceeds the largest .NET array; read the sparse values.");
+        var dense = new double[Pattern.Rows, Pattern.Columns];
+        var pointers = Pattern.RowPointers;
+        var columns = Pattern.ColumnIndices;
+        for (var r = 0; r < Pattern.Rows; r++)
+            for (var k = pointers[r]; k < pointers[r + 1]; k++)
+                dense[r, columns[k]] = Values[k];
+        return dense;
     }
 
     /// <summary>The dense row-major m×n matrix, zeros outside the pattern.</summary>

@@ -53,7 +53,7 @@ public class SparseHessianAdaptiveTests
         {
             for (var r = 0; r < results.Length; r++) results[r] = f(rows.Slice(r * dimension, dimension));
         };
-        var info = Differentiate.SparseHessian(batch, pattern, x, values, errors);
+        var info = Differentiate.SparseHessian(batch, pattern, x, values, errors: errors);
         Assert.Equal(expected.Evaluations, info.Evaluations);
         for (var k = 0; k < pattern.NonZeros; k++)
         {
@@ -115,7 +115,7 @@ public class SparseHessianAdaptiveTests
         double[] values = new double[pattern.NonZeros], errors = new double[pattern.NonZeros];
         foreach (var options in new DifferentiationOptions?[] { null, new() { Backend = Backend.Managed, Adaptive = true }, new() { Backend = Backend.Native, Adaptive = true } })
         {
-            var bytes = Allocations.SteadyState(() => Differentiate.SparseHessian(f, pattern, x, values, errors, options));
+            var bytes = Allocations.SteadyState(() => Differentiate.SparseHessian(f, pattern, x, values, options, errors: errors));
             Assert.True(bytes == 0, $"{options?.Backend}: {bytes} bytes");
             var adaptive = options ?? new DifferentiationOptions { Adaptive = true };
             bytes = Allocations.SteadyState(() => Differentiate.SparseHessian(f, pattern, x, values, adaptive));
@@ -129,15 +129,15 @@ public class SparseHessianAdaptiveTests
         ScalarFunction f = x => x[0] * x[1];
         double[] x = [1.0, 2.0];
         var pattern = SparsityPattern.FromEntries(2, 2, [(1, 0)]).Symmetrized();
-        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[4], new double[3])).ParamName);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[3], new double[4])).ParamName);
-        Assert.Equal("pattern", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseHessian(f, null!, x, new double[4], new double[4])).ParamName);
-        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseHessian((ScalarFunction)null!, pattern, x, new double[4], new double[4])).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[4], errors: new double[3])).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[3], errors: new double[4])).ParamName);
+        Assert.Equal("pattern", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseHessian(f, null!, x, new double[4], errors: new double[4])).ParamName);
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Differentiate.SparseHessian((ScalarFunction)null!, pattern, x, new double[4], errors: new double[4])).ParamName);
         var shared = new double[8];
-        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, shared.AsSpan(0, 4), shared.AsSpan(3, 4))).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, shared.AsSpan(0, 4), errors: shared.AsSpan(3, 4))).ParamName);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() =>
             Differentiate.SparseHessian(f, pattern, shared.AsSpan(0, 2), shared.AsSpan(1, 4), new DifferentiationOptions { Adaptive = true })).ParamName);
         var onBound = new DifferentiationOptions { LowerBounds = new[] { 1.0, double.NegativeInfinity } };
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[4], new double[4], onBound)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.SparseHessian(f, pattern, x, new double[4], onBound, errors: new double[4])).ParamName);
     }
 }
