@@ -24,7 +24,7 @@ public class SparseCommandTests
         // Rows {x, y}, {y, z}, {z}: x and z never share a row, so two colours, 2 × 2 central evaluations.
         Assert.Equal(2, sparse.GetProperty("colors").GetInt32());
         Assert.Equal(4, sparse.GetProperty("evaluations").GetInt32());
-        Assert.Equal(6, dense.GetProperty("evaluations").GetInt32());
+        Assert.Equal(7, dense.GetProperty("evaluations").GetInt32()); // 2n, and f(x) for the dense step check
     }
 
     [Fact]

@@ -56,6 +56,18 @@ internal readonly struct FunctionSource
         return one[0];
     }
 
+    /// <summary>Every output's value at one point into <paramref name="values"/> (Outputs long),
+    /// NaN first so that an output the function leaves unwritten shows as not finite.</summary>
+    internal void ValuesAt(ReadOnlySpan<double> point, Span<double> values)
+    {
+        values = values[..Outputs];
+        values.Fill(double.NaN);
+        if (scalar is not null) values[0] = scalar(point);
+        else if (vector is not null) vector(point, values);
+        else if (batchScalar is not null) batchScalar(point, point.Length, values);
+        else batchVector!(point, point.Length, values);
+    }
+
     /// <summary>The per-point scalar function when that is how the caller gave it and evaluation is
     /// sequential: the gradient then runs its own tight loop.</summary>
     internal ScalarFunction? SequentialScalar(DifferentiationOptions options) => options.Parallel ? null : scalar;

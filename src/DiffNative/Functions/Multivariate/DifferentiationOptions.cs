@@ -25,8 +25,9 @@ public sealed record DifferentiationOptions
     /// entries do not converge starts again from smaller steps, up to three more times).</summary>
     public bool Adaptive { get; init; }
 
-    /// <summary>Whether a fixed-step central gradient also checks each coordinate's step (one more
-    /// evaluation, f(x)): a coordinate whose one-sided slopes disagree by far more than a balanced
+    /// <summary>Whether a fixed-step central gradient or dense Jacobian also checks each coordinate's
+    /// step (one more evaluation, f(x)): a coordinate whose one-sided slopes disagree (in any output
+    /// of a Jacobian, which rechecks that output's entry alone) by far more than a balanced
     /// step allows (a kink within the stencil's reach, or a step too long for the scale f varies on
     /// there) is differentiated again along its axis as the default scalar
     /// <see cref="Differentiate.Derivative(Func{double, double}, double, DerivativeOptions?)"/> does

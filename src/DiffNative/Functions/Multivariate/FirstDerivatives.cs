@@ -24,9 +24,9 @@ internal static class FirstDerivatives
             var notConverged = false;
             var roundingLimited = false;
             var checkedStatus = DerivativeStatus.Ok;
-            if (!options.Adaptive && f.ScalarValued && GradientStepCheck.Applies(options) && GradientStepCheck.BoundsAllow(x, steps, options))
+            if (!options.Adaptive && GradientStepCheck.Applies(options) && GradientStepCheck.BoundsAllow(x, steps, options))
             {
-                evaluations = Checked(f, x, steps, output[..n], backend, options, workspace, cancellation, out checkedStatus);
+                evaluations = Checked(f, x, steps, output[..(n * f.Outputs)], backend, options, workspace, cancellation, out checkedStatus);
             }
             else if (options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
             {
@@ -54,24 +54,45 @@ internal static class FirstDerivatives
         }
     }
 
-    /// <summary>A fixed-step central gradient with <see cref="GradientStepCheck"/>: the stencil over
-    /// every coordinate, then, when every entry is finite, the check (f(x) and the rechecks).</summary>
-    private static int Checked(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> gradient, Backend backend,
+    /// <summary>A fixed-step central gradient or Jacobian with <see cref="GradientStepCheck"/>: the
+    /// stencil over every coordinate, then, when every entry is finite, the check (f(x), one
+    /// evaluation of every output, and the rechecks of suspect entries, each along its axis for its
+    /// own output).</summary>
+    private static int Checked(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, Span<double> output, Backend backend,
         DifferentiationOptions options, Workspace workspace, CancellationToken cancellation, out DerivativeStatus status)
     {
         var n = x.Length;
+        var m = f.Outputs;
+        var entries = m * n;
         var stencil = Stencils.Get(DifferenceScheme.Central, 1, options.Accuracy);
-        var outerSums = workspace.Span(Workspace.Slot.OuterSums, 2 * n);
-        var lowers = FixedStepDerivative.Companion(stencil) is null ? default : outerSums.Slice(n, n);
-        var evaluations = Fixed(f, x, stencil, AxisGroup.Everything(DifferenceScheme.Central, n), steps, gradient, backend, options, workspace,
-            cancellation, out _, out _, outerSums: outerSums[..n], lowers: lowers);
+        var outerSums = workspace.Span(Workspace.Slot.OuterSums, 2 * entries);
+        var lowers = FixedStepDerivative.Companion(stencil) is null ? default : outerSums.Slice(entries, entries);
+        var evaluations = Fixed(f, x, stencil, AxisGroup.Everything(DifferenceScheme.Central, n), steps, output, backend, options, workspace,
+            cancellation, out _, out _, outerSums: outerSums[..entries], lowers: lowers);
         status = DerivativeStatus.Ok;
-        if (!Vectors.AllFinite(gradient)) return evaluations;
+        if (!Vectors.AllFinite(output)) return evaluations;
         var point = workspace.Span(Workspace.Slot.Point, n);
         x.CopyTo(point);
-        var one = new SourcePoint(f, workspace.Span(Workspace.Slot.Scratch, 1));
-        status = GradientStepCheck.Run(ref one, point, steps.AsSpan(0, n), outerSums[..n], lowers, gradient, options.Steps.Span, options.TypicalScales.Span,
-            stencil.Accuracy, stencil.Reach, ref evaluations, cancellation);
+        if (f.ScalarValued)
+        {
+            var one = new SourcePoint(f, workspace.Span(Workspace.Slot.Scratch, 1));
+            status = GradientStepCheck.Run(ref one, point, steps.AsSpan(0, n), outerSums[..n], lowers, output, options.Steps.Span,
+                options.TypicalScales.Span, stencil.Accuracy, stencil.Reach, ref evaluations, cancellation);
+        }
+        else
+        {
+            var centre = workspace.Span(Workspace.Slot.CentreValues, m);
+            f.ValuesAt(point, centre);
+            evaluations++;
+            var rowValues = workspace.Span(Workspace.Slot.Scratch, m);
+            for (var k = 0; k < m; k++)
+            {
+                var row = new SourceRow(f, rowValues, k);
+                status = GradientStepCheck.Worse(status, GradientStepCheck.Row(ref row, centre[k], point, steps.AsSpan(0, n),
+                    outerSums.Slice(k * n, n), lowers.IsEmpty ? default : lowers.Slice(k * n, n), output.Slice(k * n, n), options.Steps.Span,
+                    options.TypicalScales.Span, stencil.Accuracy, stencil.Reach, ref evaluations, cancellation));
+            }
+        }
         // A token that fired during f(x) or the last recheck still means no result.
         cancellation.ThrowIfCancellationRequested();
         return evaluations;
@@ -132,13 +153,13 @@ internal static class FirstDerivatives
                         if (double.IsFinite(v) && Math.Abs(v) > rowScales[k]) rowScales[k] = Math.Abs(v);
         if (!outerSums.IsEmpty)
         {
-            // Before the differences replace them: the step check's f(x + rh) + f(x − rh) (one output, every coordinate).
+            // Before the differences replace them: the step check's f(x + rh) + f(x − rh), entry by entry.
             var offsets = stencil.ActiveOffsets.AsSpan();
-            var left = grouped.Slice(offsets.IndexOf(-stencil.Reach) * entries, g);
-            var right = grouped.Slice(offsets.IndexOf(stencil.Reach) * entries, g);
-            for (var gi = 0; gi < g; gi++) outerSums[gi] = left[gi] + right[gi];
+            var left = grouped.Slice(offsets.IndexOf(-stencil.Reach) * entries, entries);
+            var right = grouped.Slice(offsets.IndexOf(stencil.Reach) * entries, entries);
+            for (var e = 0; e < entries; e++) outerSums[e] = left[e] + right[e];
             if (!lowers.IsEmpty && FixedStepDerivative.Companion(stencil) is { } companion)
-                for (var gi = 0; gi < g; gi++) lowers[gi] = GradientStepCheck.CompanionSum(stencil, companion, grouped, gi, entries);
+                for (var e = 0; e < entries; e++) lowers[e] = GradientStepCheck.CompanionSum(stencil, companion, grouped, e, entries);
         }
         SampleDifferences.Apply(stencil, grouped, entries);
 

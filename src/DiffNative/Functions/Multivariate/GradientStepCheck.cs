@@ -1,7 +1,7 @@
 namespace DiffNative;
 
-/// <summary>The fixed-step gradient's check of each coordinate's step, from one more evaluation,
-/// f(x). Along axis i the second difference f(x + rhᵢeᵢ) − 2f(x) + f(x − rhᵢeᵢ) at the central
+/// <summary>The fixed-step gradient's (and dense Jacobian's, row by row) check of each coordinate's
+/// step, from one more evaluation, f(x). Along axis i the second difference f(x + rhᵢeᵢ) − 2f(x) + f(x − rhᵢeᵢ) at the central
 /// stencil's reach r·hᵢ is about (rhᵢ)²·∂ᵢ²f for a smooth f. Divided by 2rhᵢ, it is how far the
 /// one-sided slopes at that reach disagree; far more than a balanced step allows against the
 /// derivative's size means a kink within reach, or a step too long for the scale f varies on along
@@ -96,6 +96,16 @@ internal static class GradientStepCheck
     {
         var centre = f.At(point);
         evaluations++;
+        return Row(ref f, centre, point, steps, outerSums, lowers, gradient, given, scales, accuracy, reach, ref evaluations, cancellation);
+    }
+
+    /// <summary>The check of one output's row (a gradient, or a Jacobian's row k with
+    /// <paramref name="f"/> that row's function) given its value at x, <paramref name="centre"/>.</summary>
+    internal static DerivativeStatus Row<TPoint>(ref TPoint f, double centre, Span<double> point, ReadOnlySpan<double> steps,
+        ReadOnlySpan<double> outerSums, ReadOnlySpan<double> lowers, Span<double> gradient, ReadOnlySpan<double> given, ReadOnlySpan<double> scales,
+        int accuracy, double reach, ref int evaluations, CancellationToken cancellation)
+        where TPoint : IPointFunction, allows ref struct
+    {
         // The gradient of a function that is not finite at x is no derivative there (1/|x| at 0).
         if (!double.IsFinite(centre)) return DerivativeStatus.NonFinite;
         var threshold = Threshold(accuracy, reach);
@@ -150,6 +160,19 @@ internal static class GradientStepCheck
         DerivativeStatus.NotDifferentiable => 3,
         _ => 4,
     };
+}
+
+/// <summary>Output k of a vector <see cref="FunctionSource"/> at a point: each call evaluates
+/// every output into <c>values</c> (NaN first, so an output left unwritten is not finite).</summary>
+internal readonly ref struct SourceRow(FunctionSource source, Span<double> values, int k) : IPointFunction
+{
+    private readonly Span<double> values = values;
+
+    public double At(ReadOnlySpan<double> point)
+    {
+        source.ValuesAt(point, values);
+        return values[k];
+    }
 }
 
 /// <summary>t ↦ f at x with coordinate i set to t; <c>point</c> holds x between calls.</summary>
