@@ -17,6 +17,12 @@ internal static class DifferentiabilityCheck
     /// (f(x + r/2) − f(x − r/2))/r, free from the samples the check takes.</summary>
     internal static DerivativeStatus Run<TFunction>(ref TFunction f, double x, double r, double left, double right, ref int evaluations,
         out double halfSlope)
+        where TFunction : IRealFunction, allows ref struct =>
+        Run(ref f, x, r, left, right, ref evaluations, out halfSlope, out _);
+
+    /// <summary>As above; <paramref name="quarterSlope"/> receives the central difference at r/4.</summary>
+    internal static DerivativeStatus Run<TFunction>(ref TFunction f, double x, double r, double left, double right, ref int evaluations,
+        out double halfSlope, out double quarterSlope)
         where TFunction : IRealFunction, allows ref struct
     {
         var centre = f.At(x);
@@ -28,6 +34,7 @@ internal static class DifferentiabilityCheck
         var quarterLeft = f.At(x - quarter);
         evaluations += 5;
         halfSlope = (halfRight - halfLeft) / (2 * half);
+        quarterSlope = (quarterRight - quarterLeft) / (2 * quarter);
         if (double.IsNaN(left) || double.IsNaN(right))
         {
             left = f.At(x - r);

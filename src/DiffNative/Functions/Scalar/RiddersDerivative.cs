@@ -49,9 +49,31 @@ internal static class RiddersDerivative
         if (status == DerivativeStatus.Ok && options.CheckDifferentiability && options.Order == 1)
         {
             var h = StepRule.Default(x, 1, 2, typicalScale);
-            status = DifferentiabilityCheck.Run(ref f, x, h, double.NaN, double.NaN, ref evaluations);
+            status = DifferentiabilityCheck.Run(ref f, x, h, double.NaN, double.NaN, ref evaluations, out var halfSlope, out var quarterSlope);
+            // A sequence that never came as close to x as h can agree with itself on a wrong value:
+            // log(1 + (1e5x)²) at 1e-9 is even about 0 on every step from 0.1 down to 2.5e-3, and
+            // its ladder settled on 6e-7 where the truth is 20. The central differences at h/2 and
+            // h/4 the kink check took must then agree with it; if not, one more run starts near h.
+            if (status == DerivativeStatus.Ok && options.Step is null && best.Smallest > h
+                && !AgreesLocally(best, halfSlope, quarterSlope, h))
+            {
+                var near = Run(stencil, ref f, x, 4 * h, ref evaluations);
+                best = near;
+                if (double.IsNaN(near.Value))
+                    return new DerivativeResult(double.NaN, null, near.Step, evaluations, DerivativeStatus.NonFinite);
+                if (!Converged(near, x, options.Order, typicalScale)) status = DerivativeStatus.NotConverged;
+            }
         }
         return new DerivativeResult(best.Value, best.Error, best.Step, evaluations, status);
+    }
+
+    /// <summary>Whether a run's value is within four times its own error estimate and that of the
+    /// central difference at h/4 (4/3 of its disagreement with the one at h/2, four times its h²
+    /// error, plus rounding) of that difference.</summary>
+    private static bool AgreesLocally(StartOutcome run, double halfSlope, double quarterSlope, double h)
+    {
+        var localError = 4.0 / 3.0 * Math.Abs(halfSlope - quarterSlope) + 8 * StepRule.MachineEpsilon * run.NearScale / (h / 4);
+        return Math.Abs(run.Value - quarterSlope) <= 4 * (localError + run.Error);
     }
 
     /// <summary>The error estimate is below a millionth of the value, or of what rounding alone
@@ -61,9 +83,9 @@ internal static class RiddersDerivative
     private static bool Converged(StartOutcome run, double x, int order, double typicalScale) =>
         AdaptiveStarts.Converged(run.Value, run.Error, run.NearScale, x, typicalScale, order);
 
-    /// <summary>One start's outcome: the value, its error estimate, the step that gave it, and the
-    /// largest |f| on the last level (f's size near x).</summary>
-    private readonly record struct StartOutcome(double Value, double Error, double Step, double NearScale);
+    /// <summary>One start's outcome: the value, its error estimate, the step that gave it, the
+    /// largest |f| on the last level (f's size near x) and the last level's step.</summary>
+    private readonly record struct StartOutcome(double Value, double Error, double Step, double NearScale, double Smallest);
 
     private static StartOutcome Run<TFunction>(Stencil stencil, ref TFunction f, double x, double start,
         ref int evaluations)
@@ -80,7 +102,7 @@ internal static class RiddersDerivative
             first = StencilEvaluation.Apply(stencil, ref f, x, h, ref evaluations, ref scale, out _, out _);
         }
         if (!double.IsFinite(first))
-            return new(double.NaN, double.PositiveInfinity, h, scale);
+            return new(double.NaN, double.PositiveInfinity, h, scale, h);
         var nearScale = scale;
 
         table[0] = first;
@@ -123,6 +145,6 @@ internal static class RiddersDerivative
         // Rounding in the function values, amplified by 1/h^d at the step that gave the value and by
         // the extrapolation's own coefficients (a few units; 8 covers the deepest columns used).
         var rounding = 8 * StepRule.MachineEpsilon * scale / StencilEvaluation.PowerOfStep(bestStep, stencil.Derivative);
-        return new(value, error + rounding, bestStep, nearScale);
+        return new(value, error + rounding, bestStep, nearScale, h);
     }
 }
