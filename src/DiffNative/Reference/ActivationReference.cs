@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using static DiffNative.Reference.VectorMathReference;
 
@@ -17,19 +18,41 @@ internal static class ActivationReference
     private const double Gelu3B = 0.21406444881780073;
 
     /// <summary>Value and/or derivative of <paramref name="kind"/> at each x, NaN results as the
-    /// canonical NaN; an empty output is not written. Reads x[i] before writing index i, so outputs
-    /// may be x itself.</summary>
+    /// canonical NaN; an empty output is not written. Each x is widened to double and each result
+    /// rounded once to T, as the float kernels do (for double both are the identity). Reads x[i]
+    /// before writing index i, so outputs may be x itself.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Apply(ActivationKind kind, double alpha, ReadOnlySpan<double> x, Span<double> value, Span<double> derivative)
+    internal static void Apply<T>(ActivationKind kind, double alpha, ReadOnlySpan<T> x, Span<T> value, Span<T> derivative)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var wantValue = !value.IsEmpty;
         var wantDerivative = !derivative.IsEmpty;
         for (var i = 0; i < x.Length; i++)
         {
-            Evaluate(kind, alpha, x[i], out var v, out var d);
-            if (wantValue) value[i] = CanonicalNan(v);
-            if (wantDerivative) derivative[i] = CanonicalNan(d);
+            Evaluate(kind, alpha, double.CreateTruncating(x[i]), out var v, out var d);
+            if (wantValue) value[i] = T.CreateTruncating(CanonicalNan(v));
+            if (wantDerivative) derivative[i] = T.CreateTruncating(CanonicalNan(d));
         }
+    }
+
+    /// <summary>The backward pass gradient = upstream·f′(x), the product in double and rounded once
+    /// to T. Reads x[i] and upstream[i] before writing index i, so gradient may be either.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Backward<T>(ActivationKind kind, double alpha, ReadOnlySpan<T> x, ReadOnlySpan<T> upstream, Span<T> gradient)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            Evaluate(kind, alpha, double.CreateTruncating(x[i]), out _, out var d);
+            gradient[i] = T.CreateTruncating(CanonicalNan(CanonicalNan(d) * double.CreateTruncating(upstream[i])));
+        }
+    }
+
+    /// <summary>gradient[i] = upstream[i]·gradient[i] in place, NaN as the canonical NaN: the
+    /// backward pass of a double activation whose derivative is already in gradient.</summary>
+    internal static void TimesUpstream(ReadOnlySpan<double> upstream, Span<double> gradient)
+    {
+        for (var i = 0; i < gradient.Length; i++) gradient[i] = CanonicalNan(gradient[i] * upstream[i]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
