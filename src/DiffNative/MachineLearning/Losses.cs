@@ -1,4 +1,4 @@
-using System.Numerics;
+using DiffNative.Reference;
 using static DiffNative.Reference.VectorMathReference;
 
 namespace DiffNative;
@@ -10,8 +10,7 @@ namespace DiffNative;
 /// categorical losses average over rows. NaN in gives NaN out: a NaN prediction or target makes the
 /// loss NaN and its gradient entry NaN (a categorical row on logits: the whole row's), always with
 /// the bits of <see cref="double.NaN"/>. Managed code on every backend in this version; nothing
-/// allocates. The float overloads compute in double on the widened values and round the loss and
-/// every gradient entry once to float: one body per loss serves both.</summary>
+/// allocates.</summary>
 public static partial class Losses
 {
     /// <summary>The clamp of the probability losses: p is read as min(max(p, ε), 1 − ε).</summary>
@@ -19,60 +18,38 @@ public static partial class Losses
 
     /// <summary>Σ(p − y)² / n; gradient 2(p − y)/n (Sum: without the /n).</summary>
     public static double MeanSquaredError(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => MeanSquaredErrorOf(predictions, targets, gradient, reduction);
-
-    /// <summary>The float <see cref="MeanSquaredError(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/>:
-    /// computed in double, the loss and gradient rounded once to float.</summary>
-    public static float MeanSquaredError(ReadOnlySpan<float> predictions, ReadOnlySpan<float> targets, Span<float> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => MeanSquaredErrorOf(predictions, targets, gradient, reduction);
-
-    private static T MeanSquaredErrorOf<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, LossReduction reduction)
-        where T : struct, IFloatingPointIeee754<T>
+        LossReduction reduction = LossReduction.Mean)
     {
         var scale = Scale(predictions, targets, gradient, reduction, predictions.Length);
         var total = 0.0;
         for (var i = 0; i < predictions.Length; i++)
         {
-            var r = Wide(predictions[i]) - Wide(targets[i]);
+            var r = predictions[i] - targets[i];
             total += r * r;
-            if (!gradient.IsEmpty) gradient[i] = T.CreateTruncating(CanonicalNan(2.0 * r * scale));
+            if (!gradient.IsEmpty) gradient[i] = CanonicalNan(2.0 * r * scale);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Σ|p − y| / n; gradient sign(p − y)/n, 0 where p = y.</summary>
     public static double MeanAbsoluteError(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => MeanAbsoluteErrorOf(predictions, targets, gradient, reduction);
-
-    /// <summary>The float <see cref="MeanAbsoluteError(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/>.</summary>
-    public static float MeanAbsoluteError(ReadOnlySpan<float> predictions, ReadOnlySpan<float> targets, Span<float> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => MeanAbsoluteErrorOf(predictions, targets, gradient, reduction);
-
-    private static T MeanAbsoluteErrorOf<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, LossReduction reduction)
-        where T : struct, IFloatingPointIeee754<T>
+        LossReduction reduction = LossReduction.Mean)
     {
         var scale = Scale(predictions, targets, gradient, reduction, predictions.Length);
         var total = 0.0;
         for (var i = 0; i < predictions.Length; i++)
         {
-            var r = Wide(predictions[i]) - Wide(targets[i]);
+            var r = predictions[i] - targets[i];
             total += Math.Abs(r);
-            if (!gradient.IsEmpty) gradient[i] = Entry<T>((r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale, r);
+            if (!gradient.IsEmpty) gradient[i] = Entry((r > 0 ? 1.0 : r < 0 ? -1.0 : 0.0) * scale, r);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Huber: r²/2 for |r| ≤ δ, δ(|r| − δ/2) beyond, r = p − y, averaged; gradient r/n
     /// inside and δ·sign(r)/n beyond.</summary>
     public static double Huber(ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, Span<double> gradient = default,
-        double delta = 1.0, LossReduction reduction = LossReduction.Mean) => HuberOf(predictions, targets, gradient, delta, reduction);
-
-    /// <summary>The float <see cref="Huber(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, double, LossReduction)"/>.</summary>
-    public static float Huber(ReadOnlySpan<float> predictions, ReadOnlySpan<float> targets, Span<float> gradient = default,
-        double delta = 1.0, LossReduction reduction = LossReduction.Mean) => HuberOf(predictions, targets, gradient, delta, reduction);
-
-    private static T HuberOf<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient, double delta, LossReduction reduction)
-        where T : struct, IFloatingPointIeee754<T>
+        double delta = 1.0, LossReduction reduction = LossReduction.Mean)
     {
         if (!double.IsFinite(delta) || delta <= 0)
             throw new ArgumentOutOfRangeException(nameof(delta), delta, "δ must be finite and positive.");
@@ -80,12 +57,12 @@ public static partial class Losses
         var total = 0.0;
         for (var i = 0; i < predictions.Length; i++)
         {
-            var r = Wide(predictions[i]) - Wide(targets[i]);
+            var r = predictions[i] - targets[i];
             var a = Math.Abs(r);
             total += a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-            if (!gradient.IsEmpty) gradient[i] = Entry<T>((a <= delta ? r : Math.CopySign(delta, r)) * scale, r);
+            if (!gradient.IsEmpty) gradient[i] = Entry((a <= delta ? r : Math.CopySign(delta, r)) * scale, r);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Binary cross-entropy on probabilities: −[y log p + (1 − y) log1p(−p)] averaged, with p
@@ -94,31 +71,20 @@ public static partial class Losses
     /// (p − y)/(p(1 − p))/n at the clamped p, and 0 where the clamp is active (the clamped loss is
     /// flat there). Prefer <see cref="BinaryCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/> when you have logits.</summary>
     public static double BinaryCrossEntropy(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> targets, Span<double> gradient = default,
-        double epsilon = DefaultEpsilon, LossReduction reduction = LossReduction.Mean) =>
-        BinaryCrossEntropyOf(probabilities, targets, gradient, epsilon, reduction);
-
-    /// <summary>The float <see cref="BinaryCrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, double, LossReduction)"/>
-    /// (the clamp ε applies to the widened probabilities).</summary>
-    public static float BinaryCrossEntropy(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets, Span<float> gradient = default,
-        double epsilon = DefaultEpsilon, LossReduction reduction = LossReduction.Mean) =>
-        BinaryCrossEntropyOf(probabilities, targets, gradient, epsilon, reduction);
-
-    private static T BinaryCrossEntropyOf<T>(ReadOnlySpan<T> probabilities, ReadOnlySpan<T> targets, Span<T> gradient, double epsilon,
-        LossReduction reduction) where T : struct, IFloatingPointIeee754<T>
+        double epsilon = DefaultEpsilon, LossReduction reduction = LossReduction.Mean)
     {
         ValidateEpsilon(epsilon);
         var scale = Scale(probabilities, targets, gradient, reduction, probabilities.Length);
         var total = 0.0;
         for (var i = 0; i < probabilities.Length; i++)
         {
-            var probability = Wide(probabilities[i]);
-            var p = Math.Clamp(probability, epsilon, 1.0 - epsilon);
-            var y = Wide(targets[i]);
+            var p = Math.Clamp(probabilities[i], epsilon, 1.0 - epsilon);
+            var y = targets[i];
             total -= y * Math.Log(p) + (1.0 - y) * LogOneMinus(p);
             if (!gradient.IsEmpty)
-                gradient[i] = Entry<T>(p == probability ? (p - y) / (p * (1.0 - p)) * scale : 0.0, probability, y);
+                gradient[i] = Entry(p == probabilities[i] ? (p - y) / (p * (1.0 - p)) * scale : 0.0, probabilities[i], y);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Binary cross-entropy on logits z, stable for any z: softplus(z) − y·z, computed as
@@ -127,47 +93,30 @@ public static partial class Losses
     /// (sigmoid(z) − y)/n, as c − sigmoid(−z) for z &gt; 0 and c + sigmoid(z) otherwise. z = 1000 with
     /// y = 0 gives 1000, not infinity or NaN; an infinite z gives the limits (0 where c = 0).</summary>
     public static double BinaryCrossEntropyWithLogits(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, Span<double> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => BinaryCrossEntropyWithLogitsOf(logits, targets, gradient, reduction);
-
-    /// <summary>The float <see cref="BinaryCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/>:
-    /// stable for any float logit.</summary>
-    public static float BinaryCrossEntropyWithLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => BinaryCrossEntropyWithLogitsOf(logits, targets, gradient, reduction);
-
-    private static T BinaryCrossEntropyWithLogitsOf<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> gradient, LossReduction reduction)
-        where T : struct, IFloatingPointIeee754<T>
+        LossReduction reduction = LossReduction.Mean)
     {
         var scale = Scale(logits, targets, gradient, reduction, logits.Length);
         var total = 0.0;
         for (var i = 0; i < logits.Length; i++)
         {
-            var z = Wide(logits[i]);
+            var z = logits[i];
             var positive = z > 0;
-            var c = positive ? 1.0 - Wide(targets[i]) : -Wide(targets[i]);
+            var c = positive ? 1.0 - targets[i] : -targets[i];
             var e = ExpNegative(-Math.Abs(z), 0.0, false, out _);
             // c = 0 is an exact 0 (y = 1 with z > 0, y = 0 otherwise): its term is 0 even at z = ±∞
             total += (c == 0 ? 0.0 : c * z) + Log1p(e);
             if (gradient.IsEmpty) continue;
             var small = e / (1.0 + e); // sigmoid(−|z|), the smaller of sigmoid(z) and sigmoid(−z)
-            gradient[i] = T.CreateTruncating(CanonicalNan((positive ? c - small : c + small) * scale));
+            gradient[i] = CanonicalNan((positive ? c - small : c + small) * scale);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Categorical cross-entropy on probabilities in rows of <paramref name="classes"/>:
     /// −Σ y log p per row, p clamped to [ε, 1], averaged over rows; gradient −y/p / rows at the
     /// clamped p (0 where the clamp is active).</summary>
     public static double CategoricalCrossEntropy(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> targets, int classes,
-        Span<double> gradient = default, double epsilon = DefaultEpsilon, LossReduction reduction = LossReduction.Mean) =>
-        CategoricalCrossEntropyOf(probabilities, targets, classes, gradient, epsilon, reduction);
-
-    /// <summary>The float <see cref="CategoricalCrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double}, double, LossReduction)"/>.</summary>
-    public static float CategoricalCrossEntropy(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets, int classes,
-        Span<float> gradient = default, double epsilon = DefaultEpsilon, LossReduction reduction = LossReduction.Mean) =>
-        CategoricalCrossEntropyOf(probabilities, targets, classes, gradient, epsilon, reduction);
-
-    private static T CategoricalCrossEntropyOf<T>(ReadOnlySpan<T> probabilities, ReadOnlySpan<T> targets, int classes, Span<T> gradient,
-        double epsilon, LossReduction reduction) where T : struct, IFloatingPointIeee754<T>
+        Span<double> gradient = default, double epsilon = DefaultEpsilon, LossReduction reduction = LossReduction.Mean)
     {
         ValidateEpsilon(epsilon);
         var rows = Rows(probabilities.Length, classes);
@@ -175,13 +124,12 @@ public static partial class Losses
         var total = 0.0;
         for (var i = 0; i < probabilities.Length; i++)
         {
-            var probability = Wide(probabilities[i]);
-            var p = Math.Max(probability, epsilon);
-            var y = Wide(targets[i]);
+            var p = Math.Max(probabilities[i], epsilon);
+            var y = targets[i];
             if (y != 0 || double.IsNaN(p)) total -= y * Math.Log(p);
-            if (!gradient.IsEmpty) gradient[i] = Entry<T>(p == probability ? -y / p * scale : 0.0, p, y);
+            if (!gradient.IsEmpty) gradient[i] = Entry(p == probabilities[i] ? -y / p * scale : 0.0, p, y);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Categorical cross-entropy on logits in rows of <paramref name="classes"/>:
@@ -189,18 +137,7 @@ public static partial class Losses
     /// gradient softmax(z)·Σy − y per row (p − y for targets that sum to 1), / rows. Infinite and NaN
     /// logits follow <see cref="Softmax"/>: [+∞, 0] has log-softmax [0, −∞].</summary>
     public static double CategoricalCrossEntropyWithLogits(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, int classes,
-        Span<double> gradient = default, LossReduction reduction = LossReduction.Mean) =>
-        CategoricalCrossEntropyWithLogitsOf(logits, targets, classes, gradient, reduction);
-
-    /// <summary>The float <see cref="CategoricalCrossEntropyWithLogits(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double}, LossReduction)"/>:
-    /// max-subtracted, with the fused gradient softmax(z)·Σy − y per row.</summary>
-    public static float CategoricalCrossEntropyWithLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes,
-        Span<float> gradient = default, LossReduction reduction = LossReduction.Mean) =>
-        CategoricalCrossEntropyWithLogitsOf(logits, targets, classes, gradient, reduction);
-
-    /// <summary>The categorical cross-entropy on logits of either element type (the network's loss too).</summary>
-    internal static T CategoricalCrossEntropyWithLogitsOf<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, int classes, Span<T> gradient,
-        LossReduction reduction) where T : struct, IFloatingPointIeee754<T>
+        Span<double> gradient = default, LossReduction reduction = LossReduction.Mean)
     {
         var rows = Rows(logits.Length, classes);
         var scale = Scale(logits, targets, gradient, reduction, rows);
@@ -210,101 +147,81 @@ public static partial class Losses
             var z = logits.Slice(r * classes, classes);
             var y = targets.Slice(r * classes, classes);
             var m = double.NegativeInfinity;
-            foreach (var v in z) m = Wide(v) > m ? Wide(v) : m;
-            m = m == double.NegativeInfinity ? double.NaN : m + 0.0; // as softmax: an all −inf row is NaN
+            foreach (var v in z) m = v > m ? v : m;
+            m = m == double.NegativeInfinity ? double.NaN : m + 0.0; // as softmax: an all −∞ row is NaN
             // log Σ e^(z − m) as log1p of the terms other than the maximum, as Softmax.ApplyLog does
             var rest = 0.0;
             var ties = 0.0;
             foreach (var v in z)
             {
-                if (Wide(v) == m) ties += 1.0;
-                else rest += ExpNegative(Wide(v) - m, 0.0, false, out _);
+                if (v == m) ties += 1.0;
+                else rest += ExpNegative(v - m, 0.0, false, out _);
             }
             var logSum = Log1p(rest + (ties - 1.0));
             var targetSum = 0.0;
             for (var k = 0; k < classes; k++)
             {
-                if (Wide(y[k]) != 0 || double.IsNaN(logSum)) total -= Wide(y[k]) * (Shifted(Wide(z[k]), m) - logSum);
-                targetSum += Wide(y[k]);
+                if (y[k] != 0 || double.IsNaN(logSum)) total -= y[k] * (Shifted(z[k], m) - logSum);
+                targetSum += y[k];
             }
             if (gradient.IsEmpty) continue;
             var g = gradient.Slice(r * classes, classes);
             for (var k = 0; k < classes; k++)
             {
-                var p = ExpNegative(Shifted(Wide(z[k]), m) - logSum, 0.0, false, out _);
-                g[k] = T.CreateTruncating(CanonicalNan((p * targetSum - Wide(y[k])) * scale));
+                var p = ExpNegative(Shifted(z[k], m) - logSum, 0.0, false, out _);
+                g[k] = CanonicalNan((p * targetSum - y[k]) * scale);
             }
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Kullback–Leibler divergence KL(target ‖ predicted) = Σ t log(t/q) per row of
     /// <paramref name="classes"/> (0·log 0 = 0), averaged over rows ("batchmean"); gradient with
     /// respect to the predicted probabilities q: −t/q / rows. Not clamped: q = 0 where t &gt; 0 gives +∞.</summary>
     public static double KlDivergence(ReadOnlySpan<double> predicted, ReadOnlySpan<double> target, int classes,
-        Span<double> gradient = default, LossReduction reduction = LossReduction.Mean) =>
-        KlDivergenceOf(predicted, target, classes, gradient, reduction);
-
-    /// <summary>The float <see cref="KlDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double}, LossReduction)"/>.</summary>
-    public static float KlDivergence(ReadOnlySpan<float> predicted, ReadOnlySpan<float> target, int classes,
-        Span<float> gradient = default, LossReduction reduction = LossReduction.Mean) =>
-        KlDivergenceOf(predicted, target, classes, gradient, reduction);
-
-    private static T KlDivergenceOf<T>(ReadOnlySpan<T> predicted, ReadOnlySpan<T> target, int classes, Span<T> gradient, LossReduction reduction)
-        where T : struct, IFloatingPointIeee754<T>
+        Span<double> gradient = default, LossReduction reduction = LossReduction.Mean)
     {
         var rows = Rows(predicted.Length, classes);
         var scale = Scale(predicted, target, gradient, reduction, rows, nameof(target));
         var total = 0.0;
         for (var i = 0; i < predicted.Length; i++)
         {
-            var t = Wide(target[i]);
-            var q = Wide(predicted[i]);
+            var t = target[i];
+            var q = predicted[i];
             if (t != 0 || double.IsNaN(q)) total += t * (Math.Log(t) - Math.Log(q));
-            if (!gradient.IsEmpty) gradient[i] = Entry<T>(t == 0 ? 0.0 : -t / q * scale, q);
+            if (!gradient.IsEmpty) gradient[i] = Entry(t == 0 ? 0.0 : -t / q * scale, q);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>Hinge loss on scores s with labels y = ±1: max(0, 1 − y·s) averaged; gradient −y/n
     /// where the margin is violated (1 − y·s &gt; 0), else 0.</summary>
     public static double Hinge(ReadOnlySpan<double> scores, ReadOnlySpan<double> labels, Span<double> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => HingeOf(scores, labels, gradient, reduction);
-
-    /// <summary>The float <see cref="Hinge(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, LossReduction)"/>.</summary>
-    public static float Hinge(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels, Span<float> gradient = default,
-        LossReduction reduction = LossReduction.Mean) => HingeOf(scores, labels, gradient, reduction);
-
-    private static T HingeOf<T>(ReadOnlySpan<T> scores, ReadOnlySpan<T> labels, Span<T> gradient, LossReduction reduction)
-        where T : struct, IFloatingPointIeee754<T>
+        LossReduction reduction = LossReduction.Mean)
     {
         var scale = Scale(scores, labels, gradient, reduction, scores.Length, nameof(labels));
         // Every label before the first write: a refused one leaves the gradient untouched.
         for (var i = 0; i < labels.Length; i++)
-            if (Wide(labels[i]) != 1.0 && Wide(labels[i]) != -1.0)
-                throw new ArgumentException($"labels[{i}] is {Wide(labels[i])}; hinge labels are -1 or +1.", nameof(labels));
+            if (labels[i] != 1.0 && labels[i] != -1.0)
+                throw new ArgumentException($"labels[{i}] is {labels[i]}; hinge labels are -1 or +1.", nameof(labels));
         var total = 0.0;
         for (var i = 0; i < scores.Length; i++)
         {
-            var y = Wide(labels[i]);
-            var margin = 1.0 - y * Wide(scores[i]);
+            var y = labels[i];
+            var margin = 1.0 - y * scores[i];
             total += margin > 0 || double.IsNaN(margin) ? margin : 0.0;
-            if (!gradient.IsEmpty) gradient[i] = Entry<T>(margin > 0 ? -y * scale : 0.0, margin);
+            if (!gradient.IsEmpty) gradient[i] = Entry(margin > 0 ? -y * scale : 0.0, margin);
         }
-        return T.CreateTruncating(CanonicalNan(total * scale));
+        return CanonicalNan(total * scale);
     }
 
     /// <summary>z − m, as log-softmax takes it: 0 for a maximum at +∞ (not ∞ − ∞).</summary>
     private static double Shifted(double z, double m) => m == double.PositiveInfinity && z == m ? 0.0 : z - m;
 
-    /// <summary>A gradient entry g rounded once to T, or the canonical NaN when one of its inputs is
-    /// NaN: a sign, a clamp or a margin test would otherwise read a NaN prediction or target as a
-    /// finite slope.</summary>
-    private static T Entry<T>(double g, double input, double other = 0.0) where T : struct, IFloatingPointIeee754<T> =>
-        T.CreateTruncating(double.IsNaN(input) || double.IsNaN(other) ? CanonicalNan(double.NaN) : CanonicalNan(g));
-
-    /// <summary>An element widened to double: exact, and the identity for double.</summary>
-    private static double Wide<T>(T value) where T : struct, IFloatingPointIeee754<T> => double.CreateTruncating(value);
+    /// <summary>A gradient entry g, or the canonical NaN when one of its inputs is NaN: a sign, a
+    /// clamp or a margin test would otherwise read a NaN prediction or target as a finite slope.</summary>
+    private static double Entry(double g, double input, double other = 0.0) =>
+        double.IsNaN(input) || double.IsNaN(other) ? CanonicalNan(double.NaN) : CanonicalNan(g);
 
     /// <summary>Checks lengths and returns the reduction's factor (1/count or 1).</summary>
     private static double Scale<T>(ReadOnlySpan<T> predictions, ReadOnlySpan<T> targets, Span<T> gradient,

@@ -22,9 +22,9 @@ internal static class SoftmaxReference
         var yd = WideningPool.Arrays.Rent(cols);
         for (var start = 0; start < x.Length; start += cols)
         {
-            Widen(x.Slice(start, cols), xd);
+            Widening.Widen(x.Slice(start, cols), xd);
             ForwardRows(logForm, xd.AsSpan(0, cols), cols, yd.AsSpan(0, cols));
-            Narrow(yd.AsSpan(0, cols), y.Slice(start, cols));
+            Widening.Narrow(yd.AsSpan(0, cols), y.Slice(start, cols));
         }
         WideningPool.Arrays.Return(xd);
         WideningPool.Arrays.Return(yd);
@@ -42,10 +42,10 @@ internal static class SoftmaxReference
         var gd = WideningPool.Arrays.Rent(cols);
         for (var start = 0; start < y.Length; start += cols)
         {
-            Widen(y.Slice(start, cols), yd);
-            Widen(upstream.Slice(start, cols), gd);
+            Widening.Widen(y.Slice(start, cols), yd);
+            Widening.Widen(upstream.Slice(start, cols), gd);
             BackwardRows(logForm, yd.AsSpan(0, cols), gd.AsSpan(0, cols), cols, gd.AsSpan(0, cols));
-            Narrow(gd.AsSpan(0, cols), dx.Slice(start, cols));
+            Widening.Narrow(gd.AsSpan(0, cols), dx.Slice(start, cols));
         }
         WideningPool.Arrays.Return(yd);
         WideningPool.Arrays.Return(gd);
@@ -120,15 +120,5 @@ internal static class SoftmaxReference
                 }
             }
         }
-    }
-
-    private static void Widen<T>(ReadOnlySpan<T> source, Span<double> destination) where T : struct, IFloatingPointIeee754<T>
-    {
-        for (var i = 0; i < source.Length; i++) destination[i] = double.CreateTruncating(source[i]);
-    }
-
-    private static void Narrow<T>(ReadOnlySpan<double> source, Span<T> destination) where T : struct, IFloatingPointIeee754<T>
-    {
-        for (var i = 0; i < source.Length; i++) destination[i] = T.CreateTruncating(source[i]);
     }
 }

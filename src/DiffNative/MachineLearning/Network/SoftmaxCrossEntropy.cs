@@ -19,7 +19,7 @@ public static class SoftmaxCrossEntropy
 
     /// <summary>The mean loss over float rows and ∂loss/∂logits into <paramref name="gradient"/>:
     /// the float <see cref="Losses.CategoricalCrossEntropyWithLogits(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, LossReduction)"/>
-    /// (computed in double, rounded once; nothing allocated).</summary>
+    /// (computed in double, rounded once; nothing allocated in steady state).</summary>
     /// <inheritdoc cref="Loss(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double})" path="/param"/>
     public static float Loss(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes, Span<float> gradient = default) =>
         Losses.CategoricalCrossEntropyWithLogits(logits, targets, classes, gradient);
@@ -54,10 +54,12 @@ public static class SoftmaxCrossEntropy
     public static int CountCorrect(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, int classes) =>
         CountCorrectOf(logits, targets, classes);
 
-    /// <summary>The loss of either element type, as a double (the training loop's).</summary>
+    /// <summary>The loss of the element type's overload, as a double (the training loop's).</summary>
     internal static double LossOf<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, int classes, Span<T> gradient)
         where T : struct, IFloatingPointIeee754<T> =>
-        double.CreateTruncating(Losses.CategoricalCrossEntropyWithLogitsOf(logits, targets, classes, gradient, LossReduction.Mean));
+        NetworkPrecision<T>.IsDouble
+            ? Loss(NetworkPrecision<T>.AsDouble(logits), NetworkPrecision<T>.AsDouble(targets), classes, NetworkPrecision<T>.AsDouble(gradient))
+            : Loss(NetworkPrecision<T>.AsSingle(logits), NetworkPrecision<T>.AsSingle(targets), classes, NetworkPrecision<T>.AsSingle(gradient));
 
     private static int PredictedClassOf<T>(ReadOnlySpan<T> row) where T : struct, IFloatingPointIeee754<T>
     {
