@@ -58,7 +58,7 @@ dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_length, 
     return DN_OK;
 }
 
-dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double *plus, const double *minus,
+dn_status dn_assemble_hessian(dn_isa isa, size_t n, double centre, const double *plus, const double *minus,
                               const double *pp, const double *pm, const double *mp, const double *mm,
                               size_t pairs_length, const double *steps, double *hessian, size_t hessian_length)
 {
@@ -80,7 +80,7 @@ dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double 
         dn_ranges_overlap(hessian, nn, d, mm, pairs_length, d))
         return DN_ERR_OVERLAP;
     if (!all_finite(steps, n, 1)) return DN_ERR_INVALID_STEP;
-    k->hessian_assemble(n, centre, plus, minus, pp, pm, mp, mm, steps, hessian);
+    k->assemble_hessian(n, centre, plus, minus, pp, pm, mp, mm, steps, hessian);
     return DN_OK;
 }
 

@@ -8,7 +8,7 @@
 #include "kernels.h"
 #include "overlap.h"
 
-dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h, double *out,
+dn_status dn_sampled_gradient(dn_isa isa, const double *y, size_t n, double h, double *out,
                               size_t out_length)
 {
     const dn_kernels *k = NULL;
@@ -30,7 +30,7 @@ dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h, d
         return DN_ERR_BUFFER_TOO_SMALL;
     if (dn_doubles_overlap(y, n, out, n))
         return DN_ERR_OVERLAP;
-    k->gradient_uniform(y, n, h, out);
+    k->sampled_gradient(y, n, h, out);
     return DN_OK;
 }
 
@@ -160,7 +160,7 @@ dn_status dn_grid_laplacian(dn_isa isa, const double *y, const size_t *shape, si
     return dn_grid_laplacian_part(isa, y, shape, ndim, spacing, accuracy, 0, 1, out, out_length);
 }
 
-dn_status dn_gradient_numpy(dn_isa isa, const double *y, size_t n, double h, int edge_order, double *out,
+dn_status dn_numpy_gradient(dn_isa isa, const double *y, size_t n, double h, int edge_order, double *out,
                             size_t out_length)
 {
     const dn_kernels *k = NULL;
@@ -174,7 +174,7 @@ dn_status dn_gradient_numpy(dn_isa isa, const double *y, size_t n, double h, int
     if (n <= (size_t)edge_order) return DN_ERR_LENGTH;
     if (out_length < n) return DN_ERR_BUFFER_TOO_SMALL;
     if (dn_doubles_overlap(y, n, out, n)) return DN_ERR_OVERLAP;
-    if (n >= 3) k->gradient_uniform(y, n, h, out);
+    if (n >= 3) k->sampled_gradient(y, n, h, out);
     if (edge_order == 1) {
         /* numpy: (f[1] - f[0]) / dx and (f[-1] - f[-2]) / dx */
         out[0] = (y[1] - y[0]) / h;
@@ -192,7 +192,7 @@ static dn_status check_coordinates(const double *x, size_t n)
     return DN_OK;
 }
 
-dn_status dn_gradient_numpy_coordinates(const double *y, const double *x, size_t n, int edge_order, double *out,
+dn_status dn_numpy_gradient_coordinates(const double *y, const double *x, size_t n, int edge_order, double *out,
                                         size_t out_length)
 {
     if (edge_order != 1 && edge_order != 2) return DN_ERR_INVALID_ARGUMENT;
@@ -206,7 +206,7 @@ dn_status dn_gradient_numpy_coordinates(const double *y, const double *x, size_t
     const double first = x[1] - x[0];
     int uniform = 1;
     for (size_t i = 2; i < n && uniform; ++i) uniform = (x[i] - x[i - 1]) == first;
-    if (uniform) return dn_gradient_numpy(DN_ISA_SCALAR, y, n, first, edge_order, out, out_length);
+    if (uniform) return dn_numpy_gradient(DN_ISA_SCALAR, y, n, first, edge_order, out, out_length);
     /* numpy's non-uniform formulas, operation for operation. */
     for (size_t i = 1; i + 1 < n; ++i) {
         const double dx1 = x[i] - x[i - 1], dx2 = x[i + 1] - x[i];
@@ -284,7 +284,7 @@ dn_status dn_grid_derivative_coordinates(const double *y, const double *x, size_
         coordinate_stencil(i, n, m, kc, ke, &first, &k);
         /* Offsets relative to x[i] keep the weights well conditioned. The weights stay at unit
          * scale and the sum is scaled by 2^(-exponent*d) instead: the same bits as summing with
-         * dn_fd_weights' weights unless a product or partial sum leaves the normal range, and no
+         * dn_finite_difference_weights' weights unless a product or partial sum leaves the normal range, and no
          * overflowing weights where the spacing is tiny. */
         for (size_t j = 0; j < k; ++j) offsets[j] = x[first + j] - x[i];
         dn_fornberg_unit_offsets(offsets, k, 0.0, unit, &exponent); /* succeeded above */

@@ -17,8 +17,8 @@ static int offsets_valid(const double *x, size_t n)
     return 1;
 }
 
-dn_status dn_fd_weights(int derivative, const double *offsets, size_t n, double x0, double *weights,
-                        size_t weights_length)
+dn_status dn_finite_difference_weights(int derivative, const double *offsets, size_t n, double x0,
+                                       double *weights, size_t weights_length)
 {
     if (!offsets || !weights)
         return DN_ERR_NULL_POINTER;

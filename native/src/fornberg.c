@@ -1,6 +1,7 @@
 /* Fornberg's recursion (Math. Comp. 51, 1988) in double-double on unit-scale offsets. Scalar code
- * on every ISA: it runs once per stencil, and the managed reference (Reference/FornbergReference.cs)
- * performs the same operations in the same order, so both give the same bits. */
+ * on every ISA: it runs once per stencil, and the managed reference
+ * (Reference/FiniteDifferenceWeightsReference.cs) performs the same operations in the same order,
+ * so both give the same bits. */
 #include "fornberg.h"
 
 #include <math.h>

@@ -39,21 +39,21 @@ static inline double dn_scale2(double x, int e)
  * (exponent 0 when every offset is x0): a power of two, so the weights on unit offsets scale back
  * exactly by 2^(-exponent * derivative). DN_ERR_INVALID_ARGUMENT when a difference overflows or a
  * scaled offset would lose bits to underflow (a part below 2^-1022 of the widest). The managed
- * twin is FornbergReference.UnitOffsets. */
+ * twin is FiniteDifferenceWeightsReference.UnitOffsets. */
 dn_status dn_fornberg_unit_offsets(const double *offsets, size_t n, double x0, dn_dd *unit, int *exponent);
 
 /* Fornberg's recursion in double-double on n distinct finite offsets seen from 0, each weight
  * rounded once to double. Offsets symmetric about 0 (in any order) give exactly symmetric weights
  * for even derivatives and antisymmetric ones, with a zero at 0, for odd ones. Arguments are
  * valid (1 <= n <= DN_FD_MAX_POINTS, 0 <= derivative < n, derivative <= DN_FD_MAX_DERIVATIVE).
- * The managed twin is FornbergReference.UnitWeights. */
+ * The managed twin is FiniteDifferenceWeightsReference.UnitWeights. */
 void dn_fornberg_unit_weights(int derivative, const dn_dd *unit, size_t n, double *weights);
 
 /* Fornberg's recursion in plain double on unit-scale offsets (their hi parts; the lo parts must be
  * 0, as they are for offsets seen from 0): a few ulp from the correctly rounded weights and six
  * times cheaper. For per-point weights on irregular grids, where every point pays for its own
  * stencil; the unit scale keeps tiny and huge spacings in range. The managed twin is
- * FornbergReference.UnitWeightsPlain. */
+ * FiniteDifferenceWeightsReference.UnitWeightsPlain. */
 void dn_fornberg_unit_weights_plain(int derivative, const dn_dd *unit, size_t n, double *weights);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-static inline void dn_gradient_uniform_edges(const double *y, size_t n, double h, double *out)
+static inline void dn_sampled_gradient_edges(const double *y, size_t n, double h, double *out)
 {
     const double a = -1.5 / h, b = 2.0 / h, c = -0.5 / h;
     out[0] = a * y[0] + b * y[1] + c * y[2];
@@ -15,7 +15,7 @@ static inline void dn_gradient_uniform_edges(const double *y, size_t n, double h
 }
 
 /* One interior point; the vector loops use the same operations lane by lane. */
-static inline double dn_gradient_uniform_central(const double *y, size_t i, double two_h)
+static inline double dn_sampled_gradient_central(const double *y, size_t i, double two_h)
 {
     return (y[i + 1] - y[i - 1]) / two_h;
 }

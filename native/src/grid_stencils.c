@@ -54,7 +54,7 @@ static dn_status build(int d, int p, double spacing, dn_grid_stencils *s, size_t
     const size_t kc = (size_t)(2 * ((d + 1) / 2) - 1 + p), m = (kc - 1) / 2, ke = (size_t)(d + p);
     double offsets[DN_GRID_MAX_POINTS], w[DN_GRID_MAX_POINTS];
     for (size_t j = 0; j < kc; ++j) offsets[j] = (double)j - (double)m;
-    dn_status st = dn_fd_weights(d, offsets, kc, 0.0, w, DN_GRID_MAX_POINTS);
+    dn_status st = dn_finite_difference_weights(d, offsets, kc, 0.0, w, DN_GRID_MAX_POINTS);
     if (st != DN_OK) return st;
     s->kc = 0;
     for (size_t j = 0; j < kc; ++j) {
@@ -68,10 +68,10 @@ static dn_status build(int d, int p, double spacing, dn_grid_stencils *s, size_t
     for (size_t j = 0; j < ke; ++j) offsets[j] = (double)j;
     for (size_t i = 0; i < m; ++i) {
         /* left: samples 0..ke-1 evaluated at i; right: samples n-ke..n-1 at n-1-i, i.e. ke-1-i */
-        st = dn_fd_weights(d, offsets, ke, (double)i, w, DN_GRID_MAX_POINTS);
+        st = dn_finite_difference_weights(d, offsets, ke, (double)i, w, DN_GRID_MAX_POINTS);
         if (st != DN_OK) return st;
         for (size_t j = 0; j < ke; ++j) s->left[i][j] = w[j] / hd;
-        st = dn_fd_weights(d, offsets, ke, (double)(ke - 1 - i), w, DN_GRID_MAX_POINTS);
+        st = dn_finite_difference_weights(d, offsets, ke, (double)(ke - 1 - i), w, DN_GRID_MAX_POINTS);
         if (st != DN_OK) return st;
         for (size_t j = 0; j < ke; ++j) s->right[i][j] = w[j] / hd;
     }

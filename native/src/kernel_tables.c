@@ -5,10 +5,10 @@
     const dn_kernels dn_kernels_##isa_name = {                                                     \
         .name = #isa_name,                                                                         \
         .isa = isa_id,                                                                             \
-        .gradient_uniform = dn_gradient_uniform_##isa_name,                                        \
+        .sampled_gradient = dn_sampled_gradient_##isa_name,                                        \
         .fd_steps = dn_fd_steps_##isa_name,                                                        \
         .fd_combine = dn_fd_combine_##isa_name,                                                    \
-        .hessian_assemble = dn_hessian_assemble_##isa_name,                                        \
+        .assemble_hessian = dn_assemble_hessian_##isa_name,                                        \
         .richardson_level = dn_richardson_level_##isa_name,                                        \
         .grid_lines = dn_grid_lines_##isa_name,                                                    \
         .grid_laplacian_2d = dn_grid_laplacian_2d_##isa_name,                                      \

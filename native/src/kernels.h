@@ -28,14 +28,14 @@ typedef struct dn_kernels {
     const char *name;
     dn_isa isa;
     /* y[0..n), n >= 3, out[0..n) not overlapping y; h finite and positive. */
-    void (*gradient_uniform)(const double *y, size_t n, double h, double *out);
+    void (*sampled_gradient)(const double *y, size_t n, double h, double *out);
     /* steps[i] = (x[i] + t) - x[i], t = base * max(|x[i]|, scales ? scales[i] : 1); t if that is not > 0. */
     void (*fd_steps)(const double *x, size_t n, const double *scales, double base, double *steps);
     /* out[e] = (sum_j weights[j] * values[j*stride + e]) / steps[e]^derivative, e < count. */
     void (*fd_combine)(const double *values, size_t stride, const double *weights, size_t npoints,
                        const double *steps, size_t count, int derivative, double *out);
     /* Dense symmetric Hessian from second differences; pairs packed row by row over i < j. */
-    void (*hessian_assemble)(size_t n, double centre, const double *plus, const double *minus,
+    void (*assemble_hessian)(size_t n, double centre, const double *plus, const double *minus,
                              const double *pp, const double *pm, const double *mp, const double *mm,
                              const double *steps, double *hessian);
     /* One level of Ridders' extrapolation over count entries (see dn_richardson_level). */
@@ -75,11 +75,11 @@ typedef struct dn_kernels {
 } dn_kernels;
 
 #define DN_DECLARE_KERNELS(isa)                                                                   \
-    void dn_gradient_uniform_##isa(const double *y, size_t n, double h, double *out);             \
+    void dn_sampled_gradient_##isa(const double *y, size_t n, double h, double *out);             \
     void dn_fd_steps_##isa(const double *x, size_t n, const double *scales, double base, double *steps); \
     void dn_fd_combine_##isa(const double *values, size_t stride, const double *weights, size_t npoints, \
                              const double *steps, size_t count, int derivative, double *out);     \
-    void dn_hessian_assemble_##isa(size_t n, double centre, const double *plus, const double *minus, \
+    void dn_assemble_hessian_##isa(size_t n, double centre, const double *plus, const double *minus, \
                                    const double *pp, const double *pm, const double *mp, const double *mm, \
                                    const double *steps, double *hessian);                         \
     void dn_richardson_level_##isa(size_t count, int level, const double *previous, double *current, \

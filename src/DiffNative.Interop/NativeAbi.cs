@@ -4,7 +4,7 @@ namespace DiffNative.Interop;
 /// diffnative.h, which the loaded library reports through dn_abi_version.</summary>
 internal static class NativeAbi
 {
-    internal const uint Version = 1;
+    internal const uint Version = 2;
 
     /// <summary>The exported function that says which interface a library implements; a library
     /// without it is not DiffNative.</summary>

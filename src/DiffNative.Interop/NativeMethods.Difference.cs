@@ -12,7 +12,7 @@ internal static unsafe partial class NativeMethods
         double* steps, nuint count, int derivative, double* output, nuint outputLength);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
-    internal static partial DnStatus dn_hessian_assemble(int isa, nuint n, double centre, double* plus, double* minus,
+    internal static partial DnStatus dn_assemble_hessian(int isa, nuint n, double centre, double* plus, double* minus,
         double* pp, double* pm, double* mp, double* mm, nuint pairsLength, double* steps, double* hessian, nuint hessianLength);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]

@@ -4,15 +4,15 @@ namespace DiffNative.Interop;
 
 internal static unsafe partial class NativeMethods
 {
-    /// <summary>isa 0 is the active ISA; see dn_gradient_uniform in diffnative.h.</summary>
+    /// <summary>isa 0 is the active ISA; see dn_sampled_gradient in diffnative.h.</summary>
     [LibraryImport(NativeLibraryLoader.LibraryName)]
-    internal static partial DnStatus dn_gradient_uniform(int isa, double* y, nuint n, double h, double* output, nuint outputLength);
+    internal static partial DnStatus dn_sampled_gradient(int isa, double* y, nuint n, double h, double* output, nuint outputLength);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
-    internal static partial DnStatus dn_gradient_numpy(int isa, double* y, nuint n, double h, int edgeOrder, double* output, nuint outputLength);
+    internal static partial DnStatus dn_numpy_gradient(int isa, double* y, nuint n, double h, int edgeOrder, double* output, nuint outputLength);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
-    internal static partial DnStatus dn_gradient_numpy_coordinates(double* y, double* x, nuint n, int edgeOrder, double* output, nuint outputLength);
+    internal static partial DnStatus dn_numpy_gradient_coordinates(double* y, double* x, nuint n, int edgeOrder, double* output, nuint outputLength);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial DnStatus dn_grid_derivative_coordinates(double* y, double* x, nuint n, int derivative, int accuracy, double* output, nuint outputLength);

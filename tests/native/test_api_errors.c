@@ -32,27 +32,27 @@ static int y_unmodified(void)
         CHECK(y_unmodified(), "%s: input modified", #call);                          \
     } while (0)
 
-static void test_gradient_uniform_rejects_bad_arguments(void)
+static void test_sampled_gradient_rejects_bad_arguments(void)
 {
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, NULL, 8, 1.0, out, 8), DN_ERR_NULL_POINTER);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, 1.0, NULL, 8), DN_ERR_NULL_POINTER);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 1, 1.0, out, 8), DN_ERR_LENGTH);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 2, 1.0, out, 8), DN_ERR_LENGTH);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, 0.0, out, 8), DN_ERR_INVALID_STEP);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, -1.0, out, 8), DN_ERR_INVALID_STEP);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, NAN, out, 8), DN_ERR_INVALID_STEP);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, INFINITY, out, 8), DN_ERR_INVALID_STEP);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, DBL_MAX, out, 8), DN_ERR_INVALID_STEP);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, 1.0, out, 7), DN_ERR_BUFFER_TOO_SMALL);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, SIZE_MAX / 4, 1.0, out, 8), DN_ERR_SIZE_OVERFLOW);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, 1.0, out, SIZE_MAX), DN_ERR_SIZE_OVERFLOW);
-    EXPECT_STATUS(dn_gradient_uniform((dn_isa)99, y, 8, 1.0, out, 8), DN_ERR_UNKNOWN_ISA);
-    EXPECT_STATUS(dn_gradient_uniform((dn_isa)-1, y, 8, 1.0, out, 8), DN_ERR_UNKNOWN_ISA);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, NULL, 8, 1.0, out, 8), DN_ERR_NULL_POINTER);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, 1.0, NULL, 8), DN_ERR_NULL_POINTER);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 1, 1.0, out, 8), DN_ERR_LENGTH);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 2, 1.0, out, 8), DN_ERR_LENGTH);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, 0.0, out, 8), DN_ERR_INVALID_STEP);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, -1.0, out, 8), DN_ERR_INVALID_STEP);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, NAN, out, 8), DN_ERR_INVALID_STEP);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, INFINITY, out, 8), DN_ERR_INVALID_STEP);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, DBL_MAX, out, 8), DN_ERR_INVALID_STEP);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, 1.0, out, 7), DN_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, SIZE_MAX / 4, 1.0, out, 8), DN_ERR_SIZE_OVERFLOW);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, 1.0, out, SIZE_MAX), DN_ERR_SIZE_OVERFLOW);
+    EXPECT_STATUS(dn_sampled_gradient((dn_isa)99, y, 8, 1.0, out, 8), DN_ERR_UNKNOWN_ISA);
+    EXPECT_STATUS(dn_sampled_gradient((dn_isa)-1, y, 8, 1.0, out, 8), DN_ERR_UNKNOWN_ISA);
     /* In place would read already-overwritten samples. */
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 8, 1.0, y + 1, 7), DN_ERR_BUFFER_TOO_SMALL);
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, y, 4, 1.0, y + 2, 6), DN_ERR_OVERLAP);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 8, 1.0, y + 1, 7), DN_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, y, 4, 1.0, y + 2, 6), DN_ERR_OVERLAP);
     /* Empty input is fine and writes nothing, even with null buffers. */
-    EXPECT_STATUS(dn_gradient_uniform(DN_ISA_SCALAR, NULL, 0, 1.0, NULL, 0), DN_OK);
+    EXPECT_STATUS(dn_sampled_gradient(DN_ISA_SCALAR, NULL, 0, 1.0, NULL, 0), DN_OK);
 }
 
 /* Found by fuzz_grid: coordinates that are strictly increasing but whose differences overflow or
@@ -108,7 +108,7 @@ static void test_queries_reject_null(void)
 
 int main(void)
 {
-    test_gradient_uniform_rejects_bad_arguments();
+    test_sampled_gradient_rejects_bad_arguments();
     test_grid_coordinates_reject_unusable_offsets_before_writing();
     test_status_strings();
     test_isa_names();

@@ -37,41 +37,41 @@ static int unchanged(void)
         CHECK(unchanged(), "%s: a buffer changed on error", #call);                                 \
     } while (0)
 
-static void test_gradient_numpy(void)
+static void test_numpy_gradient(void)
 {
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, 1.0, 0, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, 1.0, 3, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, NULL, 8, 1.0, 1, out, N), DN_ERR_NULL_POINTER);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, 1.0, 1, NULL, N), DN_ERR_NULL_POINTER);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 1, 1.0, 1, out, N), DN_ERR_LENGTH);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 2, 1.0, 2, out, N), DN_ERR_LENGTH);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, NAN, 1, out, N), DN_ERR_INVALID_STEP);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, -INFINITY, 2, out, N), DN_ERR_INVALID_STEP);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, DBL_MAX, 2, out, N), DN_ERR_INVALID_STEP);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, -0.0, 2, out, N), DN_ERR_INVALID_STEP);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, 1.0, 1, out, 7), DN_ERR_BUFFER_TOO_SMALL);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, SIZE_MAX / 4, 1.0, 1, out, N), DN_ERR_SIZE_OVERFLOW);
-    EXPECT(dn_gradient_numpy(DN_ISA_SCALAR, in, 8, 1.0, 1, in + 4, 8), DN_ERR_OVERLAP);
-    EXPECT(dn_gradient_numpy((dn_isa)7, in, 8, 1.0, 1, out, N), DN_ERR_UNKNOWN_ISA);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, 1.0, 0, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, 1.0, 3, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, NULL, 8, 1.0, 1, out, N), DN_ERR_NULL_POINTER);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, 1.0, 1, NULL, N), DN_ERR_NULL_POINTER);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 1, 1.0, 1, out, N), DN_ERR_LENGTH);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 2, 1.0, 2, out, N), DN_ERR_LENGTH);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, NAN, 1, out, N), DN_ERR_INVALID_STEP);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, -INFINITY, 2, out, N), DN_ERR_INVALID_STEP);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, DBL_MAX, 2, out, N), DN_ERR_INVALID_STEP);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, -0.0, 2, out, N), DN_ERR_INVALID_STEP);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, 1.0, 1, out, 7), DN_ERR_BUFFER_TOO_SMALL);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, SIZE_MAX / 4, 1.0, 1, out, N), DN_ERR_SIZE_OVERFLOW);
+    EXPECT(dn_numpy_gradient(DN_ISA_SCALAR, in, 8, 1.0, 1, in + 4, 8), DN_ERR_OVERLAP);
+    EXPECT(dn_numpy_gradient((dn_isa)7, in, 8, 1.0, 1, out, N), DN_ERR_UNKNOWN_ISA);
 }
 
-static void test_gradient_numpy_coordinates(void)
+static void test_numpy_gradient_coordinates(void)
 {
-    EXPECT(dn_gradient_numpy_coordinates(in, x, 8, 0, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_gradient_numpy_coordinates(NULL, x, 8, 1, out, N), DN_ERR_NULL_POINTER);
-    EXPECT(dn_gradient_numpy_coordinates(in, NULL, 8, 1, out, N), DN_ERR_NULL_POINTER);
-    EXPECT(dn_gradient_numpy_coordinates(in, x, 8, 1, NULL, N), DN_ERR_NULL_POINTER);
-    EXPECT(dn_gradient_numpy_coordinates(in, x, 2, 2, out, N), DN_ERR_LENGTH);
-    EXPECT(dn_gradient_numpy_coordinates(in, x, 8, 1, out, 7), DN_ERR_BUFFER_TOO_SMALL);
-    EXPECT(dn_gradient_numpy_coordinates(in, x, SIZE_MAX / 4, 1, out, N), DN_ERR_SIZE_OVERFLOW);
-    EXPECT(dn_gradient_numpy_coordinates(in, x, 8, 1, x + 2, 8), DN_ERR_OVERLAP);
-    EXPECT(dn_gradient_numpy_coordinates(in, x, 8, 1, in + 2, 8), DN_ERR_OVERLAP);
+    EXPECT(dn_numpy_gradient_coordinates(in, x, 8, 0, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_numpy_gradient_coordinates(NULL, x, 8, 1, out, N), DN_ERR_NULL_POINTER);
+    EXPECT(dn_numpy_gradient_coordinates(in, NULL, 8, 1, out, N), DN_ERR_NULL_POINTER);
+    EXPECT(dn_numpy_gradient_coordinates(in, x, 8, 1, NULL, N), DN_ERR_NULL_POINTER);
+    EXPECT(dn_numpy_gradient_coordinates(in, x, 2, 2, out, N), DN_ERR_LENGTH);
+    EXPECT(dn_numpy_gradient_coordinates(in, x, 8, 1, out, 7), DN_ERR_BUFFER_TOO_SMALL);
+    EXPECT(dn_numpy_gradient_coordinates(in, x, SIZE_MAX / 4, 1, out, N), DN_ERR_SIZE_OVERFLOW);
+    EXPECT(dn_numpy_gradient_coordinates(in, x, 8, 1, x + 2, 8), DN_ERR_OVERLAP);
+    EXPECT(dn_numpy_gradient_coordinates(in, x, 8, 1, in + 2, 8), DN_ERR_OVERLAP);
     static const double repeated[8] = {0, 1, 2, 2, 3, 4, 5, 6}, decreasing[8] = {0, 1, 2, 3, 4, 5, 6, -1};
     static const double with_nan[8] = {0, 1, 2, NAN, 4, 5, 6, 7}, with_inf[8] = {0, 1, 2, 3, 4, 5, 6, INFINITY};
-    EXPECT(dn_gradient_numpy_coordinates(in, repeated, 8, 1, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_gradient_numpy_coordinates(in, decreasing, 8, 2, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_gradient_numpy_coordinates(in, with_nan, 8, 2, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_gradient_numpy_coordinates(in, with_inf, 8, 2, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_numpy_gradient_coordinates(in, repeated, 8, 1, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_numpy_gradient_coordinates(in, decreasing, 8, 2, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_numpy_gradient_coordinates(in, with_nan, 8, 2, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_numpy_gradient_coordinates(in, with_inf, 8, 2, out, N), DN_ERR_INVALID_ARGUMENT);
 }
 
 static void test_grid_derivative_coordinates(void)
@@ -137,25 +137,25 @@ static void test_richardson_and_softmax_backward(void)
     EXPECT(dn_softmax_backward((dn_isa)99, 0, in, g, 2, 4, out, N), DN_ERR_UNKNOWN_ISA);
 }
 
-static void test_fd_weights(void)
+static void test_finite_difference_weights(void)
 {
     const double offsets[3] = {-1, 0, 1}, repeated[3] = {-1, 1, 1};
-    EXPECT(dn_fd_weights(1, offsets, 3, NAN, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_fd_weights(1, offsets, 3, INFINITY, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_fd_weights(1, repeated, 3, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_fd_weights(-1, offsets, 3, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_fd_weights(3, offsets, 3, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
-    EXPECT(dn_fd_weights(1, offsets, 0, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_finite_difference_weights(1, offsets, 3, NAN, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_finite_difference_weights(1, offsets, 3, INFINITY, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_finite_difference_weights(1, repeated, 3, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_finite_difference_weights(-1, offsets, 3, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_finite_difference_weights(3, offsets, 3, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
+    EXPECT(dn_finite_difference_weights(1, offsets, 0, 0.0, out, N), DN_ERR_INVALID_ARGUMENT);
 }
 
 int main(void)
 {
-    test_gradient_numpy();
-    test_gradient_numpy_coordinates();
+    test_numpy_gradient();
+    test_numpy_gradient_coordinates();
     test_grid_derivative_coordinates();
     test_grid_laplacian();
     test_fd_combine();
     test_richardson_and_softmax_backward();
-    test_fd_weights();
+    test_finite_difference_weights();
     return check_report("test_bad_input");
 }

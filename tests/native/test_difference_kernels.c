@@ -1,4 +1,4 @@
-/* dn_fd_steps, dn_fd_combine and dn_hessian_assemble on every runnable ISA: bit-identical to the
+/* dn_fd_steps, dn_fd_combine and dn_assemble_hessian on every runnable ISA: bit-identical to the
  * formulas written out here, on every length 0..70 (every vector tail), never writing outside the
  * output; and every bad argument a status code. */
 #include <math.h>
@@ -66,7 +66,7 @@ static void test_combine(dn_isa isa)
     }
 }
 
-static void test_hessian_assemble(dn_isa isa)
+static void test_assemble_hessian(dn_isa isa)
 {
     for (size_t n = 0; n <= 23; ++n) {
         const size_t pairs = n * (n - (n > 0)) / 2;
@@ -82,7 +82,7 @@ static void test_hessian_assemble(dn_isa isa)
                 want[i * n + j] = want[j * n + i] = (((pp[p] - pm[p]) - mp[p]) + mm[p]) / ((4.0 * h[i]) * h[j]);
         }
         got[0] = got[n * n + 1] = SENTINEL;
-        CHECK(dn_hessian_assemble(isa, n, centre, plus, minus, pp, pm, mp, mm, pairs, h, got + 1, n * n) == DN_OK, "isa %d n %zu", isa, n);
+        CHECK(dn_assemble_hessian(isa, n, centre, plus, minus, pp, pm, mp, mm, pairs, h, got + 1, n * n) == DN_OK, "isa %d n %zu", isa, n);
         CHECK(got[0] == SENTINEL && got[n * n + 1] == SENTINEL, "isa %d n %zu wrote outside", isa, n);
         size_t bad = 0;
         for (size_t e = 0; e < n * n; ++e) bad += !same(got[e + 1], want[e]);
@@ -142,11 +142,11 @@ static void test_bad_arguments(void)
     CHECK(dn_fd_combine(DN_ISA_SCALAR, x, 3, 2, w, 2, h, 2, 1, out, 4) == DN_ERR_BUFFER_TOO_SMALL, "short values");
     CHECK(dn_fd_combine(DN_ISA_SCALAR, x, 4, 2, w, 2, h, 2, 1, out, 1) == DN_ERR_BUFFER_TOO_SMALL, "short out");
     CHECK(dn_fd_combine(DN_ISA_SCALAR, x, 4, SIZE_MAX / 2, w, 2, h, 2, 1, out, 4) == DN_ERR_SIZE_OVERFLOW, "huge stride");
-    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, out, 3) == DN_ERR_BUFFER_TOO_SMALL, "short hessian");
-    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 0, h, out, 4) == DN_ERR_BUFFER_TOO_SMALL, "short pairs");
-    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, NULL, x, x, x, 1, h, out, 4) == DN_ERR_NULL_POINTER, "null pp");
-    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, bad, out, 4) == DN_ERR_INVALID_STEP, "NaN step");
-    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, SIZE_MAX / 4, 0, x, x, x, x, x, x, 1, h, out, 4) == DN_ERR_SIZE_OVERFLOW, "n*n overflows");
+    CHECK(dn_assemble_hessian(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, out, 3) == DN_ERR_BUFFER_TOO_SMALL, "short hessian");
+    CHECK(dn_assemble_hessian(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 0, h, out, 4) == DN_ERR_BUFFER_TOO_SMALL, "short pairs");
+    CHECK(dn_assemble_hessian(DN_ISA_SCALAR, 2, 0, x, x, NULL, x, x, x, 1, h, out, 4) == DN_ERR_NULL_POINTER, "null pp");
+    CHECK(dn_assemble_hessian(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, bad, out, 4) == DN_ERR_INVALID_STEP, "NaN step");
+    CHECK(dn_assemble_hessian(DN_ISA_SCALAR, SIZE_MAX / 4, 0, x, x, x, x, x, x, 1, h, out, 4) == DN_ERR_SIZE_OVERFLOW, "n*n overflows");
     double zero[1] = {0.0}, b[2] = {0, 0}, e[2] = {0, 0}, l[2] = {0, 0};
     CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, zero, 1, b, e, l, 2) == DN_ERR_INVALID_ARGUMENT, "zero denominator");
     CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 1, out, 4, w, 1, b, e, l, 2) == DN_ERR_BUFFER_TOO_SMALL, "short previous");
@@ -158,8 +158,8 @@ static void test_bad_arguments(void)
     CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, w, 1, out + 2, e, l, 2) == DN_ERR_OVERLAP, "best over current");
     CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, w, 1, b, e, x, 2) == DN_ERR_OVERLAP, "best_level over previous");
     CHECK(dn_richardson_level(DN_ISA_SCALAR, 2, 1, x, 2, out, 4, w, 1, b, w, l, 2) == DN_ERR_OVERLAP, "error over denominators");
-    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, h, 4) == DN_ERR_OVERLAP, "hessian over steps");
-    CHECK(dn_hessian_assemble(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, x, 4) == DN_ERR_OVERLAP, "hessian over values");
+    CHECK(dn_assemble_hessian(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, h, 4) == DN_ERR_OVERLAP, "hessian over steps");
+    CHECK(dn_assemble_hessian(DN_ISA_SCALAR, 2, 0, x, x, x, x, x, x, 1, h, x, 4) == DN_ERR_OVERLAP, "hessian over values");
     CHECK(dn_fd_steps(DN_ISA_SCALAR, x, 3, NULL, 1e-5, x + 1, 3) == DN_ERR_OVERLAP, "steps shifted over x");
     CHECK(dn_fd_steps(DN_ISA_SCALAR, h, 3, x, 1e-5, x + 1, 3) == DN_ERR_OVERLAP, "steps shifted over scales");
     CHECK(x[0] == 1 && x[1] == 2 && x[2] == 3 && x[3] == 4 && h[0] == 1 && w[0] == 1 && b[0] == 0 && l[0] == 0, "inputs untouched");
@@ -174,7 +174,7 @@ int main(void)
         printf("  isa %s\n", k->name);
         test_steps(k->isa);
         test_combine(k->isa);
-        test_hessian_assemble(k->isa);
+        test_assemble_hessian(k->isa);
         test_richardson(k->isa);
     }
     test_bad_arguments();

@@ -72,10 +72,10 @@ int main(void)
         }
         if (s != DN_OK) {
             /* Calls on the active path report the same error and write nothing... */
-            CHECK(dn_gradient_uniform(DN_ISA_ACTIVE, y, 4, 1.0, d, 4) == s, "kernel reports it too");
+            CHECK(dn_sampled_gradient(DN_ISA_ACTIVE, y, 4, 1.0, d, 4) == s, "kernel reports it too");
             CHECK(d[0] == -1 && d[3] == -1, "nothing written");
             /* ...while explicit paths still work, and an explicit choice clears it. */
-            CHECK(dn_gradient_uniform(DN_ISA_SCALAR, y, 4, 1.0, d, 4) == DN_OK, "explicit scalar");
+            CHECK(dn_sampled_gradient(DN_ISA_SCALAR, y, 4, 1.0, d, 4) == DN_OK, "explicit scalar");
             CHECK(dn_set_active_isa(DN_ISA_SCALAR) == DN_OK, "set scalar");
             CHECK(dn_get_active_isa(&active) == DN_OK && active == DN_ISA_SCALAR, "now scalar");
         }

@@ -1,5 +1,5 @@
 /* dn_grid_derivative and dn_grid_laplacian on every runnable ISA: bit-identical to the sums
- * written out here (weights from dn_fd_weights, tested against Fornberg's tables), exact on
+ * written out here (weights from dn_finite_difference_weights, tested against Fornberg's tables), exact on
  * polynomials of degree < d + p, every length from the minimum to 70, 2-D and 3-D axes. */
 #include <math.h>
 #include <stdint.h>
@@ -26,7 +26,7 @@ static void expected_line(const double *y, size_t n, size_t lines, double h, int
     const size_t kc = (size_t)(2 * ((d + 1) / 2) - 1 + p), m = (kc - 1) / 2, ke = (size_t)(d + p);
     double off[16], w[16];
     for (size_t j = 0; j < kc; ++j) off[j] = (double)j - (double)m;
-    dn_fd_weights(d, off, kc, 0, w, 16);
+    dn_finite_difference_weights(d, off, kc, 0, w, 16);
     for (size_t i = m; i + m < n; ++i) {
         double sum = 0;
         int first = 1;
@@ -40,11 +40,11 @@ static void expected_line(const double *y, size_t n, size_t lines, double h, int
     }
     for (size_t j = 0; j < ke; ++j) off[j] = (double)j;
     for (size_t i = 0; i < m; ++i) {
-        dn_fd_weights(d, off, ke, (double)i, w, 16);
+        dn_finite_difference_weights(d, off, ke, (double)i, w, 16);
         double sum = (w[0] / hd) * y[0];
         for (size_t j = 1; j < ke; ++j) sum = sum + (w[j] / hd) * y[j * lines];
         out[i * lines] = sum;
-        dn_fd_weights(d, off, ke, (double)(ke - 1 - i), w, 16);
+        dn_finite_difference_weights(d, off, ke, (double)(ke - 1 - i), w, 16);
         sum = (w[0] / hd) * y[(n - ke) * lines];
         for (size_t j = 1; j < ke; ++j) sum = sum + (w[j] / hd) * y[(n - ke + j) * lines];
         out[(n - 1 - i) * lines] = sum;

@@ -18,12 +18,12 @@ int main(void)
     CHECK(needed == strlen(path) + 1, "needed counts the NUL");
     CHECK(strstr(path, "libdiffnative.so") != NULL, "path %s names the library", path);
 
-    CHECK(dlsym(RTLD_DEFAULT, "dn_gradient_uniform") != NULL, "public symbol exported");
+    CHECK(dlsym(RTLD_DEFAULT, "dn_sampled_gradient") != NULL, "public symbol exported");
     CHECK(dlsym(RTLD_DEFAULT, "dn_kernels_for") == NULL, "internal symbol hidden");
     CHECK(dlsym(RTLD_DEFAULT, "dn_kernels_scalar") == NULL, "kernel table hidden");
 
     double y[5] = {0, 1, 4, 9, 16}, d[5];
-    CHECK(dn_gradient_uniform(DN_ISA_ACTIVE, y, 5, 1.0, d, 5) == DN_OK, "active path works");
+    CHECK(dn_sampled_gradient(DN_ISA_ACTIVE, y, 5, 1.0, d, 5) == DN_OK, "active path works");
     for (int i = 0; i < 5; ++i) CHECK(d[i] == 2.0 * i, "d[%d] = %g", i, d[i]);
     return check_report("test_shared_library");
 }

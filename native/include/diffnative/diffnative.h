@@ -78,7 +78,7 @@ DN_API const char *dn_version(void);
 /* The binary interface this header describes. It changes whenever a function's signature, a
  * status or ISA value, or a struct or constant that callers pass changes meaning; bindings
  * compare dn_abi_version() with the value they were written against before any other call. */
-#define DN_ABI_VERSION 1u
+#define DN_ABI_VERSION 2u
 
 /* DN_ABI_VERSION of the loaded library; cannot fail. */
 DN_API uint32_t dn_abi_version(void);
@@ -124,17 +124,17 @@ DN_API dn_status dn_set_active_isa(dn_isa isa);
  * both ends, evaluated as numpy.gradient(y, h, edge_order=2) evaluates them, so the numbers
  * are the same. n == 0 writes nothing; n of 1 or 2 is DN_ERR_LENGTH (3 samples are needed).
  * out must not overlap y. Every ISA gives bit-identical results. */
-DN_API dn_status dn_gradient_uniform(dn_isa isa, const double *y, size_t n, double h,
+DN_API dn_status dn_sampled_gradient(dn_isa isa, const double *y, size_t n, double h,
                                      double *out, size_t out_length);
 
 /* numpy.gradient(y, h, edge_order) for edge_order 1 or 2: the same numbers. n == 0 writes
  * nothing; n must exceed edge_order. */
-DN_API dn_status dn_gradient_numpy(dn_isa isa, const double *y, size_t n, double h, int edge_order,
+DN_API dn_status dn_numpy_gradient(dn_isa isa, const double *y, size_t n, double h, int edge_order,
                                    double *out, size_t out_length);
 
 /* numpy.gradient(y, x, edge_order) with strictly increasing coordinates x[0..n): numpy's
  * non-uniform formulas, or its uniform ones when every difference of x is exactly equal. */
-DN_API dn_status dn_gradient_numpy_coordinates(const double *y, const double *x, size_t n, int edge_order,
+DN_API dn_status dn_numpy_gradient_coordinates(const double *y, const double *x, size_t n, int edge_order,
                                                double *out, size_t out_length);
 
 /* Derivative of order 1..4 and accuracy 2, 4, 6, 8 of samples at strictly increasing coordinates
@@ -193,7 +193,7 @@ DN_API dn_status dn_fd_combine(dn_isa isa, const double *values, size_t values_l
  * H[i][j] = H[j][i] = (((pp - pm) - mp) + mm) / ((4*h_i)*h_j), where pp, pm, mp, mm hold
  * f(x +- h_i e_i +- h_j e_j) for i < j packed row by row (n(n-1)/2 each). hessian must not
  * overlap any input (DN_ERR_OVERLAP). */
-DN_API dn_status dn_hessian_assemble(dn_isa isa, size_t n, double centre, const double *plus,
+DN_API dn_status dn_assemble_hessian(dn_isa isa, size_t n, double centre, const double *plus,
                                      const double *minus, const double *pp, const double *pm,
                                      const double *mp, const double *mm, size_t pairs_length,
                                      const double *steps, double *hessian, size_t hessian_length);
@@ -313,8 +313,8 @@ DN_API dn_status dn_activate_backward_f32(dn_isa isa, dn_activation kind, double
  * nonzero weight would overflow or fall below DBL_MIN (e.g. derivative 1 at spacing 1e-310,
  * derivative 4 at spacing 1e-80 or 1e80).
  * The managed reference performs the same operations, so both give the same bits. */
-DN_API dn_status dn_fd_weights(int derivative, const double *offsets, size_t n, double x0,
-                               double *weights, size_t weights_length);
+DN_API dn_status dn_finite_difference_weights(int derivative, const double *offsets, size_t n, double x0,
+                                              double *weights, size_t weights_length);
 
 #ifdef __cplusplus
 }

@@ -3,7 +3,7 @@
  * float ones are within 1 float ulp of the true value, and every ISA gives the same bits because
  * the double kernels do (their canonical NaN narrows to float.NaN). Work goes in pieces of
  * DN_F32_PIECE on the stack: the double kernel is elementwise, so the pieces change nothing.
- * Reference: FloatReference.cs (the double reference plus a cast). */
+ * Reference: ActivationReference.Apply<float> (the double reference plus a cast). */
 #include "../kernels.h"
 #include "vmath.h"
 

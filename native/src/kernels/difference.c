@@ -62,7 +62,7 @@ void DN_ISA_SUFFIX(dn_fd_combine)(const double *values, size_t stride, const dou
     }
 }
 
-void DN_ISA_SUFFIX(dn_hessian_assemble)(size_t n, double centre, const double *plus, const double *minus,
+void DN_ISA_SUFFIX(dn_assemble_hessian)(size_t n, double centre, const double *plus, const double *minus,
                                        const double *pp, const double *pm, const double *mp, const double *mm,
                                        const double *steps, double *hessian)
 {

@@ -4,7 +4,7 @@
  * in pieces of DN_F32_PIECE values (a multiple of 8, so the 8-lane sums see what one pass would
  * give them): a pass for the maximum, a pass for the sum of the terms, and a pass that writes,
  * which recomputes e^(x - m) unless the whole row fitted in one piece. Reference:
- * FloatReference.cs (the double reference on a widened copy, plus a cast). */
+ * SoftmaxReference.Forward<float> (the double reference on a widened copy, plus a cast). */
 #include <math.h>
 
 #include "../kernels.h"

@@ -99,13 +99,13 @@ public static class KernelChecks
     // lets a case draw its own parameters, which the native run then repeats.
     private static readonly KernelCase[] Cases =
     [
-        new("dn_gradient_uniform", 0, (b, y, _) => Guard(y.Length is 1 or 2, () =>
+        new("dn_sampled_gradient", 0, (b, y, _) => Guard(y.Length is 1 or 2, () =>
         {
             var d = new double[y.Length];
             SampledDerivative.Gradient(y, 0.37, d, b);
             return d;
         })),
-        new("dn_gradient_numpy", 0, (b, y, _) => Guard(y.Length < 2, () =>
+        new("dn_numpy_gradient", 0, (b, y, _) => Guard(y.Length < 2, () =>
         {
             var d = new double[y.Length];
             SampledDerivative.NumpyGradient(y, 0.37, d, 1, b);
@@ -131,7 +131,7 @@ public static class KernelChecks
             SampledDerivative.Laplacian(Inputs.Finite(y).AsSpan(0, rows * 9), [rows, 9], [0.5, 0.25], d, 2, b);
             return d;
         }),
-        new("dn_fd_weights", 0, (b, y, _) =>
+        new("dn_finite_difference_weights", 0, (b, y, _) =>
         {
             var n = Math.Clamp(y.Length, 2, 16);
             var offsets = Enumerable.Range(0, n).Select(i => i - n / 2 + 0.125 * (i % 3)).ToArray();
@@ -139,7 +139,7 @@ public static class KernelChecks
         }),
         new("dn_fd_combine", 0, (b, y, _) => Guard(y.Length == 0, () =>
             Differentiate.Gradient(Inputs.Polynomial, Inputs.Point(y), new DifferentiationOptions { Backend = b, Accuracy = 4 }).Values)),
-        new("dn_hessian_assemble", 0, (b, y, _) => Guard(y.Length == 0 || y.Length > 24, () =>
+        new("dn_assemble_hessian", 0, (b, y, _) => Guard(y.Length == 0 || y.Length > 24, () =>
             Differentiate.Hessian(Inputs.Polynomial, Inputs.Point(y), new DifferentiationOptions { Backend = b }).Values)),
         new("dn_richardson_level", 0, (b, y, _) => Guard(y.Length == 0 || y.Length > 12, () =>
             Differentiate.Gradient(Inputs.Polynomial, Inputs.Point(y), new DifferentiationOptions { Backend = b, Adaptive = true }).Values)),

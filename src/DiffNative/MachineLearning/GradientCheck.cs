@@ -4,7 +4,11 @@ namespace DiffNative;
 /// finite differences (<see cref="Differentiate.Gradient(ScalarFunction, ReadOnlySpan{double}, DifferentiationOptions?, CancellationToken)"/>,
 /// <see cref="Differentiate.Jacobian(VectorFunction, int, ReadOnlySpan{double}, DifferentiationOptions?, CancellationToken)"/>),
 /// as PyTorch's gradcheck does, and reports the worst entries by name. Checking code, not hot
-/// code: it allocates.</summary>
+/// code: it allocates. The float overloads check float functions: f and its derivative run in
+/// float, the finite differences are taken at points rounded to float with steps sized for float
+/// rounding, and entries are compared with <see cref="GradientCheckOptions.Float"/>'s tolerances
+/// unless other options are given; each is the double check of the float function seen from
+/// double (points rounded to float, results widened).</summary>
 public static partial class GradientCheck
 {
     /// <summary>Compares <paramref name="gradient"/> with the numeric gradient of f at x.</summary>
@@ -13,17 +17,18 @@ public static partial class GradientCheck
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(gradient);
-        options = Validate(options);
-        if (options.Directions is { } directions)
-            return Directional(x, 1, directions, options,
-                (point, y) => y[0] = f(point),
-                (point, v, u) => { var g = new double[point.Length]; gradient(point, g); return v[0] * Dot(g, u); });
-        var analytic = new double[x.Length];
-        gradient(x, analytic);
-        var numeric = Differentiate.Gradient(f, x, NumericOptions(options, x)).Values;
-        var point = x.ToArray();
-        var allowance = Recheck(analytic, numeric, options, adaptive => Differentiate.Gradient(f, point, adaptive));
-        return Compare(analytic, numeric, x.Length, options, allowance: allowance);
+        return CheckGradient(f, gradient.Invoke, x, options);
+    }
+
+    /// <summary>Compares a float <paramref name="gradient"/> with the numeric gradient of the float
+    /// function f at x. Options default to <see cref="GradientCheckOptions.Float"/>; the steps are
+    /// always float-sized (<see cref="NumericPrecision.Single"/>).</summary>
+    public static GradientCheckReport Gradient(FloatScalarFunction f, FloatAnalyticGradient gradient, ReadOnlySpan<float> x,
+        GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(gradient);
+        return CheckGradient(p => f(Narrow(p)), Widened(gradient.Invoke), Widen(x), AsFloat(options));
     }
 
     /// <summary>Compares <paramref name="jacobian"/> (row-major m×n) with the numeric Jacobian of f.</summary>
@@ -32,25 +37,17 @@ public static partial class GradientCheck
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(jacobian);
-        RequireOutputs(outputs);
-        options = Validate(options);
-        var n = x.Length;
-        if (options.Directions is { } directions)
-            return Directional(x, outputs, directions, options, f,
-                (point, v, u) =>
-                {
-                    var j = new double[outputs * point.Length];
-                    jacobian(point, j);
-                    var sum = 0.0;
-                    for (var k = 0; k < outputs; k++) sum += v[k] * Dot(j.AsSpan(k * point.Length, point.Length), u);
-                    return sum;
-                });
-        var analytic = new double[outputs * n];
-        jacobian(x, analytic);
-        var numeric = Differentiate.Jacobian(f, outputs, x, NumericOptions(options, x)).Values;
-        var point = x.ToArray();
-        var allowance = Recheck(analytic, numeric, options, adaptive => Differentiate.Jacobian(f, outputs, point, adaptive));
-        return Compare(analytic, numeric, n, options, allowance: allowance);
+        return CheckJacobian(f, outputs, jacobian.Invoke, x, options);
+    }
+
+    /// <summary>Compares a float <paramref name="jacobian"/> (row-major m×n) with the numeric
+    /// Jacobian of the float function f; options as for the float <c>Gradient</c>.</summary>
+    public static GradientCheckReport Jacobian(FloatVectorFunction f, int outputs, FloatAnalyticJacobian jacobian, ReadOnlySpan<float> x,
+        GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(jacobian);
+        return CheckJacobian(Widened(f.Invoke), outputs, Widened(jacobian.Invoke), Widen(x), AsFloat(options));
     }
 
     /// <summary>Checks a backward pass (gradient = Jᵀ·upstream): in full mode by calling it with
@@ -61,159 +58,120 @@ public static partial class GradientCheck
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(backward);
+        return CheckBackward(f, outputs, backward, x, options);
+    }
+
+    /// <summary>Checks a float backward pass (gradient = Jᵀ·upstream) against the numeric Jacobian
+    /// of the float function f, as the double <c>Backward</c> does; options as for the float
+    /// <c>Gradient</c>. In the fast mode the random upstream vectors are rounded to float.</summary>
+    public static GradientCheckReport Backward(FloatVectorFunction f, int outputs, FloatBackwardPass backward, ReadOnlySpan<float> x,
+        GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(backward);
+        return CheckBackward(Widened(f.Invoke), outputs, (p, upstream, g) =>
+        {
+            var result = new float[g.Length];
+            backward(Narrow(p), Narrow(upstream), result);
+            Widen(result, g);
+        }, Widen(x), AsFloat(options));
+    }
+
+    // One check per kind for both element types: a float function arrives seen from double.
+    // VectorFunction is the shape of every map here: a function, a gradient or a Jacobian fills
+    // its output span from x.
+
+    private static GradientCheckReport CheckGradient(ScalarFunction f, VectorFunction gradient, ReadOnlySpan<double> x,
+        GradientCheckOptions? options) =>
+        Check(x, 1, Validate(options), (point, y) => y[0] = f(point), gradient,
+            (point, numericOptions) => Differentiate.Gradient(f, point, numericOptions),
+            (point, v, u) => { var g = new double[point.Length]; gradient(point, g); return v[0] * Dot(g, u); });
+
+    private static GradientCheckReport CheckJacobian(VectorFunction f, int outputs, VectorFunction jacobian, ReadOnlySpan<double> x,
+        GradientCheckOptions? options)
+    {
         RequireOutputs(outputs);
-        options = Validate(options);
-        var n = x.Length;
-        if (options.Directions is { } directions)
-            return Directional(x, outputs, directions, options, f,
-                (point, v, u) => { var g = new double[point.Length]; backward(point, v, g); return Dot(g, u); });
-        var analytic = new double[outputs * n];
-        var unit = new double[outputs];
-        for (var k = 0; k < outputs; k++)
-        {
-            unit[k] = 1.0;
-            backward(x, unit, analytic.AsSpan(k * n, n));
-            unit[k] = 0.0;
-        }
-        var numeric = Differentiate.Jacobian(f, outputs, x, NumericOptions(options, x)).Values;
-        var point = x.ToArray();
-        var allowance = Recheck(analytic, numeric, options, adaptive => Differentiate.Jacobian(f, outputs, point, adaptive));
-        return Compare(analytic, numeric, n, options, allowance: allowance);
-    }
-
-    /// <summary>The fast mode: for random u (inputs) and v (outputs), vᵀJu from the analytic side
-    /// against d/dt vᵀf(x + tu) at 0 from the scalar engine.</summary>
-    private static GradientCheckReport Directional(ReadOnlySpan<double> x, int outputs, int directions, GradientCheckOptions options,
-        VectorFunction f, Func<double[], double[], double[], double> analyticProduct)
-    {
-        var random = new Random(options.Seed);
-        var point = x.ToArray();
-        var values = new double[outputs];
-        var numeric = new double[directions];
-        var analytic = new double[directions];
-        var accuracy = options.Differentiation.Accuracy;
-        // Only the value is compared, so the kink check's evaluations would buy nothing.
-        var scalarOptions = new DerivativeOptions { Method = DerivativeMethod.Central, Accuracy = accuracy, CheckDifferentiability = false };
-        var adaptiveOptions = new DerivativeOptions { CheckDifferentiability = false };
-        double[]? allowance = null;
-        for (var d = 0; d < directions; d++)
-        {
-            var u = Normals(random, point.Length);
-            var v = Normals(random, outputs);
-            if (options.Precision == NumericPrecision.Single)
-                scalarOptions = scalarOptions with { Step = FloatStepBase(accuracy) * MaxAbs(point, 1.0) / MaxAbs(u, double.Epsilon) };
-            analytic[d] = analyticProduct(point, v, u);
-            // values is reused across calls: NaN first, so an output f leaves unwritten is NaN, not the last call's.
-            ScalarFunction line = p => { Array.Fill(values, double.NaN); f(p, values); return Dot(values, v); };
-            numeric[d] = Differentiate.DirectionalDerivative(line, point, u, scalarOptions).Value;
-            // As Recheck does for full checks: a direction that fails in double precision is taken
-            // again adaptively before it counts against the analytic side.
-            if (options.Precision == NumericPrecision.Double
-                && !Within(analytic[d], numeric[d], options))
+        return Check(x, outputs, Validate(options), f, jacobian,
+            (point, numericOptions) => Differentiate.Jacobian(f, outputs, point, numericOptions),
+            (point, v, u) =>
             {
-                var again = Differentiate.DirectionalDerivative(line, point, u, adaptiveOptions);
-                if (double.IsFinite(again.Value))
+                var j = new double[outputs * point.Length];
+                jacobian(point, j);
+                var sum = 0.0;
+                for (var k = 0; k < outputs; k++) sum += v[k] * Dot(j.AsSpan(k * point.Length, point.Length), u);
+                return sum;
+            });
+    }
+
+    private static GradientCheckReport CheckBackward(VectorFunction f, int outputs, BackwardPass backward, ReadOnlySpan<double> x,
+        GradientCheckOptions? options)
+    {
+        RequireOutputs(outputs);
+        return Check(x, outputs, Validate(options), f,
+            (point, analytic) =>
+            {
+                var n = point.Length;
+                var unit = new double[outputs];
+                for (var k = 0; k < outputs; k++)
                 {
-                    numeric[d] = again.Value;
-                    allowance ??= new double[directions];
-                    allowance[d] = again.Status == DerivativeStatus.Ok && again.Error is { } e ? 2 * e : 0;
+                    unit[k] = 1.0;
+                    backward(point, unit, analytic.Slice(k * n, n));
+                    unit[k] = 0.0;
                 }
-            }
-        }
-        return Compare(analytic, numeric, directions, options, directional: true, allowance: allowance);
+            },
+            (point, numericOptions) => Differentiate.Jacobian(f, outputs, point, numericOptions),
+            (point, v, u) => { var g = new double[point.Length]; backward(point, v, g); return Dot(g, u); });
     }
 
-    /// <summary>A fixed step cannot know the scale f varies on: 1/x at 0.01, log x at 1e-3, √x at
-    /// 1e-4 and sin(100x) are all off by more than the tolerance at the default steps, although the
-    /// analytic side is right. So when an entry fails in double precision, the whole numeric side is
-    /// taken again by the adaptive engine (which restarts from smaller steps where it must), and each
-    /// failing entry is judged on the adaptive value with its error estimate added to the
-    /// tolerance. A planted bug (an entry 1e-3 off, a sign, a factor 2) stays far outside. Returns
-    /// the extra allowance per entry, or null when nothing was rechecked.</summary>
-    private static double[]? Recheck(double[] analytic, double[] numeric, GradientCheckOptions options,
-        Func<DifferentiationOptions, DerivativeArray> adaptive)
+    /// <summary>The check itself. <paramref name="analyticMatrix"/> fills the outputs×n analytic
+    /// matrix at x; <paramref name="numeric"/> differentiates f at a point with given options;
+    /// <paramref name="analyticProduct"/> is vᵀJu from the analytic side, for the fast mode.</summary>
+    private static GradientCheckReport Check(ReadOnlySpan<double> x, int outputs, GradientCheckOptions options, VectorFunction f,
+        VectorFunction analyticMatrix, Func<double[], DifferentiationOptions, DerivativeArray> numeric,
+        Func<double[], double[], double[], double> analyticProduct)
     {
-        if (options.Precision != NumericPrecision.Double) return null;
-        var failing = false;
-        for (var i = 0; i < analytic.Length && !failing; i++)
-            failing = !Within(analytic[i], numeric[i], options);
-        if (!failing) return null;
-        var result = adaptive(options.Differentiation with { Adaptive = true });
-        var allowance = new double[analytic.Length];
-        for (var i = 0; i < analytic.Length; i++)
-        {
-            if (Within(analytic[i], numeric[i], options)) continue;
-            if (!double.IsFinite(result.Values[i])) continue;
-            numeric[i] = result.Values[i];
-            // An estimate the extrapolation could not settle allows nothing: the entry is judged
-            // on the value alone rather than passed on a large error bar.
-            allowance[i] = result.Status == DerivativeStatus.Ok && result.Errors is { } errors ? 2 * errors[i] : 0;
-        }
-        return allowance;
+        if (options.Directions is { } directions)
+            return Directional(x, outputs, directions, options, f, analyticProduct);
+        var analytic = new double[outputs * x.Length];
+        analyticMatrix(x, analytic);
+        var point = x.ToArray();
+        var values = numeric(point, NumericOptions(options, x)).Values;
+        var allowance = Recheck(analytic, values, options, adaptive => numeric(point, adaptive));
+        return Compare(analytic, values, x.Length, options, allowance: allowance);
     }
 
-    /// <summary>|analytic − numeric| ≤ atol + rtol·|numeric|, numpy's isclose.</summary>
-    private static bool Within(double analytic, double numeric, GradientCheckOptions options) =>
-        Math.Abs(analytic - numeric) <= options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numeric);
+    private static GradientCheckOptions AsFloat(GradientCheckOptions? options) =>
+        options is null ? GradientCheckOptions.Float
+        : options.Precision == NumericPrecision.Single ? options
+        : options with { Precision = NumericPrecision.Single };
 
-    private static GradientCheckReport Compare(double[] analytic, double[] numeric, int columns, GradientCheckOptions options,
-        bool directional = false, double[]? allowance = null)
+    /// <summary>A float map seen from double: the point rounded to float, the result widened.</summary>
+    private static VectorFunction Widened(FloatMap map) => (p, output) =>
     {
-        var entries = new List<(GradientCheckEntry Entry, double Excess)>(analytic.Length);
-        var failures = 0;
-        double maxAbs = 0, maxRel = 0;
-        for (var i = 0; i < analytic.Length; i++)
-        {
-            var a = analytic[i];
-            var num = numeric[i];
-            var abs = Math.Abs(a - num);
-            var scale = Math.Max(Math.Abs(a), Math.Abs(num));
-            var rel = abs == 0 ? 0.0 : abs / scale;
-            if (double.IsNaN(abs)) abs = rel = double.PositiveInfinity; // a NaN on one side is a failure, never a pass
-            var allowed = options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(num) + (allowance?[i] ?? 0);
-            if (!(abs <= allowed)) failures++;
-            maxAbs = Math.Max(maxAbs, abs);
-            maxRel = Math.Max(maxRel, rel);
-            var (row, column) = directional ? (i, i) : (i / Math.Max(columns, 1), i % Math.Max(columns, 1));
-            entries.Add((new GradientCheckEntry(i, row, column, a, num, abs, rel), allowed > 0 ? abs / allowed : abs));
-        }
-        var worst = entries.OrderByDescending(e => e.Excess).Take(options.WorstCount).Select(e => e.Entry).ToList();
-        return new GradientCheckReport(failures == 0, analytic.Length, failures, maxAbs, maxRel, worst);
+        var result = new float[output.Length];
+        map(Narrow(p), result);
+        Widen(result, output);
+    };
+
+    /// <summary>The shape of the float function, gradient and Jacobian delegates.</summary>
+    private delegate void FloatMap(ReadOnlySpan<float> x, Span<float> output);
+
+    private static float[] Narrow(ReadOnlySpan<double> values)
+    {
+        var result = new float[values.Length];
+        for (var i = 0; i < values.Length; i++) result[i] = (float)values[i];
+        return result;
     }
 
-    private static double[] Normals(Random random, int n)
+    private static double[] Widen(ReadOnlySpan<float> values)
     {
-        var v = new double[n];
-        for (var i = 0; i < n; i++) // Box–Muller
-            v[i] = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
-        return v;
+        var result = new double[values.Length];
+        Widen(values, result);
+        return result;
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    private static void Widen(ReadOnlySpan<float> values, Span<double> destination)
     {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    private static void RequireOutputs(int outputs)
-    {
-        if (outputs <= 0)
-            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A function has at least one output.");
-    }
-
-    private static GradientCheckOptions Validate(GradientCheckOptions? options)
-    {
-        options ??= GradientCheckOptions.Default;
-        if (!(options.AbsoluteTolerance >= 0 && double.IsFinite(options.AbsoluteTolerance)))
-            throw new ArgumentOutOfRangeException(nameof(options), options.AbsoluteTolerance, "AbsoluteTolerance must be finite and non-negative.");
-        if (!(options.RelativeTolerance >= 0 && double.IsFinite(options.RelativeTolerance)))
-            throw new ArgumentOutOfRangeException(nameof(options), options.RelativeTolerance, "RelativeTolerance must be finite and non-negative.");
-        if (options.WorstCount < 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.WorstCount, "WorstCount must not be negative.");
-        if (options.Directions is <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Directions, "Directions must be positive when set.");
-        ArgumentNullException.ThrowIfNull(options.Differentiation, nameof(options));
-        return options;
+        for (var i = 0; i < values.Length; i++) destination[i] = values[i];
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using DiffNative.Interop;
 using DiffNative.Reference;
 
@@ -10,7 +11,7 @@ namespace DiffNative;
 /// log-softmax [−log 2, −log 2, −∞] (a maximum's x − max counts as 0, not ∞ − ∞). −∞ entries get 0
 /// (log-softmax −∞); a row holding NaN, or only −∞, comes out NaN (the bits of
 /// <see cref="double.NaN"/>). Every backend gives the same bits, NaN included.</summary>
-public static partial class Softmax
+public static class Softmax
 {
     /// <summary>yᵢ = e^xᵢ / Σⱼ e^xⱼ over each row of <paramref name="rowLength"/> values (the whole
     /// span when null).</summary>
@@ -19,12 +20,23 @@ public static partial class Softmax
     /// <param name="rowLength">Values per row; null for one row.</param>
     /// <param name="backend">The implementation; the default backend when null.</param>
     public static void Apply(ReadOnlySpan<double> x, Span<double> destination, int? rowLength = null, Backend? backend = null) =>
-        Forward(false, x, destination, rowLength, backend, NativeCore.Softmax, SoftmaxReference.Forward);
+        Forward(false, x, destination, rowLength, backend);
+
+    /// <summary>Softmax of float logits over each row, computed in double and rounded once (within
+    /// 1 float ulp, the same bits on every backend).</summary>
+    /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
+    public static void Apply(ReadOnlySpan<float> x, Span<float> destination, int? rowLength = null, Backend? backend = null) =>
+        Forward(false, x, destination, rowLength, backend);
 
     /// <summary>yᵢ = xᵢ − log Σⱼ e^xⱼ over each row, accurate where softmax would underflow.</summary>
     /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void ApplyLog(ReadOnlySpan<double> x, Span<double> destination, int? rowLength = null, Backend? backend = null) =>
-        Forward(true, x, destination, rowLength, backend, NativeCore.Softmax, SoftmaxReference.Forward);
+        Forward(true, x, destination, rowLength, backend);
+
+    /// <summary>Log-softmax of float logits over each row, computed in double and rounded once.</summary>
+    /// <inheritdoc cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
+    public static void ApplyLog(ReadOnlySpan<float> x, Span<float> destination, int? rowLength = null, Backend? backend = null) =>
+        Forward(true, x, destination, rowLength, backend);
 
     /// <summary>The backward pass of <see cref="Apply(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = Jᵀ·upstream per row, which is
     /// y ⊙ (upstream − upstream·y) (the softmax Jacobian diag(y) − yyᵀ is symmetric, so this is
@@ -35,23 +47,30 @@ public static partial class Softmax
     /// <param name="rowLength">Values per row; null for one row.</param>
     /// <param name="backend">The implementation; the default backend when null.</param>
     public static void Backward(ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
-        int? rowLength = null, Backend? backend = null) =>
-        BackwardCore(false, output, upstream, gradient, rowLength, backend,
-            NativeCore.SoftmaxBackward, SoftmaxReference.Backward);
+        int? rowLength = null, Backend? backend = null) => BackwardCore(false, output, upstream, gradient, rowLength, backend);
+
+    /// <summary>The backward pass of the float <see cref="Apply(ReadOnlySpan{float}, Span{float}, int?, Backend?)"/>:
+    /// y ⊙ (upstream − upstream·y) per row, in double, rounded once.</summary>
+    /// <inheritdoc cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
+    public static void Backward(ReadOnlySpan<float> output, ReadOnlySpan<float> upstream, Span<float> gradient,
+        int? rowLength = null, Backend? backend = null) => BackwardCore(false, output, upstream, gradient, rowLength, backend);
 
     /// <summary>The backward pass of <see cref="ApplyLog(ReadOnlySpan{double}, Span{double}, int?, Backend?)"/>: gradient = upstream − e^y·Σupstream per
     /// row (the vector-Jacobian product with J = I − 1·softmaxᵀ).</summary>
     /// <inheritdoc cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
     public static void BackwardLog(ReadOnlySpan<double> output, ReadOnlySpan<double> upstream, Span<double> gradient,
-        int? rowLength = null, Backend? backend = null) =>
-        BackwardCore(true, output, upstream, gradient, rowLength, backend,
-            NativeCore.SoftmaxBackward, SoftmaxReference.Backward);
+        int? rowLength = null, Backend? backend = null) => BackwardCore(true, output, upstream, gradient, rowLength, backend);
+
+    /// <summary>The backward pass of the float <see cref="ApplyLog(ReadOnlySpan{float}, Span{float}, int?, Backend?)"/>:
+    /// upstream − e^y·Σupstream per row, in double, rounded once.</summary>
+    /// <inheritdoc cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int?, Backend?)" path="/param"/>
+    public static void BackwardLog(ReadOnlySpan<float> output, ReadOnlySpan<float> upstream, Span<float> gradient,
+        int? rowLength = null, Backend? backend = null) => BackwardCore(true, output, upstream, gradient, rowLength, backend);
 
     // One body per pass for both element types: the checks and the backend choice are the same,
-    // only the kernels differ. The kernels are static method groups, whose delegates C# caches,
-    // so a call allocates nothing.
-    private static void Forward<T>(bool logForm, ReadOnlySpan<T> x, Span<T> destination, int? rowLength, Backend? backend,
-        NativeForward<T> native, ReferenceForward<T> reference)
+    // and the native wrapper and the reference pick the double or float kernel by T.
+    private static void Forward<T>(bool logForm, ReadOnlySpan<T> x, Span<T> destination, int? rowLength, Backend? backend)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var cols = RowLength(x.Length, rowLength, nameof(x));
         if (destination.Length < x.Length)
@@ -62,13 +81,13 @@ public static partial class Softmax
             return;
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            native(chosen.Isa, logForm, x, x.Length / cols, cols, destination);
+            NativeCore.Softmax(chosen.Isa, logForm, x, x.Length / cols, cols, destination);
         else
-            reference(logForm, x, cols, destination);
+            SoftmaxReference.Forward(logForm, x, cols, destination);
     }
 
     private static void BackwardCore<T>(bool logForm, ReadOnlySpan<T> output, ReadOnlySpan<T> upstream, Span<T> gradient,
-        int? rowLength, Backend? backend, NativeBackward<T> native, ReferenceBackward<T> reference)
+        int? rowLength, Backend? backend) where T : struct, IFloatingPointIeee754<T>
     {
         var cols = RowLength(output.Length, rowLength, nameof(output));
         if (upstream.Length != output.Length)
@@ -82,23 +101,10 @@ public static partial class Softmax
             return;
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            native(chosen.Isa, logForm, output, upstream, output.Length / cols, cols, g);
+            NativeCore.SoftmaxBackward(chosen.Isa, logForm, output, upstream, output.Length / cols, cols, g);
         else
-            reference(logForm, output, upstream, cols, g);
+            SoftmaxReference.Backward(logForm, output, upstream, cols, g);
     }
-
-    /// <summary>A native softmax kernel on an ISA (null for the active one), over rows × cols
-    /// row-major values.</summary>
-    private delegate void NativeForward<T>(Isa? isa, bool logForm, ReadOnlySpan<T> x, int rows, int cols, Span<T> y);
-
-    /// <summary>A managed reference softmax over rows of cols values.</summary>
-    private delegate void ReferenceForward<T>(bool logForm, ReadOnlySpan<T> x, int cols, Span<T> y);
-
-    /// <summary>A native softmax backward kernel (see <see cref="NativeForward{T}"/>).</summary>
-    private delegate void NativeBackward<T>(Isa? isa, bool logForm, ReadOnlySpan<T> y, ReadOnlySpan<T> upstream, int rows, int cols, Span<T> dx);
-
-    /// <summary>A managed reference softmax backward pass.</summary>
-    private delegate void ReferenceBackward<T>(bool logForm, ReadOnlySpan<T> y, ReadOnlySpan<T> upstream, int cols, Span<T> dx);
 
     private static bool PartlyOverlaps<T>(ReadOnlySpan<T> a, Span<T> b) => a.Overlaps(b, out var offset) && offset != 0;
 

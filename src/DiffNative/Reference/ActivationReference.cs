@@ -1,5 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static DiffNative.Reference.VectorMathReference;
+using static DiffNative.Reference.Widening;
 
 namespace DiffNative.Reference;
 
@@ -17,10 +20,61 @@ internal static class ActivationReference
     private const double Gelu3B = 0.21406444881780073;
 
     /// <summary>Value and/or derivative of <paramref name="kind"/> at each x, NaN results as the
-    /// canonical NaN; an empty output is not written. Reads x[i] before writing index i, so outputs
-    /// may be x itself.</summary>
+    /// canonical NaN; an empty output is not written. Floats are widened a piece at a time, the
+    /// double loop runs on the piece, and each result is rounded once, as the float kernels do.
+    /// Each piece is read before it is written, so outputs may be x itself.</summary>
+    internal static void Apply<T>(ActivationKind kind, double alpha, ReadOnlySpan<T> x, Span<T> value, Span<T> derivative)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            Apply(kind, alpha, MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(value), MemoryMarshal.Cast<T, double>(derivative));
+            return;
+        }
+        Span<double> xd = stackalloc double[Piece], vd = stackalloc double[Piece], dd = stackalloc double[Piece];
+        for (var start = 0; start < x.Length; start += Piece)
+        {
+            var n = Math.Min(Piece, x.Length - start);
+            Widen(x.Slice(start, n), xd);
+            Apply(kind, alpha, xd[..n], value.IsEmpty ? default : vd[..n], derivative.IsEmpty ? default : dd[..n]);
+            if (!value.IsEmpty) Narrow<T>(vd[..n], value.Slice(start, n));
+            if (!derivative.IsEmpty) Narrow<T>(dd[..n], derivative.Slice(start, n));
+        }
+    }
+
+    /// <summary>The backward pass gradient = upstream·f′(x), the product in double and rounded once
+    /// to T. Each piece is read before it is written, so gradient may be x or upstream.</summary>
+    internal static void Backward<T>(ActivationKind kind, double alpha, ReadOnlySpan<T> x, ReadOnlySpan<T> upstream, Span<T> gradient)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            var g = MemoryMarshal.Cast<T, double>(gradient);
+            Apply(kind, alpha, MemoryMarshal.Cast<T, double>(x), default, g);
+            TimesUpstream(MemoryMarshal.Cast<T, double>(upstream), g);
+            return;
+        }
+        Span<double> xd = stackalloc double[Piece], dd = stackalloc double[Piece];
+        for (var start = 0; start < x.Length; start += Piece)
+        {
+            var n = Math.Min(Piece, x.Length - start);
+            Widen(x.Slice(start, n), xd);
+            Apply(kind, alpha, xd[..n], default, dd[..n]);
+            for (var i = 0; i < n; i++)
+                gradient[start + i] = T.CreateTruncating(CanonicalNan(double.CreateTruncating(upstream[start + i]) * dd[i]));
+        }
+    }
+
+    /// <summary>gradient[i] = gradient[i]·upstream[i] in place, NaN as the canonical NaN: the
+    /// backward pass of a double activation whose derivative is already in gradient.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Apply(ActivationKind kind, double alpha, ReadOnlySpan<double> x, Span<double> value, Span<double> derivative)
+    internal static void TimesUpstream(ReadOnlySpan<double> upstream, Span<double> gradient)
+    {
+        for (var i = 0; i < gradient.Length; i++) gradient[i] = CanonicalNan(gradient[i] * upstream[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Apply(ActivationKind kind, double alpha, ReadOnlySpan<double> x, Span<double> value, Span<double> derivative)
     {
         var wantValue = !value.IsEmpty;
         var wantDerivative = !derivative.IsEmpty;

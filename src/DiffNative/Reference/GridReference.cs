@@ -46,7 +46,7 @@ internal static class GridReference
         Span<double> w = stackalloc double[16];
         var offsets = new double[kc];
         for (var j = 0; j < kc; j++) offsets[j] = j - m;
-        FornbergReference.Compute(d, offsets, 0, w, out _); // integer offsets: never refused
+        FiniteDifferenceWeightsReference.Compute(d, offsets, 0, w, out _); // integer offsets: never refused
         var central = new List<double>();
         var centralOffsets = new List<int>();
         for (var j = 0; j < kc; j++)
@@ -61,9 +61,9 @@ internal static class GridReference
         var right = new double[m][];
         for (var i = 0; i < m; i++)
         {
-            FornbergReference.Compute(d, edge, i, w, out _);
+            FiniteDifferenceWeightsReference.Compute(d, edge, i, w, out _);
             left[i] = Divide(w[..ke], hd);
-            FornbergReference.Compute(d, edge, ke - 1 - i, w, out _);
+            FiniteDifferenceWeightsReference.Compute(d, edge, ke - 1 - i, w, out _);
             right[i] = Divide(w[..ke], hd);
         }
         return new Stencils
@@ -136,7 +136,7 @@ internal static class GridReference
     internal static void Numpy(ReadOnlySpan<double> y, double h, int edgeOrder, Span<double> output)
     {
         var n = y.Length;
-        if (n >= 3) UniformGradientReference.Compute(y, h, output);
+        if (n >= 3) SampledGradientReference.Compute(y, h, output);
         if (edgeOrder == 1)
         {
             output[0] = (y[1] - y[0]) / h;
@@ -221,7 +221,7 @@ internal static class GridReference
                 if (!double.IsFinite(offset) || !(offset > previous)) return i;
                 offsets[j] = previous = offset;
             }
-            if (FornbergReference.UnitOffsets(offsets[..k], 0, unit[..k], out _) >= 0) return i;
+            if (FiniteDifferenceWeightsReference.UnitOffsets(offsets[..k], 0, unit[..k], out _) >= 0) return i;
         }
         return -1;
     }
@@ -243,8 +243,8 @@ internal static class GridReference
             else { first = i - m; k = kc; }
             for (var j = 0; j < k; j++) offsets[j] = x[first + j] - x[i];
             // Unit-scale weights, as dn_grid_derivative_coordinates.
-            FornbergReference.UnitOffsets(offsets[..k], 0, unit[..k], out var exponent); // checked by FirstUnusableStencil
-            FornbergReference.UnitWeightsPlain(d, unit[..k], w[..k]);
+            FiniteDifferenceWeightsReference.UnitOffsets(offsets[..k], 0, unit[..k], out var exponent); // checked by FirstUnusableStencil
+            FiniteDifferenceWeightsReference.UnitWeightsPlain(d, unit[..k], w[..k]);
             // The samples at unit scale too, as dn_grid_derivative_coordinates: both scales come
             // back in one exact step.
             var largest = 0.0;

@@ -1,14 +1,58 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using static DiffNative.Reference.VectorMathReference;
 
 namespace DiffNative.Reference;
 
 /// <summary>Managed references of softmax, log-softmax and their backward passes, with the
-/// operations of native/src/kernels/softmax.c in the same order, NaN results as the canonical NaN.</summary>
+/// operations of native/src/kernels/softmax.c in the same order, NaN results as the canonical NaN.
+/// A row of floats is widened to double, the double row runs, and each result is rounded once, as
+/// native/src/kernels/softmax_f32.c does; the sums need the double row, so it is widened whole.</summary>
 internal static class SoftmaxReference
 {
+    internal static void Forward<T>(bool logForm, ReadOnlySpan<T> x, int cols, Span<T> y) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            ForwardRows(logForm, MemoryMarshal.Cast<T, double>(x), cols, MemoryMarshal.Cast<T, double>(y));
+            return;
+        }
+        var xd = WideningPool.Arrays.Rent(cols);
+        var yd = WideningPool.Arrays.Rent(cols);
+        for (var start = 0; start < x.Length; start += cols)
+        {
+            Widening.Widen(x.Slice(start, cols), xd);
+            ForwardRows(logForm, xd.AsSpan(0, cols), cols, yd.AsSpan(0, cols));
+            Widening.Narrow(yd.AsSpan(0, cols), y.Slice(start, cols));
+        }
+        WideningPool.Arrays.Return(xd);
+        WideningPool.Arrays.Return(yd);
+    }
+
+    internal static void Backward<T>(bool logForm, ReadOnlySpan<T> y, ReadOnlySpan<T> upstream, int cols, Span<T> dx)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            BackwardRows(logForm, MemoryMarshal.Cast<T, double>(y), MemoryMarshal.Cast<T, double>(upstream), cols, MemoryMarshal.Cast<T, double>(dx));
+            return;
+        }
+        var yd = WideningPool.Arrays.Rent(cols);
+        var gd = WideningPool.Arrays.Rent(cols);
+        for (var start = 0; start < y.Length; start += cols)
+        {
+            Widening.Widen(y.Slice(start, cols), yd);
+            Widening.Widen(upstream.Slice(start, cols), gd);
+            BackwardRows(logForm, yd.AsSpan(0, cols), gd.AsSpan(0, cols), cols, gd.AsSpan(0, cols));
+            Widening.Narrow(gd.AsSpan(0, cols), dx.Slice(start, cols));
+        }
+        WideningPool.Arrays.Return(yd);
+        WideningPool.Arrays.Return(gd);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Forward(bool logForm, ReadOnlySpan<double> x, int cols, Span<double> y)
+    private static void ForwardRows(bool logForm, ReadOnlySpan<double> x, int cols, Span<double> y)
     {
         for (var start = 0; start < x.Length; start += cols)
         {
@@ -54,7 +98,7 @@ internal static class SoftmaxReference
 
     /// <summary>dx = Jᵀg per row: y(g − g·y) for softmax, g − e^y·Σg for log-softmax.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Backward(bool logForm, ReadOnlySpan<double> y, ReadOnlySpan<double> upstream, int cols, Span<double> dx)
+    private static void BackwardRows(bool logForm, ReadOnlySpan<double> y, ReadOnlySpan<double> upstream, int cols, Span<double> dx)
     {
         for (var start = 0; start < y.Length; start += cols)
         {

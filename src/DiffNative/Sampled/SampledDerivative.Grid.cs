@@ -173,7 +173,7 @@ public static partial class SampledDerivative
         if (!double.IsFinite(spacing) || spacing <= 0 || !double.IsFinite(2 * spacing))
             throw new ArgumentOutOfRangeException(nameof(spacing), spacing, "The spacing must be finite and positive.");
         var chosen = DiffNativeRuntime.Resolve(backend);
-        if (chosen.Kind == BackendKind.Native) NativeCore.GradientNumpy(chosen.Isa, samples, spacing, edgeOrder, destination);
+        if (chosen.Kind == BackendKind.Native) NativeCore.NumpyGradient(chosen.Isa, samples, spacing, edgeOrder, destination);
         else if (!samples.IsEmpty) GridReference.Numpy(samples, spacing, edgeOrder, destination);
     }
 
@@ -185,7 +185,7 @@ public static partial class SampledDerivative
         ValidateNumpy(samples, destination, edgeOrder);
         ValidateCoordinates(samples, coordinates, destination);
         ValidateEvenSpacing(coordinates);
-        if (DiffNativeRuntime.Resolve(backend).Kind == BackendKind.Native) NativeCore.GradientNumpyCoordinates(samples, coordinates, edgeOrder, destination);
+        if (DiffNativeRuntime.Resolve(backend).Kind == BackendKind.Native) NativeCore.NumpyGradientCoordinates(samples, coordinates, edgeOrder, destination);
         else if (!samples.IsEmpty) GridReference.NumpyCoordinates(samples, coordinates, edgeOrder, destination);
     }
 

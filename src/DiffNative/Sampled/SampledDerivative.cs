@@ -27,9 +27,9 @@ public static partial class SampledDerivative
         Validate(samples, spacing, destination);
         var chosen = DiffNativeRuntime.Resolve(backend);
         if (chosen.Kind == BackendKind.Native)
-            NativeCore.GradientUniform(chosen.Isa, samples, spacing, destination);
+            NativeCore.SampledGradient(chosen.Isa, samples, spacing, destination);
         else if (!samples.IsEmpty)
-            UniformGradientReference.Compute(samples, spacing, destination);
+            SampledGradientReference.Compute(samples, spacing, destination);
     }
 
     /// <summary>As <see cref="Gradient(ReadOnlySpan{double}, double, Span{double}, Backend?)"/>,

@@ -1,4 +1,5 @@
 using DiffNative.Interop;
+using DiffNative.Reference;
 
 namespace DiffNative;
 
@@ -30,8 +31,8 @@ public static class FiniteDifferenceWeights
     {
         Validate(derivative, offsets, weights, at);
         var done = DiffNativeRuntime.Resolve(backend).Kind == BackendKind.Native
-            ? NativeCore.FdWeights(derivative, offsets, at, weights)
-            : Reference.FornbergReference.Compute(derivative, offsets, at, weights, out _) == Reference.FornbergReference.Failure.None;
+            ? NativeCore.FiniteDifferenceWeights(derivative, offsets, at, weights)
+            : FiniteDifferenceWeightsReference.Compute(derivative, offsets, at, weights, out _) == FiniteDifferenceWeightsReference.Failure.None;
         if (!done)
             throw Refusal(derivative, offsets, at);
     }
@@ -49,18 +50,18 @@ public static class FiniteDifferenceWeights
     private static ArgumentException Refusal(int derivative, ReadOnlySpan<double> offsets, double at)
     {
         Span<double> scratch = stackalloc double[MaxPoints];
-        var failure = Reference.FornbergReference.Compute(derivative, offsets, at, scratch[..offsets.Length], out var i);
+        var failure = FiniteDifferenceWeightsReference.Compute(derivative, offsets, at, scratch[..offsets.Length], out var i);
         var spread = 0.0;
         foreach (var o in offsets) spread = Math.Max(spread, Math.Abs(o - at));
         var message = failure switch
         {
-            Reference.FornbergReference.Failure.InexactOffset when !double.IsFinite(offsets[i] - at) =>
+            FiniteDifferenceWeightsReference.Failure.InexactOffset when !double.IsFinite(offsets[i] - at) =>
                 $"offsets[{i}] − at = {offsets[i]} − {at} overflows double.",
-            Reference.FornbergReference.Failure.InexactOffset =>
+            FiniteDifferenceWeightsReference.Failure.InexactOffset =>
                 $"offsets[{i}] − at = {offsets[i] - at} has a part below 2^-1022 of the widest offset ({spread}) and cannot be scaled exactly with it.",
-            Reference.FornbergReference.Failure.WeightOverflows =>
+            FiniteDifferenceWeightsReference.Failure.WeightOverflows =>
                 $"The weight of offsets[{i}] = {offsets[i]} for derivative {derivative} overflows double: the offsets span {spread} around at = {at}, and the weights grow as that spacing to the power −{derivative}.",
-            Reference.FornbergReference.Failure.WeightUnderflows =>
+            FiniteDifferenceWeightsReference.Failure.WeightUnderflows =>
                 $"The weight of offsets[{i}] = {offsets[i]} for derivative {derivative} falls below the normal range of double: the offsets span {spread} around at = {at}, and the weights shrink as that spacing to the power −{derivative}.",
             _ => "The native library refused offsets that the managed reference accepts.",
         };

@@ -73,7 +73,7 @@ public static class Stencils
         // The managed reference, so that a stencil never depends on the native library loading;
         // small integer offsets are never refused.
         var weights = new double[offsets.Length];
-        Reference.FornbergReference.Compute(derivative, offsets, 0, weights, out _);
+        Reference.FiniteDifferenceWeightsReference.Compute(derivative, offsets, 0, weights, out _);
         return new Stencil(scheme, derivative, accuracy, offsets, weights);
     }
 }

@@ -94,7 +94,7 @@ public class SampledDerivativeProperties
         select new GridCase(shape, field, axis, axisB, spacings, order, accuracy, slack, placement, shift);
 
     [Fact]
-    public void UniformGradientKeepsItsContract() => Property.Check(nameof(UniformGradientKeepsItsContract), Line, c =>
+    public void SampledGradientKeepsItsContract() => Property.Check(nameof(SampledGradientKeepsItsContract), Line, c =>
     {
         var (arrays, input, output) = Contract.Place(c.Samples, c.Samples.Length + c.Slack, c.Placement, c.Shift);
         Contract.Check(arrays, [input], [output], SampledNames, (a, b) => SampledDerivative.Gradient(input.Of(a), c.Spacing, output.Of(a), b));

@@ -25,7 +25,7 @@ internal static class DifferenceKernels
         ReadOnlySpan<int> sources, ReadOnlySpan<int> columns, ReadOnlySpan<double> steps, Span<double> output)
     {
         if (backend.Kind == BackendKind.Native) NativeCore.SparseCombine(backend.Isa, values, stride, weights, sources, columns, steps, output);
-        else SparseKernelsReference.Combine(values, stride, weights, sources, columns, steps, output);
+        else SparseCombineReference.Combine(values, stride, weights, sources, columns, steps, output);
     }
 
     /// <summary>The perturbed points of a batch from their (shift, CSR deltas) description.</summary>

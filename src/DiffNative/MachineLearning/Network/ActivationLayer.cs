@@ -32,12 +32,16 @@ public sealed class ActivationLayer<T> : Layer<T> where T : struct, IFloatingPoi
 
     /// <inheritdoc/>
     protected override void ForwardCore(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, Span<T> output, int rows) =>
-        ActivationKernels.Forward(Activation, Backend, input, output);
+        Activation.Forward(input, output, Backend);
 
     /// <inheritdoc/>
     protected override void BackwardCore(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> outputGradient,
-        Span<T> inputGradient, Span<T> parameterGradient, int rows) =>
-        ActivationKernels.Backward(Activation, Backend, input, outputGradient, inputGradient);
+        Span<T> inputGradient, Span<T> parameterGradient, int rows)
+    {
+        // Nothing to do when the layer below does not want its input gradient.
+        if (!inputGradient.IsEmpty)
+            Activation.BackwardPass(input, outputGradient, inputGradient, Backend);
+    }
 }
 
 

@@ -171,7 +171,7 @@ public class SparseJacobianTests
             var sources = Enumerable.Range(0, count).Select(_ => random.Next(stride)).ToArray();
             var columns = Enumerable.Range(0, count).Select(_ => random.Next(steps)).ToArray();
             double[] expected = new double[count], actual = new double[count];
-            DiffNative.Reference.SparseKernelsReference.Combine(values, stride, weights, sources, columns, h, expected);
+            DiffNative.Reference.SparseCombineReference.Combine(values, stride, weights, sources, columns, h, expected);
             DifferenceKernels.SparseCombine(backend, values, stride, weights, sources, columns, h, actual);
             for (var e = 0; e < count; e++) Bits.AssertIdentical(expected[e], actual[e], $"count {count} entry {e}");
         }
