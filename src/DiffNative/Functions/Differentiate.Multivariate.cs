@@ -223,8 +223,10 @@ public static partial class Differentiate
         return SecondDerivatives.Diagonal(f, x, diagonal, errors, options, cancellationToken);
     }
 
-    /// <summary>H·v, the Hessian times a vector, from 4n evaluations without forming H; adaptive
-    /// extrapolates over 6 shrinking steps.</summary>
+    /// <summary>H·v, the Hessian times a vector, from 4n evaluations without forming H, and with
+    /// default steps 4n more for the step check (the product at twice the steps; see
+    /// <see cref="DifferentiationOptions.CheckDifferentiability"/>); adaptive extrapolates over 6
+    /// shrinking steps.</summary>
     /// <param name="f">The function, called once per point.</param>
     /// <param name="x">Where to differentiate; finite.</param>
     /// <param name="v">The vector, n finite values.</param>

@@ -121,4 +121,29 @@ public class FastVaryingScaleTests
         Assert.Equal(DerivativeStatus.Ok, v.Status);
         Close(v.Value, truth * Math.Cos(0.5), 1e-9, "directional");
     }
+
+    /// <summary>The Hessian-vector product checks its steps against the product at twice them: along
+    /// v = (1, 0.5) it was 1.2e-3 off with Ok where f = exp(1000x₀)·sin(x₁).</summary>
+    [Theory]
+    [MemberData(nameof(Points))]
+    public void The_default_hessian_vector_product_shrinks_steps_too_long_for_f(double x)
+    {
+        double[] v = [1.0, 0.5];
+        var product = new double[2];
+        var info = Differentiate.HessianVectorProduct(p => Exp1000(p[0]) * Math.Sin(p[1]), [x, 1.0], v, product);
+        Assert.Equal(DerivativeStatus.Ok, info.Status);
+        var e = Exp1000(x);
+        double h00 = 1e6 * e * Math.Sin(1), h01 = 1e3 * e * Math.Cos(1), h11 = -e * Math.Sin(1);
+        // Within twice the check's bound, 100·√ε of the entry (1.5e-6).
+        Close(product[0], h00 * v[0] + h01 * v[1], 3e-6, "(Hv)₀");
+        Close(product[1], h01 * v[0] + h11 * v[1], 3e-6, "(Hv)₁");
+    }
+
+    [Fact]
+    public void A_hessian_vector_product_whose_steps_never_fit_is_not_converged()
+    {
+        var product = new double[1];
+        var info = Differentiate.HessianVectorProduct(p => Math.Exp(1e6 * p[0]), [0.0], [1.0], product);
+        Assert.Equal(DerivativeStatus.NotConverged, info.Status);
+    }
 }

@@ -76,7 +76,7 @@ public class MultivariateAccuracyTests
         var v = Enumerable.Range(0, 12).Select(i => Math.Sin(i + 1.0)).ToArray();
         var product = new double[12];
         var hvp = Differentiate.HessianVectorProduct(MghProblems.ExtendedRosenbrock, x, v, product);
-        Assert.Equal(48, hvp.Evaluations);
+        Assert.Equal(48 + 48, hvp.Evaluations); // 4n, and 4n for the step check at twice the steps, which shrinks none here
         var expected = Enumerable.Range(0, 12).Select(i => Enumerable.Range(0, 12).Sum(j => h[i * 12 + j] * v[j])).ToArray();
         Assert.True(MghProblems.ScaledError(product, expected) <= 1e-6, $"{MghProblems.ScaledError(product, expected)}");
     }

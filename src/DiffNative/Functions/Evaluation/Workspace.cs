@@ -91,7 +91,8 @@ internal sealed class Workspace
         internal const int RowRounding = 23;    // per output, the largest finite |f| on every level of a run
         internal const int Origin = 24;         // a copy of x where the output may overwrite it
         internal const int CentreValues = 25;   // every output of a vector function at x, for the Jacobian's step check
-        internal const int Count = 26;
+        internal const int Direction = 26;      // a copy of v where the output may overwrite it
+        internal const int Count = 27;
     }
 
     /// <summary>The int slots.</summary>

@@ -38,7 +38,10 @@ public sealed record DifferentiationOptions
     /// (whose line searches reject bad steps) do not check. The fixed-step dense Hessian checks its
     /// default steps too (2n more evaluations, f(x ± 2hᵢeᵢ)): a coordinate whose diagonal differs
     /// from the same difference at twice the step by more than 100·√ε of its size has its step
-    /// quartered and the Hessian retaken, up to 4 times, and is NotConverged after that.</summary>
+    /// quartered and the Hessian retaken, up to 4 times, and is NotConverged after that; the
+    /// accuracy-2 diagonal does the same, and the Hessian-vector product compares itself with the
+    /// product at twice its steps (4n more evaluations). A value of f that is not finite at those
+    /// points makes the result NonFinite.</summary>
     public bool CheckDifferentiability { get; init; } = true;
 
     /// <summary>Sparse Jacobians and Hessians only: after a result that is otherwise Ok, difference f

@@ -7,7 +7,7 @@ namespace DiffNative;
 /// the scale f varies on along that axis (exp(1000x) at 1e-3: a step of 1.2e-4 was 1.2e-3 off with
 /// Ok). Such coordinates' steps shrink fourfold and the Hessian is taken again, off-diagonal
 /// entries included, up to <see cref="MaxShrinks"/> times; a coordinate still suspect then makes
-/// the result NotConverged. A user's steps, bounds and the optimisers (no
+/// the result NotConverged; f not finite at x ± 2hᵢeᵢ makes it NonFinite. A user's steps, bounds and the optimisers (no
 /// <see cref="DifferentiationOptions.CheckDifferentiability"/>) skip the check.</summary>
 internal static class HessianStepCheck
 {
@@ -22,8 +22,6 @@ internal static class HessianStepCheck
     /// entry's size is at least |f|/scale², so that one near 0 is not judged on itself alone.</summary>
     internal static bool Suspect(double centre, double farSum, double diagonal, double h, double coordinateScale)
     {
-        // Not finite within 2h: f's domain, or its growth, ends closer than the step allows for.
-        if (!double.IsFinite(farSum)) return true;
         var jump = farSum - 2 * centre;
         // A second difference made of rounding says nothing about the step.
         if (RoundingCheck.AtRoundingLevel(jump, Math.Abs(farSum) + 2 * Math.Abs(centre))) return false;
@@ -34,9 +32,9 @@ internal static class HessianStepCheck
 
     /// <summary>Checks the Hessian (or diagonal) just taken, shrinking the suspect coordinates' steps[0, n) and
     /// taking it again (<paramref name="take"/>) until none is suspect; returns the evaluations
-    /// spent and whether every step passed.</summary>
+    /// spent and the verdict: Ok, NotConverged, or NonFinite.</summary>
     internal static int Run<TTake>(in FunctionSource f, ReadOnlySpan<double> x, double[] steps, ReadOnlySpan<double> scales,
-        Workspace workspace, CancellationToken cancellation, ref TTake take, out bool passed)
+        Workspace workspace, CancellationToken cancellation, ref TTake take, out DerivativeStatus status)
         where TTake : HessianRounding.ITake, allows ref struct
     {
         var n = x.Length;
@@ -58,13 +56,19 @@ internal static class HessianStepCheck
                 var minus = f.AtPoint(point, one);
                 point[i] = x[i];
                 evaluations += 2;
+                // f not finite within 2h is not finite near x, as anywhere else.
+                if (!double.IsFinite(plus + minus))
+                {
+                    status = DerivativeStatus.NonFinite;
+                    return evaluations;
+                }
                 if (!Suspect(centre, plus + minus, take.DiagonalValue(i), h, AdaptiveStarts.Natural(x, scales, i))) continue;
                 suspects++;
                 if (shrink < MaxShrinks) steps[i] = StepRule.MakeExact(x[i], h / 4);
             }
             cancellation.ThrowIfCancellationRequested(); // a token that fired during the last evaluation
-            passed = suspects == 0;
-            if (passed || shrink == MaxShrinks) return evaluations;
+            status = suspects == 0 ? DerivativeStatus.Ok : DerivativeStatus.NotConverged;
+            if (suspects == 0 || shrink == MaxShrinks) return evaluations;
             evaluations += take.Retake();
         }
     }

@@ -52,9 +52,9 @@ internal static class SecondDerivatives
                 var status = StepSetup.Check(hessian[..(n * n)]);
                 if (status == DerivativeStatus.Ok && !roundingLimited && mayGrow && options.CheckDifferentiability)
                 {
-                    evaluations += HessianStepCheck.Run(f, x, steps, options.TypicalScales.Span, workspace, cancellation, ref take, out var passed);
+                    evaluations += HessianStepCheck.Run(f, x, steps, options.TypicalScales.Span, workspace, cancellation, ref take, out var checkedStatus);
                     status = StepSetup.Check(hessian[..(n * n)]);
-                    if (status == DerivativeStatus.Ok && !passed) status = DerivativeStatus.NotConverged;
+                    if (status == DerivativeStatus.Ok) status = checkedStatus;
                 }
                 return new DifferentiationInfo(evaluations, status == DerivativeStatus.Ok && roundingLimited ? DerivativeStatus.RoundingLimited : status);
             }
@@ -176,10 +176,10 @@ internal static class SecondDerivatives
     /// <summary>x itself, or a copy where the output may overwrite it: a fixed second derivative
     /// may be written over x (Differentiate.RequireApart), and its step checks evaluate f near x
     /// after it is written.</summary>
-    private static ReadOnlySpan<double> ApartFrom(Span<double> output, ReadOnlySpan<double> x, Workspace workspace)
+    private static ReadOnlySpan<double> ApartFrom(Span<double> output, ReadOnlySpan<double> x, Workspace workspace, int slot = Workspace.Slot.Origin)
     {
         if (!output.Overlaps(x)) return x;
-        var origin = workspace.Span(Workspace.Slot.Origin, x.Length);
+        var origin = workspace.Span(slot, x.Length);
         x.CopyTo(origin);
         return origin;
     }
@@ -253,9 +253,9 @@ internal static class SecondDerivatives
             // accuracy 2 only, whose h² error that difference measures.
             if (status == DerivativeStatus.Ok && !rounding && mayGrow && options.CheckDifferentiability && stencil.Accuracy == 2)
             {
-                evaluations += HessianStepCheck.Run(f, x, steps, options.TypicalScales.Span, workspace, cancellation, ref take, out var passed);
+                evaluations += HessianStepCheck.Run(f, x, steps, options.TypicalScales.Span, workspace, cancellation, ref take, out var checkedStatus);
                 status = StepSetup.Check(diagonal[..n]);
-                if (status == DerivativeStatus.Ok && !passed) status = DerivativeStatus.NotConverged;
+                if (status == DerivativeStatus.Ok) status = checkedStatus;
             }
             return new DifferentiationInfo(evaluations, status == DerivativeStatus.Ok && rounding ? DerivativeStatus.RoundingLimited : status);
         }
@@ -345,9 +345,25 @@ internal static class SecondDerivatives
                         functionScale / (AdaptiveStarts.Natural(x, scales, i) * xscale / vmax)), ref notConverged, ref roundingLimited);
                 return new DifferentiationInfo(adaptiveEvaluations, AdaptiveStarts.Status(nonFinite, notConverged, roundingLimited, product[..n]));
             }
+            // The step check evaluates f after the product is written, which may be over x or v.
+            x = ApartFrom(product, x, workspace);
+            v = ApartFrom(product, v, workspace, Workspace.Slot.Direction);
             StepSetup.Fill(backend, x, options, BaseStep, steps.AsSpan(0, n));
-            var evaluations = FixedHvp(f, x, v, BaseStep * xscale / vmax, steps, product, backend, options, workspace, cancellation, out _, out _);
-            return new DifferentiationInfo(evaluations, StepSetup.Check(product[..n]));
+            var t = BaseStep * xscale / vmax;
+            var evaluations = FixedHvp(f, x, v, t, steps, product, backend, options, workspace, cancellation, out var nearScale, out _);
+            var status = StepSetup.Check(product[..n]);
+            if (status == DerivativeStatus.Ok && options.CheckDifferentiability && options.Steps.IsEmpty
+                && options.LowerBounds.IsEmpty && options.UpperBounds.IsEmpty)
+            {
+                var natural = workspace.Span(Workspace.Slot.Estimate, n);
+                for (var i = 0; i < n; i++) natural[i] = 1 / (AdaptiveStarts.Natural(x, scales, i) * xscale / vmax);
+                var take = new HvpTake(f, x, v, steps, backend, options, workspace, cancellation);
+                evaluations += HvpStepCheck.Run(x, t, nearScale, steps, product[..n], workspace.Span(Workspace.Slot.LevelEstimate, n), natural, ref take,
+                    out var checkedStatus);
+                status = StepSetup.Check(product[..n]);
+                if (status == DerivativeStatus.Ok) status = checkedStatus;
+            }
+            return new DifferentiationInfo(evaluations, status);
         }
         finally
         {
@@ -384,6 +400,17 @@ internal static class SecondDerivatives
         public double RoundingDivisor(int entry) => firstT * firstSteps[entry];
 
         public double RoundingScale(int entry, double functionScale) => functionScale;
+    }
+
+    /// <summary>The fixed product as <see cref="HvpStepCheck"/> takes it.</summary>
+    private readonly ref struct HvpTake(FunctionSource f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, double[] steps, Backend backend,
+        DifferentiationOptions options, Workspace workspace, CancellationToken cancellation) : HvpStepCheck.ITake
+    {
+        private readonly ReadOnlySpan<double> x = x;
+        private readonly ReadOnlySpan<double> v = v;
+
+        public int Product(double t, Span<double> into, out double functionScale) =>
+            FixedHvp(f, x, v, t, steps, into, backend, options, workspace, cancellation, out functionScale, out _);
     }
 
     private static readonly double[] HvpWeights = [1.0, -1.0, -1.0, 1.0];
