@@ -20,15 +20,30 @@ internal static class ThroughputChart
     [
         ("copy", Color.FromHex("#555555"), MarkerShape.Cross),
         ("managed", Color.FromHex("#E69F00"), MarkerShape.FilledDiamond),
-        ("scalar", Color.FromHex("#0072B2"), MarkerShape.OpenCircle),
+        ("scalar", Color.FromHex("#0072B2"), MarkerShape.FilledCircle),
         ("avx2", Color.FromHex("#009E73"), MarkerShape.FilledSquare),
         ("avx512", Color.FromHex("#CC79A7"), MarkerShape.FilledTriangleUp),
     ];
 
-    /// <summary>How far apart, in decades of size, the paths' points at one size are drawn.</summary>
-    private const double Dodge = 0.045;
+    /// <summary>How far apart the paths' points at one size are drawn, as a share of the x axis:
+    /// about a marker's width.</summary>
+    private const double Dodge = 0.03;
 
     internal static void Save(IReadOnlyList<BenchCommand.Row> rows, string path, DateTime when)
+    {
+        var panels = Panels(rows);
+        var multiplot = new Multiplot(panels[0]) { Layout = new UnderTitle() };
+        foreach (var panel in panels.Skip(1)) multiplot.AddPlot(panel);
+        ChartFile.Write(Render(multiplot, Title(when)), path);
+    }
+
+    /// <summary>The title: what is drawn, on which CPU, on which day.</summary>
+    internal static string Title(DateTime when) =>
+        $"diffnative bench: ns per element, lower is better — {CpuName.Get()}, {when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>One panel per kernel, in the order the rows name them; y is log10 of ns per
+    /// element, x log10 of the size shifted by the path's place.</summary>
+    internal static List<Plot> Panels(IReadOnlyList<BenchCommand.Row> rows)
     {
         var kernels = rows.Where(r => r.Kernel != "copy").Select(r => r.Kernel).Distinct().ToArray();
         var paths = Paths.Where(p => rows.Any(r => PathOf(r) == p.Path)).ToArray();
@@ -36,7 +51,8 @@ internal static class ThroughputChart
         var ns = rows.Select(r => r.NsPerElement).Where(v => v > 0).ToArray();
         var ticks = OneTwoFive(ns.Min(), ns.Max());
         var span = Math.Log10(sizes[^1] / (double)sizes[0]);
-        var margin = Math.Max(0.15 * span, 3 * Dodge);
+        var margin = Math.Max(0.15 * span, 0.5);
+        var dodge = Dodge * (span + 2 * margin);
 
         var panels = new List<Plot>();
         foreach (var kernel in kernels)
@@ -47,7 +63,7 @@ internal static class ThroughputChart
                 var (name, color, marker) = paths[p];
                 var points = rows.Where(r => PathOf(r) == name && (r.Kernel == kernel || name == "copy")).OrderBy(r => r.Size).ToArray();
                 if (points.Length == 0) continue;
-                var shift = (p - (paths.Length - 1) / 2.0) * Dodge;
+                var shift = (p - (paths.Length - 1) / 2.0) * dodge;
                 var line = plot.Add.Scatter(points.Select(r => Math.Log10(r.Size) + shift).ToArray(), points.Select(r => Math.Log10(r.NsPerElement)).ToArray(), color);
                 line.MarkerShape = marker;
                 line.MarkerSize = 11;
@@ -69,11 +85,7 @@ internal static class ThroughputChart
             else plot.HideLegend();
             panels.Add(plot);
         }
-        var multiplot = new Multiplot(panels[0]) { Layout = new UnderTitle() };
-        foreach (var panel in panels.Skip(1)) multiplot.AddPlot(panel);
-
-        var title = $"diffnative bench: ns per element, lower is better — {CpuName.Get()}, {when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-        ChartFile.Write(Render(multiplot, title), path);
+        return panels;
     }
 
     /// <summary>The panels under one title line (ScottPlot titles one plot, not a row of them).</summary>
