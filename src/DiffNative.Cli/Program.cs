@@ -6,7 +6,8 @@ using DiffNative.Cli.Help;
 
 // A plain command named as the installed tool is: a RootCommand takes its name from the file that
 // runs, and usage lines said "DiffNative.Cli".
-var root = new Command("diffnative", "DiffNative: numerical differentiation on a native SIMD core with a managed reference.")
+var root = new Command("diffnative", "DiffNative: numerical differentiation on a native SIMD core with a managed reference. " +
+                                     "Start with 'diffnative demo'; 'diffnative help expressions' gives the syntax of --expr.")
 {
     new HelpOption(),
     new VersionOption(),

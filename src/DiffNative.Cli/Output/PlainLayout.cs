@@ -43,7 +43,7 @@ internal static class PlainLayout
 
     /// <summary>Name–value pairs: names in a column, each value beside its name, or on the lines
     /// below it, indented, when one of its words does not fit beside it.</summary>
-    internal static List<string> Pairs(TextTable table, int width)
+    private static List<string> Pairs(TextTable table, int width)
     {
         var nameWidth = table.Rows.Select(r => WordWrap.Width(r[0].Text)).DefaultIfEmpty(0).Max();
         var room = width - nameWidth - Gap.Length;
@@ -55,7 +55,7 @@ internal static class PlainLayout
             {
                 var wrapped = WordWrap.Lines(value, room);
                 var indent = new string(' ', nameWidth + Gap.Length);
-                lines.Add((name.PadRight(nameWidth) + Gap + wrapped[0]).TrimEnd());
+                lines.Add((name + new string(' ', nameWidth - WordWrap.Width(name)) + Gap + wrapped[0]).TrimEnd());
                 lines.AddRange(wrapped.Skip(1).Select(l => indent + l));
             }
             else

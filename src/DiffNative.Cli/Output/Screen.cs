@@ -34,8 +34,6 @@ internal sealed class Screen
     /// <summary>The columns a line may take.</summary>
     internal int Width { get; }
 
-    internal bool IsTerminal => terminal is not null;
-
     internal void Write(TextTable table)
     {
         if (terminal is null)

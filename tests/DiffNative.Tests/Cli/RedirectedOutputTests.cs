@@ -41,6 +41,31 @@ public class RedirectedOutputTests : IDisposable
         }
     }
 
+    /// <summary>Every text the JSON output holds (names, ISAs, the library's path, however long)
+    /// is on one line of the text output, whole.</summary>
+    [Theory]
+    [InlineData("info")]
+    [InlineData("check", "--isa", "scalar")]
+    [InlineData("bench", "--quick")]
+    public void Every_name_in_the_json_is_whole_on_a_line_of_the_text(params string[] args)
+    {
+        var json = CliRunner.Run(null, [.. args, "--json"]);
+        var text = CliRunner.Run(null, args);
+        Assert.Equal(0, text.ExitCode);
+        var lines = text.Stdout.Split('\n');
+        foreach (var name in Strings(JsonDocument.Parse(json.Stdout).RootElement).Distinct())
+            Assert.True(lines.Any(l => l.Contains(name, StringComparison.Ordinal)), $"'{name}' is not whole on any line:\n{text.Stdout}");
+    }
+
+    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        // bench's "backend" (native, managed) is what its path column's ISA or "managed" implies.
+        JsonValueKind.Object => e.EnumerateObject().Where(p => p.Name != "backend").SelectMany(p => Strings(p.Value)),
+        _ => [],
+    };
+
     /// <summary>The library's path, however long, is on one line, whole.</summary>
     [Fact]
     public void Info_prints_the_library_path_whole()
