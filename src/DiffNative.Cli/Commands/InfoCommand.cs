@@ -66,10 +66,10 @@ internal static class InfoCommand
         {
             ("sse2", cpu.Sse2), ("avx", cpu.Avx), ("avx2", cpu.Avx2), ("fma", cpu.Fma),
             ("avx512f", cpu.Avx512F), ("avx512dq", cpu.Avx512DQ), ("avx512bw", cpu.Avx512BW), ("avx512vl", cpu.Avx512VL),
-            ("os saves ymm", cpu.OsSavesAvx), ("os saves zmm", cpu.OsSavesAvx512),
+            ("os-saves-ymm", cpu.OsSavesAvx), ("os-saves-zmm", cpu.OsSavesAvx512),
         };
-        // Absent features keep their place with a minus, so that the line reads the same on every machine.
-        table.AddRow("cpu features", string.Join(" ", features.Select(f => f.Present ? f.Name.Replace(' ', '-') : "-" + f.Name.Replace(' ', '-'))));
+        // An absent feature keeps its place, with a minus: the colour that said so is gone in a file.
+        table.AddRow("cpu features", string.Join(" ", features.Select(f => f.Present ? f.Name : "-" + f.Name)));
         Screen.Current.Write(table);
     }
 }

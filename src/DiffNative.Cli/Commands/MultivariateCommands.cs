@@ -86,7 +86,7 @@ internal static class MultivariateCommands
             var warning = DifferentiationArguments.Warning(r.Status);
             if (warning is not null) json["warning"] = warning;
             if (v.Json) JsonOutput.Write(json);
-            else Print(name, v, names, r, columns, warning);
+            else Print(name, v, names, r, warning);
             return ExitCodes.Success;
         });
         return command;
@@ -97,8 +97,7 @@ internal static class MultivariateCommands
 
     /// <summary>The result with every row and column named: gradients and Hessians by the
     /// variables, a Jacobian's rows by f0, f1, … in the order of the expressions.</summary>
-    private static void Print(string name, DifferentiationArguments.ParseResultValues v, IReadOnlyList<string> vars, DerivativeArray r,
-        int columns, string? warning)
+    private static void Print(string name, DifferentiationArguments.ParseResultValues v, IReadOnlyList<string> vars, DerivativeArray r, string? warning)
     {
         var screen = Screen.Current;
         var point = DifferentiationArguments.ParsePoint(v.At, vars.Count);
