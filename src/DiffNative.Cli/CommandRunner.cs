@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
+using DiffNative.Cli.Help;
+using DiffNative.Cli.Output;
 
 namespace DiffNative.Cli;
 
@@ -7,23 +10,26 @@ namespace DiffNative.Cli;
 /// every file or permission failure exit 2 with one line on stderr and no stack trace.</summary>
 internal static class CommandRunner
 {
-    internal static int Run(RootCommand root, string[] args)
+    internal static int Run(Command root, string[] args)
     {
         // Numbers on the command line and in files are invariant ("0.5"), whatever the locale:
         // System.CommandLine parses with the current culture, where de-DE read 0.5 as 5.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         Console.SetOut(new StandardOutput(Console.Out));
+        // Help wraps to the screen's width: 80 columns in a file or pipe, where it had none.
+        foreach (var help in root.Options.OfType<HelpOption>())
+            help.Action = new HelpAction { MaxWidth = Screen.Current.Width };
         var verb = "";
         try
         {
             ResponseFiles.Check(args);
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
-                return Fail(UsageErrors.Describe(parsed.Errors[0]));
+                return Fail(UnknownVerb.Describe(root, parsed) ?? UsageErrors.Describe(parsed.Errors[0]));
             var command = parsed.CommandResult.Command;
             verb = command.Name;
             // Help and --version work whatever the environment; every verb checks it the same way.
-            if (parsed.Action is not null && parsed.Action == command.Action)
+            if (parsed.Action is not null && parsed.Action == command.Action && command.Name != HelpCommand.Name)
                 ForcedIsa.Check();
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }

@@ -1,9 +1,16 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using DiffNative.Cli;
 using DiffNative.Cli.Commands;
+using DiffNative.Cli.Help;
 
-var root = new RootCommand("DiffNative: numerical differentiation on a native SIMD core with a managed reference.")
+// A plain command named as the installed tool is: a RootCommand takes its name from the file that
+// runs, and usage lines said "DiffNative.Cli".
+var root = new Command("diffnative", "DiffNative: numerical differentiation on a native SIMD core with a managed reference. " +
+                                     "Start with 'diffnative demo'; 'diffnative help expressions' gives the syntax of --expr.")
 {
+    new HelpOption(),
+    new VersionOption(),
     DemoCommand.Create(),
     InfoCommand.Create(),
     CheckCommand.Create(),
@@ -16,4 +23,5 @@ var root = new RootCommand("DiffNative: numerical differentiation on a native SI
     MinimizeCommand.Create(),
     PlotCommand.Create(),
 };
+root.Subcommands.Add(HelpCommand.Create(root));
 return CommandRunner.Run(root, args);

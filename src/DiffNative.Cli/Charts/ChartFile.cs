@@ -26,6 +26,9 @@ internal static class ChartFile
         return SansFamilies.FirstOrDefault(f => installed.Contains(f, StringComparer.OrdinalIgnoreCase));
     });
 
+    /// <summary>The sans-serif family charts use, or SkiaSharp's default where none is installed.</summary>
+    internal static string SansFamily => InstalledSans.Value ?? SkiaSharp.SKTypeface.Default.FamilyName;
+
     /// <summary>A plot in the look every chart shares: a sans-serif font where one is installed.</summary>
     internal static ScottPlot.Plot NewPlot()
     {
@@ -39,7 +42,10 @@ internal static class ChartFile
     /// earlier file at the path is left as it was.</exception>
     internal static void Save(ScottPlot.Plot plot, string path, int width, int height)
     {
-        var png = plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
-        OutputFile.Write(path, "--chart", stream => stream.Write(png));
+        Write(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png), path);
     }
+
+    /// <summary>Writes an encoded PNG at <paramref name="path"/>, atomically.</summary>
+    /// <inheritdoc cref="Save" path="/exception"/>
+    internal static void Write(byte[] png, string path) => OutputFile.Write(path, "--chart", stream => stream.Write(png));
 }

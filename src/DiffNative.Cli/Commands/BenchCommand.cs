@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DiffNative.Cli.Charts;
+using DiffNative.Cli.Output;
 using Spectre.Console;
 
 namespace DiffNative.Cli.Commands;
@@ -52,7 +53,7 @@ internal static class BenchCommand
         if (json || Console.IsOutputRedirected) Measure();
         else AnsiConsole.Status().Start("timing kernels…", _ => Measure());
 
-        if (chartPath is not null) DrawChart(rows, chartPath);
+        if (chartPath is not null) ThroughputChart.Save(rows, chartPath, DateTime.Now);
         if (json)
         {
             JsonOutput.Write(new
@@ -61,12 +62,14 @@ internal static class BenchCommand
             });
             return ExitCodes.Success;
         }
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("kernel").AddColumn("path");
-        foreach (var size in sizes) table.AddColumn(new TableColumn($"{size / 1024} K: ns/el").RightAligned());
+        var screen = Screen.Current;
+        screen.Text("Nanoseconds per element (lower is better), by number of elements:");
+        var table = new TextTable().AddColumn("kernel").AddColumn("path");
+        foreach (var size in sizes) table.AddColumn(ThroughputChart.SizeName(size), rightAligned: true);
         foreach (var group in rows.GroupBy(r => (r.Kernel, r.Isa ?? r.Backend)))
-            table.AddRow([group.Key.Kernel, group.Key.Item2, .. group.Select(r => r.NsPerElement.ToString("0.000", CultureInfo.InvariantCulture))]);
-        AnsiConsole.Write(table);
-        if (chartPath is not null) AnsiConsole.MarkupLine($"chart written to {Markup.Escape(chartPath)}");
+            table.AddRow([group.Key.Kernel, group.Key.Item2, .. group.Select(r => (TextTable.Cell)r.NsPerElement.ToString("0.000", CultureInfo.InvariantCulture))]);
+        screen.Write(table);
+        if (chartPath is not null) screen.Text($"chart written to {chartPath}");
         return ExitCodes.Success;
     }
 
@@ -86,23 +89,5 @@ internal static class BenchCommand
             best = Math.Min(best, watch.Elapsed.TotalNanoseconds / calls);
         }
         return best / size;
-    }
-
-    private static void DrawChart(List<Row> rows, string path)
-    {
-        var plot = ChartFile.NewPlot();
-        foreach (var group in rows.GroupBy(r => r.Kernel == "copy" ? "copy" : $"{r.Kernel} ({r.Isa ?? r.Backend})"))
-        {
-            var xs = group.Select(r => Math.Log2(r.Size)).ToArray();
-            var ys = group.Select(r => 1.0 / r.NsPerElement).ToArray();
-            var line = plot.Add.Scatter(xs, ys);
-            line.LegendText = group.Key;
-            if (group.Key == "copy") line.LinePattern = ScottPlot.LinePattern.Dashed;
-        }
-        plot.Title("Throughput by size (higher is better)");
-        plot.XLabel("elements (log2)");
-        plot.YLabel("elements per ns");
-        plot.ShowLegend(ScottPlot.Edge.Right);   // beside the data: inside, it hid the lines it names
-        ChartFile.Save(plot, path, 1100, 560);
     }
 }

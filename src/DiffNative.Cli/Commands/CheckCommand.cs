@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using DiffNative.Cli.Output;
 using Spectre.Console;
 
 namespace DiffNative.Cli.Commands;
@@ -60,14 +62,15 @@ internal static class CheckCommand
         }
         else
         {
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("kernel").AddColumn("ISA").AddColumn(new TableColumn("cases").RightAligned())
-                .AddColumn(new TableColumn("max ulp").RightAligned()).AddColumn("bit-identical").AddColumn("result");
+            var table = new TextTable()
+                .AddColumn("kernel").AddColumn("ISA").AddColumn("cases", rightAligned: true)
+                .AddColumn("max ulp", rightAligned: true).AddColumn("bit-identical").AddColumn("result");
             foreach (var r in results)
-                table.AddRow(r.Kernel, r.Isa.ToName(), r.Cases.ToString(), r.MaxUlp == long.MaxValue ? "∞" : r.MaxUlp.ToString(),
-                    r.BitIdentical ? "yes" : "no", r.Passed ? "[green]pass[/]" : $"[red]FAIL (bound {r.BoundUlp})[/]");
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine(passed ? "[green]every kernel agrees with the managed reference[/]" : "[red]some kernels are outside their bounds[/]");
+                table.AddRow(r.Kernel, r.Isa.ToName(), r.Cases.ToString(CultureInfo.InvariantCulture),
+                    r.MaxUlp == long.MaxValue ? "∞" : r.MaxUlp.ToString(CultureInfo.InvariantCulture),
+                    r.BitIdentical ? "yes" : "no", r.Passed ? new TextTable.Cell("pass", "green") : new TextTable.Cell($"FAIL (bound {r.BoundUlp})", "red"));
+            Screen.Current.Write(table);
+            Screen.Current.Markup(passed ? "[green]every kernel agrees with the managed reference[/]" : "[red]some kernels are outside their bounds[/]");
         }
         return passed ? ExitCodes.Success : ExitCodes.CheckFailed;
     }

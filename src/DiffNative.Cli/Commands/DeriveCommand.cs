@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Numerics;
 using DiffNative.Cli.Expressions;
-using Spectre.Console;
+using DiffNative.Cli.Output;
 
 namespace DiffNative.Cli.Commands;
 
@@ -71,13 +71,13 @@ internal static class DeriveCommand
             JsonOutput.Write(new { value = r.Value, error = r.Error, step = r.Step, evaluations = r.Evaluations, warning });
             return ExitCodes.Success;
         }
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("").HideHeaders();
+        var table = TextTable.Pairs();
         table.AddRow("derivative", r.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("error estimate", r.Error is { } e ? e.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) : "none (this method has no estimate)");
         table.AddRow("step", r.Step.ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("evaluations", r.Evaluations.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (warning is not null) table.AddRow("[yellow]warning[/]", Markup.Escape(warning));
-        AnsiConsole.Write(table);
+        if (warning is not null) table.AddRow(new TextTable.Cell("warning", "yellow"), warning);
+        Screen.Current.Write(table);
         return ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DiffNative.Cli.Expressions;
+using DiffNative.Cli.Help;
 
 namespace DiffNative.Cli.Commands;
 
@@ -7,7 +8,7 @@ namespace DiffNative.Cli.Commands;
 /// into the library's option records. Names are a contract with users' scripts.</summary>
 internal sealed class DifferentiationArguments
 {
-    internal Option<string> Expression { get; } = new("--expr") { Description = "The expression (syntax: docs/expressions.md).", Required = true };
+    internal Option<string> Expression { get; } = new("--expr") { Description = $"The expression, such as \"x^2 + sin(x)\" ({ExpressionHelp.Pointer}).", Required = true };
     internal Option<string> At { get; } = new("--at") { Description = "Where to differentiate: comma-separated values, one per variable.", Required = true };
     internal Option<string> Method { get; }
     internal Option<int?> Accuracy { get; } = new("--accuracy") { Description = "Order of accuracy: central 2, 4, 6, 8; forward and backward 1 to 6 (default 2)." };

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Spectre.Console;
+using DiffNative.Cli.Output;
 
 namespace DiffNative.Cli.Commands;
 
@@ -54,11 +54,10 @@ internal static class InfoCommand
 
     private static void WriteTable(RuntimeInfo info)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
-        table.HideHeaders();
+        var table = TextTable.Pairs();
         table.AddRow("version", info.Version);
-        table.AddRow("native library", Markup.Escape(info.NativeLibraryPath));
-        table.AddRow("active ISA", $"[bold green]{info.ActiveIsa.ToName()}[/]");
+        table.AddRow("native library", info.NativeLibraryPath);
+        table.AddRow("active ISA", new TextTable.Cell(info.ActiveIsa.ToName(), "bold green"));
         table.AddRow("available ISAs", string.Join(", ", info.AvailableIsas.Select(i => i.ToName())));
         table.AddRow("compiled ISAs", string.Join(", ", info.CompiledIsas.Select(i => i.ToName())));
         table.AddRow("scalar FMA", info.ScalarUsesHardwareFma ? "FMA instructions" : "libm fma() calls");
@@ -67,9 +66,10 @@ internal static class InfoCommand
         {
             ("sse2", cpu.Sse2), ("avx", cpu.Avx), ("avx2", cpu.Avx2), ("fma", cpu.Fma),
             ("avx512f", cpu.Avx512F), ("avx512dq", cpu.Avx512DQ), ("avx512bw", cpu.Avx512BW), ("avx512vl", cpu.Avx512VL),
-            ("os saves ymm", cpu.OsSavesAvx), ("os saves zmm", cpu.OsSavesAvx512),
+            ("os-saves-ymm", cpu.OsSavesAvx), ("os-saves-zmm", cpu.OsSavesAvx512),
         };
-        table.AddRow("cpu features", string.Join(" ", features.Select(f => f.Present ? $"[green]{f.Name}[/]" : $"[grey]-{f.Name}[/]")));
-        AnsiConsole.Write(table);
+        // An absent feature keeps its place, with a minus: the colour that said so is gone in a file.
+        table.AddRow("cpu features", string.Join(" ", features.Select(f => f.Present ? f.Name : "-" + f.Name)));
+        Screen.Current.Write(table);
     }
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using DiffNative.Cli.Expressions;
-using Spectre.Console;
+using DiffNative.Cli.Help;
+using DiffNative.Cli.Output;
 
 namespace DiffNative.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class MinimizeCommand
 {
     internal static Command Create()
     {
-        var expression = new Option<string>("--expr") { Description = "The expression to minimise (syntax: docs/expressions.md).", Required = true };
+        var expression = new Option<string>("--expr") { Description = $"The expression to minimise, such as \"(1-x)^2 + 100*(y-x^2)^2\" ({ExpressionHelp.Pointer}).", Required = true };
         var vars = new Option<string>("--vars") { Description = "The variables, comma-separated, in the order of --at.", Required = true };
         var at = new Option<string>("--at") { Description = "The starting point: comma-separated values, one per variable.", Required = true };
         var method = new Option<string>("--method") { Description = "bfgs (default), lbfgs, newton, gd, momentum, nesterov, adagrad, rmsprop, adam or adamw.", DefaultValueFactory = _ => "bfgs" };
@@ -83,12 +84,14 @@ internal static class MinimizeCommand
 
     private static void Print(OptimizationResult r, IReadOnlyList<string> names)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("minimum").AddColumn("variable").AddColumn(new TableColumn("value").RightAligned());
+        var screen = Screen.Current;
+        screen.Text("minimum:");
+        var table = new TextTable().AddColumn("variable").AddColumn("value", rightAligned: true);
         for (var i = 0; i < names.Count; i++)
-            table.AddRow(Markup.Escape(names[i]), r.X[i].ToString("G15", CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"f = {r.Value.ToString("G15", CultureInfo.InvariantCulture)}, largest |gradient| = {r.GradientNorm.ToString("G3", CultureInfo.InvariantCulture)}");
-        AnsiConsole.MarkupLine($"{r.Iterations} iterations, {r.FunctionEvaluations} evaluations; stopped on {ReasonName(r.Reason)}" +
+            table.AddRow(names[i], r.X[i].ToString("G15", CultureInfo.InvariantCulture));
+        screen.Write(table);
+        screen.Text($"f = {r.Value.ToString("G15", CultureInfo.InvariantCulture)}, largest |gradient| = {r.GradientNorm.ToString("G3", CultureInfo.InvariantCulture)}");
+        screen.Markup($"{r.Iterations} iterations, {r.FunctionEvaluations} evaluations; stopped on {ReasonName(r.Reason)}" +
             (r.Converged ? " (converged)" : " [yellow](not converged)[/]"));
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DiffNative.Cli.Expressions;
-using Spectre.Console;
+using DiffNative.Cli.Output;
 
 namespace DiffNative.Cli.Commands;
 
@@ -80,12 +80,13 @@ internal static class MultivariateCommands
         command.SetAction(result =>
         {
             var v = shared.Read(result);
-            var (json, r, columns) = compute(v, DifferentiationArguments.ParseVariables(result.GetValue(vars)), sparse && result.GetValue(sparseOption));
+            var names = DifferentiationArguments.ParseVariables(result.GetValue(vars));
+            var (json, r, columns) = compute(v, names, sparse && result.GetValue(sparseOption));
             if (r.Errors is { } errors) json["errors"] = columns == 1 ? errors : Rows(errors, columns);
             var warning = DifferentiationArguments.Warning(r.Status);
             if (warning is not null) json["warning"] = warning;
             if (v.Json) JsonOutput.Write(json);
-            else Print(name, r, columns, warning);
+            else Print(name, v, names, r, warning);
             return ExitCodes.Success;
         });
         return command;
@@ -94,15 +95,55 @@ internal static class MultivariateCommands
     private static double[][] Rows(double[] values, int columns) =>
         Enumerable.Range(0, values.Length / columns).Select(r => values.AsSpan(r * columns, columns).ToArray()).ToArray();
 
-    private static void Print(string name, DerivativeArray r, int columns, string? warning)
+    /// <summary>The result with every row and column named: gradients and Hessians by the
+    /// variables, a Jacobian's rows by f0, f1, … in the order of the expressions.</summary>
+    private static void Print(string name, DifferentiationArguments.ParseResultValues v, IReadOnlyList<string> vars, DerivativeArray r, string? warning)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(name);
-        for (var c = 0; c < columns; c++) table.AddColumn(new TableColumn("").RightAligned());
-        table.HideHeaders();
-        for (var row = 0; row < r.Values.Length / columns; row++)
-            table.AddRow(Enumerable.Range(0, columns).Select(c => r.Values[row * columns + c].ToString("G12", CultureInfo.InvariantCulture)).ToArray());
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"evaluations: {r.Evaluations}");
-        if (warning is not null) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        var screen = Screen.Current;
+        var point = DifferentiationArguments.ParsePoint(v.At, vars.Count);
+        var at = string.Join(", ", vars.Select((x, i) => $"{x} = {Format(point[i])}"));
+        string[] rowNames;
+        if (name == "jacobian")
+        {
+            var expressions = v.Expression.Split(';').Select(e => e.Trim()).ToArray();
+            rowNames = expressions.Select((_, i) => $"f{i}").ToArray();
+            screen.Text($"Jacobian of {string.Join("; ", expressions.Select((e, i) => $"f{i} = {e}"))} at {at}:");
+        }
+        else
+        {
+            rowNames = [.. vars];
+            screen.Text($"{(name == "gradient" ? "Gradient" : "Hessian")} of f = {v.Expression.Trim()} at {at}:");
+        }
+
+        if (name == "gradient")
+        {
+            var table = new TextTable().AddColumn("variable").AddColumn("∂f/∂variable", rightAligned: true);
+            if (r.Errors is not null) table.AddColumn("error estimate", rightAligned: true);
+            for (var i = 0; i < r.Values.Length; i++)
+                table.AddRow([rowNames[i], Format(r.Values[i]), .. r.Errors is { } e ? [Format(e[i])] : Array.Empty<TextTable.Cell>()]);
+            screen.Write(table);
+        }
+        else
+        {
+            screen.Write(Matrix(r.Values, rowNames, vars));
+            if (r.Errors is { } errors)
+            {
+                screen.Text("error estimates:");
+                screen.Write(Matrix(errors, rowNames, vars));
+            }
+        }
+        screen.Text($"evaluations: {r.Evaluations}");
+        if (warning is not null) screen.Markup($"[yellow]warning:[/] {Spectre.Console.Markup.Escape(warning)}");
     }
+
+    private static TextTable Matrix(double[] values, IReadOnlyList<string> rows, IReadOnlyList<string> columns)
+    {
+        var table = new TextTable().AddColumn("");
+        foreach (var c in columns) table.AddColumn(c, rightAligned: true);
+        for (var row = 0; row < rows.Count; row++)
+            table.AddRow([rows[row], .. Enumerable.Range(0, columns.Count).Select(c => (TextTable.Cell)Format(values[row * columns.Count + c]))]);
+        return table;
+    }
+
+    private static string Format(double value) => value.ToString("G12", CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using DiffNative.Cli.Charts;
 using DiffNative.Cli.Expressions;
-using Spectre.Console;
+using DiffNative.Cli.Help;
+using DiffNative.Cli.Output;
 
 namespace DiffNative.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class PlotCommand
 
     internal static Command Create()
     {
-        var expression = new Option<string>("--expr") { Description = "f, an expression of one variable (syntax: docs/expressions.md).", Required = true };
+        var expression = new Option<string>("--expr") { Description = $"f, an expression of one variable, such as \"x^2 + sin(x)\" ({ExpressionHelp.Pointer}).", Required = true };
         var from = new Option<string>("--from") { Description = "The left end of the range.", Required = true };
         var to = new Option<string>("--to") { Description = "The right end of the range (greater than --from).", Required = true };
         var at = new Option<string?>("--at") { Description = "Where to draw the tangent, inside the range (default: the middle)." };
@@ -68,14 +69,14 @@ internal static class PlotCommand
             });
             return ExitCodes.Success;
         }
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("").HideHeaders();
+        var table = TextTable.Pairs();
         table.AddRow($"f({Format(x)})", Format(curve.ValueAtTangent));
         table.AddRow($"f′({Format(x)})", Format(curve.Tangent.Value));
         table.AddRow("error estimate", curve.Tangent.Error is { } e ? e.ToString("G3", CultureInfo.InvariantCulture) : "none");
         table.AddRow("evaluations", $"{curve.Evaluations.ToString(CultureInfo.InvariantCulture)} over {Points} points");
-        if (warning is not null) table.AddRow("[yellow]warning[/]", Markup.Escape(warning));
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"chart written to {Markup.Escape(chartPath)}");
+        if (warning is not null) table.AddRow(new TextTable.Cell("warning", "yellow"), warning);
+        Screen.Current.Write(table);
+        Screen.Current.Text($"chart written to {chartPath}");
         return ExitCodes.Success;
     }
 
