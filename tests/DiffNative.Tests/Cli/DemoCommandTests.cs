@@ -176,6 +176,6 @@ public partial class DemoCommandTests
         foreach (var page in new[] { "functions.md", "sparse.md", "sampled.md", "optimisers.md", "machine-learning.md", "cli.md" })
             Assert.Contains(page, pages);
         foreach (var page in pages)
-            Assert.True(File.Exists(Path.Combine(DocsExampleTests.DocsFolderPath, page)), $"docs/{page} does not exist");
+            Assert.True(File.Exists(Path.Combine(DocsPages.Root, "docs", page)), $"docs/{page} does not exist");
     }
 }
