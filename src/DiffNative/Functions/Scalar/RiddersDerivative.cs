@@ -50,10 +50,18 @@ internal static class RiddersDerivative
         {
             var h = StepRule.Default(x, 1, 2, typicalScale);
             status = DifferentiabilityCheck.Run(ref f, x, h, double.NaN, double.NaN, ref evaluations, out var halfSlope, out var quarterSlope);
+            // A smooth f that turns within h (1/(1 + (1e5x)²) at 1e-9 turns within 1e-5, h = 6e-6)
+            // looks kinked at that reach: look again 64 times closer, where a kink at x still shows.
+            if (status == DerivativeStatus.NotDifferentiable && options.Step is null)
+            {
+                h = StepRule.MakeExact(x, h / 64);
+                status = DifferentiabilityCheck.Run(ref f, x, h, double.NaN, double.NaN, ref evaluations, out halfSlope, out quarterSlope);
+            }
             // A sequence that never came as close to x as h can agree with itself on a wrong value:
             // log(1 + (1e5x)²) at 1e-9 is even about 0 on every step from 0.1 down to 2.5e-3, and
             // its ladder settled on 6e-7 where the truth is 20. The central differences at h/2 and
-            // h/4 the kink check took must then agree with it; if not, one more run starts near h.
+            // h/4 the kink check took must then agree with it (AdaptiveStarts.DisagreesNearX); if
+            // not, one more run starts near h.
             if (status == DerivativeStatus.Ok && options.Step is null && best.Smallest > h
                 && !AgreesLocally(best, halfSlope, quarterSlope, h))
             {
@@ -67,13 +75,13 @@ internal static class RiddersDerivative
         return new DerivativeResult(best.Value, best.Error, best.Step, evaluations, status);
     }
 
-    /// <summary>Whether a run's value is within four times its own error estimate and that of the
-    /// central difference at h/4 (4/3 of its disagreement with the one at h/2, four times its h²
-    /// error, plus rounding) of that difference.</summary>
+    /// <summary>Whether a run's value agrees with the central difference at h/4, whose error
+    /// estimate is 4/3 of its disagreement with the one at h/2 (four times its h² error) plus
+    /// rounding (<see cref="AdaptiveStarts.DisagreesNearX"/>).</summary>
     private static bool AgreesLocally(StartOutcome run, double halfSlope, double quarterSlope, double h)
     {
         var localError = 4.0 / 3.0 * Math.Abs(halfSlope - quarterSlope) + 8 * StepRule.MachineEpsilon * run.NearScale / (h / 4);
-        return Math.Abs(run.Value - quarterSlope) <= 4 * (localError + run.Error);
+        return !AdaptiveStarts.DisagreesNearX(run.Value, run.Error, quarterSlope, localError);
     }
 
     /// <summary>The error estimate is below a millionth of the value, or of what rounding alone
