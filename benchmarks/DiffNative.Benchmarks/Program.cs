@@ -18,7 +18,7 @@ var config = (args.Any(a => a is "--job" or "-j") ? DefaultConfig.Instance
         : DefaultConfig.Instance.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1)))
     .AddColumn(new ElementsPerNanosecondColumn())
     .AddFilter(new SimpleFilter(b => IsaOf(b.Descriptor.WorkloadMethod.Name) is not { } isa || available.Contains(isa)));
-BenchmarkSwitcher.FromAssembly(typeof(UniformGradientBenchmarks).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(SampledGradientBenchmarks).Assembly).Run(args, config);
 return 0;
 
 // Benchmarks of one native path are named Native<Isa>: NativeScalar, NativeAvx2, NativeAvx512.

@@ -45,7 +45,7 @@ internal static class BenchCommand
                 foreach (var (_, isa, backend) in paths)
                 {
                     var name = backend.Kind == BackendKind.Managed ? "managed" : "native";
-                    rows.Add(new Row("gradient_uniform", isa, name, size, Time(() => SampledDerivative.Gradient(y, 1e-3, d, backend), size, budget)));
+                    rows.Add(new Row("sampled_gradient", isa, name, size, Time(() => SampledDerivative.Gradient(y, 1e-3, d, backend), size, budget)));
                     rows.Add(new Row("grid_derivative_acc8", isa, name, size, Time(() => SampledDerivative.Derivative(y, 1e-3, d, 1, 8, backend), size, budget)));
                 }
             }

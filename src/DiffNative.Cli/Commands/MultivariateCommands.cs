@@ -18,7 +18,7 @@ internal static class MultivariateCommands
         var expression = ExpressionCompiler.Compile(v.Expression, vars);
         var x = DifferentiationArguments.ParsePoint(v.At, vars.Count);
         var r = Differentiate.Gradient(DifferentiationArguments.ToScalarFunction(expression), x, DifferentiationArguments.ToMultivariate(v, x.Length));
-        return (new Dictionary<string, object?> { ["gradient"] = r.Values, ["evaluations"] = r.Evaluations }, r, 1);
+        return (new Dictionary<string, object?> { ["gradient"] = r.Values, ["evaluations"] = r.Evaluations }, r);
     });
 
     internal static Command Hessian() => Create("hessian", "The Hessian of an expression at a point.", sparse: true, (v, vars, sparse) =>
@@ -32,7 +32,7 @@ internal static class MultivariateCommands
             return SparseResult("hessian", s, colors: false);
         }
         var r = Differentiate.Hessian(DifferentiationArguments.ToScalarFunction(expression), x, DifferentiationArguments.ToMultivariate(v, x.Length));
-        return (new Dictionary<string, object?> { ["hessian"] = Rows(r.Values, x.Length), ["evaluations"] = r.Evaluations }, r, x.Length);
+        return (new Dictionary<string, object?> { ["hessian"] = Rows(r.Values, r.Columns), ["evaluations"] = r.Evaluations }, r);
     });
 
     internal static Command Jacobian() => Create("jacobian", "The Jacobian of expressions separated by ';' at a point.", sparse: true, (v, vars, sparse) =>
@@ -50,22 +50,21 @@ internal static class MultivariateCommands
             return SparseResult("jacobian", Differentiate.SparseJacobian(f, coloring, x, DifferentiationArguments.ToMultivariate(v, x.Length)), colors: true);
         }
         var r = Differentiate.Jacobian(f, functions.Length, x, DifferentiationArguments.ToMultivariate(v, x.Length));
-        return (new Dictionary<string, object?> { ["jacobian"] = Rows(r.Values, x.Length), ["evaluations"] = r.Evaluations }, r, x.Length);
+        return (new Dictionary<string, object?> { ["jacobian"] = Rows(r.Values, r.Columns), ["evaluations"] = r.Evaluations }, r);
     });
 
     /// <summary>A sparse result in the dense verbs' shape: the matrix (and an adaptive Hessian's
     /// error estimates) in dense layout, its cost.</summary>
-    private static (Dictionary<string, object?> Json, DerivativeArray Result, int Columns) SparseResult(string name, SparseDerivativeArray s, bool colors)
+    private static (Dictionary<string, object?> Json, DerivativeArray Result) SparseResult(string name, SparseDerivativeArray s, bool colors)
     {
-        var columns = s.Matrix.Pattern.Columns;
-        var dense = new DerivativeArray(s.Matrix.ToDense(), s.Errors?.ToDense(), s.Evaluations, s.Status);
-        var json = new Dictionary<string, object?> { [name] = Rows(dense.Values, columns), ["evaluations"] = s.Evaluations };
+        var dense = new DerivativeArray(s.Matrix.ToDense(), s.Errors?.ToDense(), s.Evaluations, s.Status) { Rows = s.Matrix.Pattern.Rows };
+        var json = new Dictionary<string, object?> { [name] = Rows(dense.Values, dense.Columns), ["evaluations"] = s.Evaluations };
         if (colors) json["colors"] = s.Colors;
-        return (json, dense, columns);
+        return (json, dense);
     }
 
     private static Command Create(string name, string description, bool sparse,
-        Func<DifferentiationArguments.ParseResultValues, IReadOnlyList<string>, bool, (Dictionary<string, object?> Json, DerivativeArray Result, int Columns)> compute)
+        Func<DifferentiationArguments.ParseResultValues, IReadOnlyList<string>, bool, (Dictionary<string, object?> Json, DerivativeArray Result)> compute)
     {
         var shared = new DifferentiationArguments();
         var vars = new Option<string>("--vars") { Description = "The variables, comma-separated, in the order of --at.", Required = true };
@@ -81,8 +80,9 @@ internal static class MultivariateCommands
         {
             var v = shared.Read(result);
             var names = DifferentiationArguments.ParseVariables(result.GetValue(vars));
-            var (json, r, columns) = compute(v, names, sparse && result.GetValue(sparseOption));
-            if (r.Errors is { } errors) json["errors"] = columns == 1 ? errors : Rows(errors, columns);
+            var (json, r) = compute(v, names, sparse && result.GetValue(sparseOption));
+            // Errors take the shape of the values: a list for a gradient, rows for a matrix even when it is 1×1.
+            if (r.Errors is { } errors) json["errors"] = name == "gradient" ? errors : Rows(errors, r.Columns);
             var warning = DifferentiationArguments.Warning(r.Status);
             if (warning is not null) json["warning"] = warning;
             if (v.Json) JsonOutput.Write(json);

@@ -71,7 +71,7 @@ public static partial class GradientCheck
         ArgumentNullException.ThrowIfNull(backward);
         return CheckBackward(Widened(f.Invoke), outputs, (p, upstream, g) =>
         {
-            var result = new float[g.Length];
+            var result = NaNs<float>(g.Length);
             backward(Narrow(p), Narrow(upstream), result);
             Widen(result, g);
         }, Widen(x), AsFloat(options));
@@ -85,7 +85,7 @@ public static partial class GradientCheck
         GradientCheckOptions? options) =>
         Check(x, 1, Validate(options), (point, y) => y[0] = f(point), gradient,
             (point, numericOptions) => Differentiate.Gradient(f, point, numericOptions),
-            (point, v, u) => { var g = new double[point.Length]; gradient(point, g); return v[0] * Dot(g, u); });
+            (point, v, u) => { var g = NaNs<double>(point.Length); gradient(point, g); return v[0] * Dot(g, u); });
 
     private static GradientCheckReport CheckJacobian(VectorFunction f, int outputs, VectorFunction jacobian, ReadOnlySpan<double> x,
         GradientCheckOptions? options)
@@ -95,7 +95,7 @@ public static partial class GradientCheck
             (point, numericOptions) => Differentiate.Jacobian(f, outputs, point, numericOptions),
             (point, v, u) =>
             {
-                var j = new double[outputs * point.Length];
+                var j = NaNs<double>(outputs * point.Length);
                 jacobian(point, j);
                 var sum = 0.0;
                 for (var k = 0; k < outputs; k++) sum += v[k] * Dot(j.AsSpan(k * point.Length, point.Length), u);
@@ -120,7 +120,7 @@ public static partial class GradientCheck
                 }
             },
             (point, numericOptions) => Differentiate.Jacobian(f, outputs, point, numericOptions),
-            (point, v, u) => { var g = new double[point.Length]; backward(point, v, g); return Dot(g, u); });
+            (point, v, u) => { var g = NaNs<double>(point.Length); backward(point, v, g); return Dot(g, u); });
     }
 
     /// <summary>The check itself. <paramref name="analyticMatrix"/> fills the outputs×n analytic
@@ -132,7 +132,7 @@ public static partial class GradientCheck
     {
         if (options.Directions is { } directions)
             return Directional(x, outputs, directions, options, f, analyticProduct);
-        var analytic = new double[outputs * x.Length];
+        var analytic = NaNs<double>(outputs * x.Length);
         analyticMatrix(x, analytic);
         var point = x.ToArray();
         var values = numeric(point, NumericOptions(options, x)).Values;
@@ -148,13 +148,22 @@ public static partial class GradientCheck
     /// <summary>A float map seen from double: the point rounded to float, the result widened.</summary>
     private static VectorFunction Widened(FloatMap map) => (p, output) =>
     {
-        var result = new float[output.Length];
+        var result = NaNs<float>(output.Length);
         map(Narrow(p), result);
         Widen(result, output);
     };
 
     /// <summary>The shape of the float function, gradient and Jacobian delegates.</summary>
     private delegate void FloatMap(ReadOnlySpan<float> x, Span<float> output);
+
+    /// <summary>A buffer for a user function to write: NaN until written, so that an output the
+    /// function leaves unwritten fails the check instead of passing as 0.</summary>
+    private static T[] NaNs<T>(int length) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        var result = new T[length];
+        Array.Fill(result, T.NaN);
+        return result;
+    }
 
     private static float[] Narrow(ReadOnlySpan<double> values)
     {

@@ -16,6 +16,9 @@ public class BenchCommandTests
             var copies = rows.Where(r => r.GetProperty("kernel").GetString() == "copy").ToArray();
             Assert.NotEmpty(copies);
             Assert.All(copies, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("isa").ValueKind));
+            // Kernels carry their library name: SampledDerivative.Gradient is dn_sampled_gradient.
+            Assert.Equal(["copy", "grid_derivative_acc8", "sampled_gradient"],
+                rows.Select(r => r.GetProperty("kernel").GetString()).Distinct().Order(StringComparer.Ordinal));
             foreach (var isa in DiffNativeRuntime.AvailableIsas)
                 Assert.Contains(rows, r => r.GetProperty("isa").ValueKind == JsonValueKind.String && r.GetProperty("isa").GetString() == isa.ToName());
             Assert.All(rows, r => Assert.True(r.GetProperty("nsPerElement").GetDouble() > 0 && r.GetProperty("size").GetInt32() > 0));

@@ -124,6 +124,22 @@ public class DifferentiationCommandTests
         Assert.Equal(2, json.GetProperty("errors").GetArrayLength());
     }
 
+    /// <summary>A matrix of one variable is still a matrix: its adaptive error estimates come as
+    /// rows, like its values ("errors" has the shape of the result, as docs/cli.md says).</summary>
+    [Theory]
+    [InlineData("hessian", "x^3", 12.0)] // 6x at 2
+    [InlineData("jacobian", "x^3", 12.0)] // 3x² at 2
+    [InlineData("hessian", "x^3", 12.0, "--sparse")]
+    public void A_one_by_one_matrix_has_its_errors_in_rows_like_its_values(string verb, string expression, double expected, params string[] extra)
+    {
+        var json = RunJson([verb, "--expr", expression, "--vars", "x", "--at", "2", "--method", "adaptive", .. extra]);
+        Assert.Equal(expected, Numbers(json.GetProperty(verb)[0])[0], 1e-6);
+        var errors = json.GetProperty("errors");
+        Assert.Equal(1, errors.GetArrayLength());
+        Assert.Equal(JsonValueKind.Array, errors[0].ValueKind);
+        Assert.Equal(1, errors[0].GetArrayLength());
+    }
+
     [Fact]
     public void Jacobian_of_two_expressions()
     {

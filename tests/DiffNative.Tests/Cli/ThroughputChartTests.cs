@@ -21,7 +21,7 @@ public class ThroughputChartTests
         {
             rows.Add(new BenchCommand.Row("copy", null, "memory", size, ns("copy", "copy", size)));
             foreach (var path in Paths)
-                foreach (var kernel in new[] { "gradient_uniform", "grid_derivative_acc8" })
+                foreach (var kernel in new[] { "sampled_gradient", "grid_derivative_acc8" })
                     rows.Add(new BenchCommand.Row(kernel, path == "managed" ? null : path, path == "managed" ? "managed" : "native", size, ns(kernel, path, size)));
         }
         return rows;
@@ -60,7 +60,7 @@ public class ThroughputChartTests
         var rows = Rows(Ns);
         var panels = ThroughputChart.Panels(rows);
         Assert.Equal(2, panels.Count);
-        foreach (var (panel, kernel) in panels.Zip(new[] { "gradient_uniform", "grid_derivative_acc8" }))
+        foreach (var (panel, kernel) in panels.Zip(new[] { "sampled_gradient", "grid_derivative_acc8" }))
             foreach (var scatter in panel.GetPlottables<Scatter>())
             {
                 var path = scatter.LegendText.StartsWith("copy", StringComparison.Ordinal) ? "copy" : scatter.LegendText;

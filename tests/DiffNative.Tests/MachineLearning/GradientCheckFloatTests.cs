@@ -177,6 +177,35 @@ public class GradientCheckFloatTests(ITestOutputHelper output)
         Assert.False(GradientCheck.Gradient(f, g, x).Passed);
     }
 
+    public static TheoryData<int?> Modes => new() { null, 3 };
+
+    /// <summary>f(x) = (x₀², x₀x₁) with y[1] never written: the buffer f writes into is NaN before
+    /// each call, so the unwritten output is NaN, not 0, and a Jacobian whose row 1 is wrongly 0
+    /// fails instead of agreeing with an unwritten 0.</summary>
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void A_float_function_that_leaves_an_output_unwritten_fails(int? directions)
+    {
+        FloatVectorFunction lazy = (x, y) => y[0] = x[0] * x[0];
+        FloatAnalyticJacobian rowOneZero = (x, j) => { j[0] = 2 * x[0]; j[1] = 0; j[2] = 0; j[3] = 0; };
+        var report = GradientCheck.Jacobian(lazy, 2, rowOneZero, [1.5f, -0.5f], GradientCheckOptions.Float with { Directions = directions });
+        Assert.False(report.Passed, report.ToString());
+    }
+
+    /// <summary>f(x) = x₀², whose ∂f/∂x₁ is 0: a gradient that never writes g[1] (or a backward pass
+    /// that never writes dx[1]) fails, since an unwritten entry is NaN, not a 0 that happens to be right.</summary>
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void A_float_gradient_or_backward_pass_that_leaves_an_entry_unwritten_fails(int? directions)
+    {
+        var options = GradientCheckOptions.Float with { Directions = directions };
+        float[] x = [1.5f, -0.5f];
+        var gradient = GradientCheck.Gradient(p => p[0] * p[0], (p, g) => g[0] = 2 * p[0], x, options);
+        var backward = GradientCheck.Backward((p, y) => y[0] = p[0] * p[0], 1, (p, up, dx) => dx[0] = 2 * p[0] * up[0], x, options);
+        Assert.False(gradient.Passed, gradient.ToString());
+        Assert.False(backward.Passed, backward.ToString());
+    }
+
     [Fact]
     public void Null_delegates_and_bad_options_are_named()
     {

@@ -162,4 +162,16 @@ public class GradientCheckTests
         var report = GradientCheck.Jacobian(lazy, 2, wrongRow, [1.5, -0.5], new GradientCheckOptions { Directions = 3 });
         Assert.False(report.Passed, report.ToString());
     }
+
+    /// <summary>f(x) = x₀², whose ∂f/∂x₁ is 0: a gradient that never writes g[1] fails in both
+    /// modes, since the buffer it writes into is NaN before the call, not a 0 that happens to be right.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData(3)]
+    public void A_gradient_that_leaves_an_entry_unwritten_fails(int? directions)
+    {
+        var report = GradientCheck.Gradient(p => p[0] * p[0], (p, g) => g[0] = 2 * p[0], [1.5, -0.5],
+            new GradientCheckOptions { Directions = directions });
+        Assert.False(report.Passed, report.ToString());
+    }
 }

@@ -3,9 +3,10 @@ using DiffNative;
 
 namespace DiffNative.Benchmarks;
 
-/// <summary>The uniform first derivative on every path, against a plain C# span loop (the
-/// baseline) and a plain array copy (what memory bandwidth allows: one read, one write).</summary>
-public class UniformGradientBenchmarks
+/// <summary>The sampled gradient (<c>SampledDerivative.Gradient</c>, uniform spacing) on every
+/// path, against a plain C# span loop (the baseline) and a plain array copy (what memory bandwidth
+/// allows: one read, one write).</summary>
+public class SampledGradientBenchmarks
 {
     private const double Spacing = 0.01;
     private double[] samples = [];
