@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using DiffNative.Cli.Output;
+using DiffNative.MachineLearning;
+using DiffNative.Optimization;
 
 namespace DiffNative.Cli.Commands;
 
