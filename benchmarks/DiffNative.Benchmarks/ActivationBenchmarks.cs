@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using DiffNative;
+using DiffNative.MachineLearning;
 
 namespace DiffNative.Benchmarks;
 
@@ -51,13 +52,13 @@ public class ActivationBenchmarks
     [Benchmark] public void GeluTanhWithDerivative() => Activation.GeluTanh.ApplyWithDerivative(x, value, derivative, Backend);
     [Benchmark] public void Gelu() => Activation.Gelu.Apply(x, value, Backend);
     [Benchmark] public void GeluWithDerivative() => Activation.Gelu.ApplyWithDerivative(x, value, derivative, Backend);
-    [Benchmark] public void Softmax() => DiffNative.Softmax.Apply(x, value, backend: Backend);
+    [Benchmark] public void Softmax() => DiffNative.MachineLearning.Softmax.Apply(x, value, backend: Backend);
 
     // The float overloads on the same values rounded to float (widened, run in double, rounded once).
     [Benchmark] public void SigmoidFloat() => Activation.Sigmoid.Apply(xf, valuef, Backend);
     [Benchmark] public void SigmoidWithDerivativeFloat() => Activation.Sigmoid.ApplyWithDerivative(xf, valuef, derivativef, Backend);
     [Benchmark] public void TanhFloat() => Activation.Tanh.Apply(xf, valuef, Backend);
-    [Benchmark] public void SoftmaxFloat() => DiffNative.Softmax.Apply(xf, valuef, backend: Backend);
+    [Benchmark] public void SoftmaxFloat() => DiffNative.MachineLearning.Softmax.Apply(xf, valuef, backend: Backend);
 }
 
 /// <summary>TensorPrimitives on the same 1 M doubles, and on them rounded to float (its SoftMax does not subtract the maximum,

@@ -1,3 +1,4 @@
+using DiffNative.Optimization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 

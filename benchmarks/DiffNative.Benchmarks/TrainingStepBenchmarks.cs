@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DiffNative;
+using DiffNative.MachineLearning;
 
 namespace DiffNative.Benchmarks;
 

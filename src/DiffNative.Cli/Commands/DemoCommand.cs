@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using DiffNative.Cli.Output;
+using DiffNative.MachineLearning;
+using DiffNative.Optimization;
 
 namespace DiffNative.Cli.Commands;
 
@@ -45,7 +47,8 @@ internal static class DemoCommand
     private sealed record Reproduction(string Row, string Command);
 
     /// <summary>The section's C# (a few lines that compile as they stand, in order across the
-    /// sections), its commands, and the page that says more.</summary>
+    /// sections, each section naming the namespace it first needs), its commands, and the page
+    /// that says more.</summary>
     private static void HowTo(Screen screen, string[] csharp, Reproduction[] commands, string page)
     {
         const string indent = "    ";
@@ -87,7 +90,10 @@ internal static class DemoCommand
         var kink = Differentiate.Derivative(Math.Abs, 0.0);
         screen.Markup($"And at a kink: d|x|/dx at 0 → status [yellow]{kink.Status}[/], not a confident number.");
         HowTo(screen,
-            ["var r = Differentiate.Derivative(x => x * x + Math.Sin(x), 2.0);"],
+            [
+                "using DiffNative;",
+                "var r = Differentiate.Derivative(x => x * x + Math.Sin(x), 2.0);",
+            ],
             [
                 new("default: adaptive (Richardson)", "diffnative derive --expr \"x*x + sin(x)\" --at 2"),
                 new("central, accuracy 8", "diffnative derive --expr \"x*x + sin(x)\" --at 2 --method central --accuracy 8"),
@@ -210,6 +216,7 @@ internal static class DemoCommand
         screen.Write(table);
         HowTo(screen,
             [
+                "using DiffNative.Optimization;",
                 "var m = Optimize.Minimize(f, [-1.2, 1.0], new OptimizerOptions",
                 "    { Method = OptimizationMethod.Bfgs, MaxIterations = 20_000 });",
             ],
@@ -260,6 +267,7 @@ internal static class DemoCommand
                       $"largest relative error {E(report.MaxRelativeError)}.");
         HowTo(screen,
             [
+                "using DiffNative.MachineLearning;",
                 "double[] xs = [-1000, -2, 0, 2, 1000];",
                 "double[] value = new double[5], slope = new double[5];",
                 "Activation.Sigmoid.ApplyWithDerivative(xs, value, slope);",

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DiffNative.Cli.Expressions;
 using DiffNative.Cli.Help;
 using DiffNative.Cli.Output;
+using DiffNative.Optimization;
 
 namespace DiffNative.Cli.Commands;
 

@@ -1,3 +1,5 @@
+using DiffNative.MachineLearning;
+
 namespace DiffNative.Cli.Expressions;
 
 /// <summary>The language's functions that <see cref="Math"/> lacks, written so that no finite

@@ -1,3 +1,5 @@
+using DiffNative.MachineLearning;
+
 namespace DiffNative;
 
 /// <summary>One native kernel on one ISA against the managed reference.</summary>

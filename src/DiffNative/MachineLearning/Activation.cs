@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using DiffNative.Interop;
 using DiffNative.Reference;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>An elementwise activation function with its parameter: value, derivative, or both in
 /// one pass, over spans of doubles. Stable over the whole double range (built on e^−|x|, so

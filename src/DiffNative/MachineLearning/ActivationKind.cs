@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>The elementwise activations. The numbers match dn_activation in diffnative.h.</summary>
 public enum ActivationKind

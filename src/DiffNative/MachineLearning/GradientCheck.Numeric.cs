@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 // The numeric side of the check: the fast directional mode, the adaptive recheck, float-sized
 // steps, and the comparison that makes the report.

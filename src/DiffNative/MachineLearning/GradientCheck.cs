@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>Checks hand-written gradients, Jacobians and backward passes against this library's
 /// finite differences (<see cref="Differentiate.Gradient(ScalarFunction, ReadOnlySpan{double}, DifferentiationOptions?, CancellationToken)"/>,

@@ -1,7 +1,4 @@
-namespace DiffNative;
-
-/// <summary>A hand-written gradient of f: Rⁿ → R at x, written into <paramref name="gradient"/> (n values).</summary>
-public delegate void AnalyticGradient(ReadOnlySpan<double> x, Span<double> gradient);
+namespace DiffNative.MachineLearning;
 
 /// <summary>A hand-written float gradient of f: Rⁿ → R at x (n values).</summary>
 public delegate void FloatAnalyticGradient(ReadOnlySpan<float> x, Span<float> gradient);

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>Settings of <see cref="GradientCheck"/>. An entry passes when
 /// |analytic − numeric| ≤ AbsoluteTolerance + RelativeTolerance·|numeric| (numpy's isclose, as

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>One compared entry: for a Jacobian, row k = output and column i = input (a gradient
 /// has one row); in the fast mode row and column are the direction's number.</summary>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>How a loss combines its per-element (or per-row) terms. The gradient always matches:
 /// with <see cref="Mean"/> every gradient entry carries the 1/count factor.</summary>

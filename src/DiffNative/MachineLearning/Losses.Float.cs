@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 // The float overloads: predictions and targets are widened to double, the double loss runs on
 // them, and the loss and every gradient entry are rounded once to float. Inputs are checked on

@@ -1,7 +1,7 @@
 using DiffNative.Reference;
 using static DiffNative.Reference.VectorMathReference;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>Loss functions with their gradients with respect to the first argument (predictions,
 /// probabilities, logits or scores). Each returns the loss; pass a <c>gradient</c> span as long as

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>The precision a checked function computes in, which decides how far apart the
 /// gradient checker's finite-difference points must be.</summary>

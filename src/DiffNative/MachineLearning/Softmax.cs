@@ -2,7 +2,7 @@ using System.Numerics;
 using DiffNative.Interop;
 using DiffNative.Reference;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>Softmax and log-softmax over a vector or over each row of a row-major matrix, and
 /// their backward passes. The row maximum is subtracted first, so nothing overflows; log-softmax

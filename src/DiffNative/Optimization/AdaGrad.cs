@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>AdaGrad: G ← G + g², x ← x − ηg/(√G + ε); steps shrink where gradients have been large.</summary>
 internal sealed class AdaGrad(int n, double rate, double epsilon) : FixedStepMethod(n)

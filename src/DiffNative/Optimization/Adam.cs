@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Adam (Kingma and Ba) with bias-corrected moments, and AdamW (Loshchilov and Hutter) when
 /// the weight decay λ is positive: x ← x(1 − ηλ) − η m̂/(√v̂ + ε), PyTorch's order.</summary>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Backtracking until the Armijo condition f(x + αd) ≤ f(x) + c₁α∇f·d holds. Each cut
 /// minimises the quadratic through f(x), ∇f·d and f(x + αd), kept within [0.1α, 0.5α] so that it

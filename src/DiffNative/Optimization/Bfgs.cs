@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>BFGS on a dense inverse-Hessian approximation H: d = −H∇f, a strong Wolfe step, then
 /// H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ, from H₀ = I as in SciPy. Scaling H₀ to (sᵀy/yᵀy)I (Nocedal

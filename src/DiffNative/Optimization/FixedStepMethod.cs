@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>The first-order methods of machine learning: each iteration moves by a rule of the
 /// gradient and the method's memory, with no line search. f is evaluated at every iterate anyway,
@@ -11,7 +11,7 @@ internal abstract class FixedStepMethod(int n) : MinimizationMethod
     /// <summary>Writes the next iterate from x and the gradient g there.</summary>
     protected abstract void Update(ReadOnlySpan<double> x, ReadOnlySpan<double> g, Span<double> next);
 
-    /// <summary>One update of x in place, for mini-batch training (<see cref="ParameterUpdater"/>).
+    /// <summary>One update of x in place, for mini-batch training (<see cref="MachineLearning.ParameterUpdater"/>).
     /// Safe because every rule here is elementwise: next[i] depends on x[i] and g[i] only.</summary>
     internal void UpdateInPlace(Span<double> x, ReadOnlySpan<double> g) => Update(x, g, x);
 

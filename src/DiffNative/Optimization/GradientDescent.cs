@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>x ← x − η∇f with a fixed learning rate η.</summary>
 internal sealed class GradientDescent(int n, double rate) : FixedStepMethod(n)

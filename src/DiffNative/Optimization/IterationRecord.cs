@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>One iterate of a minimisation, as the trace keeps it and the progress callback sees it.
 /// Iteration 0 is the starting point.</summary>

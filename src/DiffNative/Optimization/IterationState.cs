@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>The current iterate with its value and gradient. A step replaces all three together
 /// or leaves them alone, so the state always describes one finite point.</summary>

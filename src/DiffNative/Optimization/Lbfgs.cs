@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>L-BFGS: the last m pairs (s, y) stand in for the inverse Hessian through the two-loop
 /// recursion (Nocedal and Wright, algorithm 7.4), with H₀ = (sᵀy/yᵀy)I from the newest pair.

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Chooses how far to go along a descent direction. One instance per minimisation; it
 /// owns its trial buffers, so a search allocates nothing.</summary>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>How far along a search direction a step goes.</summary>
 public enum LineSearchMethod

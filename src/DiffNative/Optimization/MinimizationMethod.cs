@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>One method's iteration: from the state's iterate to the next. One instance per
 /// minimisation, owning the method's memory (velocities, moment estimates, the inverse-Hessian

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>The iteration loop every method shares: evaluates the start, asks the method for steps,
 /// records the trace, reports progress and applies the stopping rules in a fixed order.</summary>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Solves (H + τI)d = −g with the smallest τ of the sequence 0, β, 2β, 4β, … (Nocedal and
 /// Wright, algorithm 3.3) for which the Cholesky factorisation succeeds, so that d is a descent

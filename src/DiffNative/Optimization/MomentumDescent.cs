@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Heavy-ball momentum in PyTorch's form: v ← μv + ∇f, x ← x − ηv.</summary>
 internal sealed class MomentumDescent(int n, double rate, double momentum) : FixedStepMethod(n)

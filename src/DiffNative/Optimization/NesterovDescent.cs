@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Nesterov momentum in PyTorch's form, which tracks the look-ahead point so that only the
 /// gradient at the iterate is needed: v ← μv + ∇f, x ← x − η(∇f + μv).</summary>

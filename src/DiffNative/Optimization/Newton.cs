@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Newton's method: d solves (H + τI)d = −∇f with the smallest shift τ ≥ 0 that makes the
 /// matrix positive definite, so d always points downhill, then a line search from α = 1 (the full

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>The function to minimise with whatever derivatives the caller has. A missing gradient
 /// is differenced numerically from f; a missing Hessian is differenced from the analytic gradient
@@ -45,7 +45,7 @@ public sealed record Objective
     /// <summary>f at many points, when the objective was made by <see cref="FromBatch"/>; otherwise null.</summary>
     public BatchScalarFunction? BatchValue { get; }
 
-    /// <summary>The analytic gradient (the delegate <see cref="GradientCheck"/> checks); null
+    /// <summary>The analytic gradient (the delegate <see cref="MachineLearning.GradientCheck"/> checks); null
     /// differences it numerically. It must not keep either span: the buffers are reused.</summary>
     public AnalyticGradient? Gradient { get; init; }
 

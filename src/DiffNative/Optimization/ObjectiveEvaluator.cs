@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Evaluates f, its gradient and Hessian, analytic or numerical, and counts what each
 /// costs. Numerical derivatives add their function (or gradient) calls to the counts.</summary>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>The Hessian of f at <paramref name="x"/>, written into <paramref name="hessian"/>
 /// (row-major n×n, symmetric). Must not keep either span: the buffers are reused.</summary>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>The minimisation methods <see cref="Optimize.Minimize(Objective, ReadOnlySpan{double}, OptimizerOptions?, CancellationToken)"/> offers.</summary>
 public enum OptimizationMethod

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Where a minimisation ended, what it cost and why it stopped.</summary>
 /// <param name="X">The last accepted iterate (always finite).</param>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Unconstrained minimisation with analytic or numerical derivatives: BFGS (the default),
 /// L-BFGS, Newton, gradient descent and the first-order methods of machine learning.</summary>

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Options for <see cref="Optimize"/>. Immutable; share one instance across threads.
 /// Every value is checked when a minimisation starts, and a bad one is an

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>RMSProp: E ← ρE + (1 − ρ)g², x ← x − ηg/(√E + ε); AdaGrad with a fading memory.</summary>
 internal sealed class RmsProp(int n, double rate, double decay, double epsilon) : FixedStepMethod(n)

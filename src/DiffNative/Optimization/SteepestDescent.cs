@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Gradient descent with a line search along −∇f. The first trial step is η; later ones
 /// assume the first-order change of f repeats (Nocedal and Wright, eq. 3.60):

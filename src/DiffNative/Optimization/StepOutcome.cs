@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>What one iteration of a method did to the state.</summary>
 internal enum StepOutcome

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>Why a minimisation stopped. The first three mean it converged.</summary>
 public enum StopReason

@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.Optimization;
 
 /// <summary>A step satisfying the strong Wolfe conditions, by Nocedal and Wright's bracketing
 /// (algorithm 3.5) and zoom (algorithm 3.6) with safeguarded cubic interpolation. The gradient at a

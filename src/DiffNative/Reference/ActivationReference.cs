@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using DiffNative.MachineLearning;
 using static DiffNative.Reference.VectorMathReference;
 using static DiffNative.Reference.Widening;
 

@@ -152,8 +152,11 @@ public partial class DemoCommandTests
             code.AddRange(section.Lines.Skip(start + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l[4..]));
         }
         Assert.True(code.Count >= 8, string.Join('\n', code));
-        var namespaces = typeof(Differentiate).Assembly.GetExportedTypes().Select(t => t.Namespace).OfType<string>().Distinct();
-        var usings = string.Concat(namespaces.Append("System").Append("System.Linq").Select(n => $"using {n};\n"));
+        // The usings the sections print go first, as a user gathers them; only a console project's
+        // implicit ones are added, so a section that forgets its namespace fails here.
+        var printed = code.Where(IsUsing).ToArray();
+        code = [.. code.Where(line => !IsUsing(line))];
+        var usings = string.Concat(printed.Append("using System;").Append("using System.Linq;").Select(u => u + "\n"));
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create(
             "DemoSnippets_" + Guid.NewGuid().ToString("N"),
@@ -166,6 +169,8 @@ public partial class DemoCommandTests
         var entry = Assembly.Load(image.ToArray()).EntryPoint!;
         entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
     }
+
+    private static bool IsUsing(string line) => Regex.IsMatch(line, @"^using [A-Za-z.]+;$");
 
     [Fact]
     public void It_ends_with_where_to_go_next_and_every_page_it_names_exists()

@@ -1,8 +1,8 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
-/// <summary>An elementwise <see cref="DiffNative.Activation"/> as a layer (same width in and out,
+/// <summary>An elementwise <see cref="DiffNative.MachineLearning.Activation"/> as a layer (same width in and out,
 /// no parameters), on the native kernels of the chosen backend (the double kernels, or the float
 /// ones: within 1 float ulp). The backward pass recomputes f′ from the stored input rather than
 /// keeping a derivative buffer per layer. <see cref="ActivationLayer"/> is the double one.</summary>
@@ -45,7 +45,7 @@ public sealed class ActivationLayer<T> : Layer<T> where T : struct, IFloatingPoi
 }
 
 
-/// <summary>An elementwise <see cref="DiffNative.Activation"/> as a double layer (same width in and
+/// <summary>An elementwise <see cref="DiffNative.MachineLearning.Activation"/> as a double layer (same width in and
 /// out, no parameters), on the native kernels of the chosen backend: an
 /// <see cref="ActivationLayer{T}"/> of double does all the work. The backward pass recomputes f′
 /// from the stored input rather than keeping a derivative buffer per layer.</summary>

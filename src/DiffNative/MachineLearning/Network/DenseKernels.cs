@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>The dense layer's arithmetic, shared by <see cref="DenseLayer"/> and
 /// <see cref="DenseLayer{T}"/>. Every sum (a row's products, the gradients' sums over rows) runs

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>A fully connected layer y = x·Wᵀ + b per row, in <typeparamref name="T"/> (float for
 /// float networks; <see cref="DenseLayer"/> is the double one). Parameters: W row-major

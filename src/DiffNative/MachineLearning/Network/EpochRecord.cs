@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>What one epoch of training saw. Gradient norms are taken before clipping and averaged
 /// over the epoch's steps, so they show the raw signal reaching each layer: norms shrinking by

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>Gradient clipping, in place, as PyTorch's clip_grad_norm_ and clip_grad_value_ do it:
 /// a guard against exploding gradients that keeps a single bad batch from throwing the parameters

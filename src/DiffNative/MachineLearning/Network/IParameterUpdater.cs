@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>One optimiser step per mini-batch: moves a flat parameter vector of
 /// <typeparamref name="T"/> by a rule of its gradient and the updater's memory (velocities, moment

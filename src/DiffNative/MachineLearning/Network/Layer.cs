@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>A layer of a <see cref="Sequential{T}"/> network computing in <typeparamref name="T"/>
 /// (double or float): a map from rows of

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>Checks a network's backpropagation with <see cref="GradientCheck"/>: the gradient of
 /// the softmax cross-entropy loss with respect to the parameters, or to the inputs, against finite

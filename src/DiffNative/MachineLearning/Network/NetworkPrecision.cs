@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>The element types a network computes in (double and float) and the conversions its
 /// shared code needs. Sums and products run in double and are rounded once to T, as the float

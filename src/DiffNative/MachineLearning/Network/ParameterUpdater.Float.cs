@@ -1,6 +1,7 @@
 using System.Numerics;
+using DiffNative.Optimization;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 // Updaters for float parameters (or either type, chosen by T). A float updater runs the double
 // rule on widened copies and rounds each parameter once per step: the update formulas stay in one

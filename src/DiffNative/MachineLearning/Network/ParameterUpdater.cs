@@ -1,4 +1,6 @@
-namespace DiffNative;
+using DiffNative.Optimization;
+
+namespace DiffNative.MachineLearning;
 
 /// <summary>Per-step optimisers for mini-batch training. They run the update formulas of
 /// <see cref="Optimize"/>'s first-order methods (the same internal classes, in place), so SGD with

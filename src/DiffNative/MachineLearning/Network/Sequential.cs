@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>A feed-forward network computing in <typeparamref name="T"/> (double or float): layers
 /// applied in order to mini-batches of row-major rows. It owns one flat parameter vector and one flat gradient vector (each layer has a slice), the

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>The classification head of a network: softmax over each row of logits with
 /// categorical cross-entropy, averaged over rows. The softmax is not a layer of its own: the fused

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>Mini-batch training of a <see cref="Sequential{T}"/> classifier with the
 /// <see cref="SoftmaxCrossEntropy"/> head: shuffle, then per batch forward, loss and fused

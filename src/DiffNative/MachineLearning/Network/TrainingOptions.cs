@@ -1,4 +1,6 @@
-namespace DiffNative;
+using DiffNative.Optimization;
+
+namespace DiffNative.MachineLearning;
 
 /// <summary>Settings of <see cref="Training"/>.Train. Immutable; share one instance across threads.</summary>
 public sealed record TrainingOptions

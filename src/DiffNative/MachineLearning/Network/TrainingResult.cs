@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>The outcome of <see cref="Training"/>.Train.</summary>
 /// <param name="Epochs">One record per completed epoch.</param>

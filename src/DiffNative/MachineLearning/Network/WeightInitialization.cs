@@ -1,4 +1,4 @@
-namespace DiffNative;
+namespace DiffNative.MachineLearning;
 
 /// <summary>How <see cref="DenseLayer"/> draws its initial weights (biases start at 0). Both are
 /// uniform on [−a, a], chosen so that the variance of activations (Xavier) or of ReLU outputs
