@@ -23,7 +23,7 @@ internal static class MinimizeCommand
         var method = new Option<string>("--method") { Description = "bfgs (default), lbfgs, newton, gd, momentum, nesterov, adagrad, rmsprop, adam or adamw.", DefaultValueFactory = _ => "bfgs" };
         var rate = NumberOption.Create("--learning-rate", "The first-order methods' learning rate (default: the method's own).");
         var maxIter = new Option<int?>("--max-iter") { Description = "The most iterations (default 1000)." };
-        var gtol = NumberOption.Create("--gtol", "Stop when the largest |partial derivative| is at most this (default 1e-6).");
+        var gtol = NumberOption.Create("--gtol", "Stop when the largest |partial derivative| is at most this times max(1, |f|) (default 1e-6).");
         var backend = new Option<string>("--backend") { Description = "native or managed: where the differencing arithmetic runs.", DefaultValueFactory = _ => "native" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("minimize", "Minimise an expression from a starting point.");

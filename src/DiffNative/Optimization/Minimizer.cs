@@ -53,7 +53,7 @@ internal sealed class Minimizer
         if (!double.IsFinite(state.Value) || !evaluator.Gradient(state.X, state.Gradient))
             return Result(StopReason.NonFiniteValue);
         Record(0);
-        if (Vectors.MaxAbs(state.Gradient) <= options.GradientTolerance) return Result(StopReason.GradientTolerance);
+        if (GradientIsSmall()) return Result(StopReason.GradientTolerance);
         while (true)
         {
             if (cancellation.IsCancellationRequested) return Result(StopReason.Cancelled);
@@ -64,12 +64,13 @@ internal sealed class Minimizer
             switch (method.Step(state, evaluator))
             {
                 case StepOutcome.NonFinite: return Result(StopReason.NonFiniteValue);
-                case StepOutcome.LineSearchFailed: return Result(StopReason.LineSearchFailed);
+                case StepOutcome.LineSearchFailed:
+                    return Result(GradientIsNoise() ? StopReason.AttainableAccuracy : StopReason.LineSearchFailed);
             }
             iterations++;
             var stepNorm = Vectors.MaxAbsDifference(state.X, previousX);
             Record(stepNorm);
-            if (Vectors.MaxAbs(state.Gradient) <= options.GradientTolerance) return Result(StopReason.GradientTolerance);
+            if (GradientIsSmall()) return Result(StopReason.GradientTolerance);
             if (options.FunctionTolerance > 0 &&
                 Math.Abs(previousValue - state.Value) <= options.FunctionTolerance * Math.Max(Math.Abs(previousValue), Math.Abs(state.Value)))
                 return Result(StopReason.FunctionTolerance);
@@ -77,6 +78,31 @@ internal sealed class Minimizer
                 return Result(StopReason.StepTolerance);
         }
     }
+
+    /// <summary>The gradient scales with f, so its tolerance is relative to |f| once |f| exceeds 1.</summary>
+    private bool GradientIsSmall() =>
+        Vectors.MaxAbs(state.Gradient) <= options.GradientTolerance * Math.Max(1.0, Math.Abs(state.Value));
+
+    /// <summary>True when every |∂f/∂xᵢ| is within a small multiple of the rounding error of the
+    /// gradient at this f: ε^(2/3)·|f|/max(1, |xᵢ|) for central differences on their optimal step,
+    /// ε·|f|/max(1, |xᵢ|) for an analytic gradient. Such a gradient is zero to attainable accuracy.</summary>
+    private bool GradientIsNoise()
+    {
+        var relative = evaluator.HasAnalyticGradient ? DoubleEpsilon : NumericalNoise;
+        var scale = NoiseMultiple * relative * Math.Max(1.0, Math.Abs(state.Value));
+        for (var i = 0; i < state.N; i++)
+            if (!(Math.Abs(state.Gradient[i]) <= scale / Math.Max(1.0, Math.Abs(state.X[i])))) return false;
+        return true;
+    }
+
+    private const double DoubleEpsilon = 2.220446049250313e-16;
+
+    /// <summary>ε^(2/3), the relative rounding error of a central difference on its optimal step.</summary>
+    private static readonly double NumericalNoise = Math.Cbrt(DoubleEpsilon * DoubleEpsilon);
+
+    /// <summary>How far above the rounding estimate a gradient may be and still count as noise: f's
+    /// own rounding is several ε when it sums many terms.</summary>
+    private const double NoiseMultiple = 100;
 
     private void Record(double stepNorm)
     {

@@ -18,6 +18,8 @@ internal sealed class ObjectiveEvaluator
             gradientAsVector = (x, g) => gradient(x, g);
     }
 
+    internal bool HasAnalyticGradient => objective.Gradient is not null;
+
     internal int FunctionEvaluations { get; private set; }
     internal int GradientEvaluations { get; private set; }
     internal int HessianEvaluations { get; private set; }

@@ -16,6 +16,8 @@ public sealed record OptimizationResult(
     int FunctionEvaluations, int GradientEvaluations, int HessianEvaluations,
     StopReason Reason, IReadOnlyList<IterationRecord>? Trace)
 {
-    /// <summary>True when it stopped on the gradient, function or step tolerance.</summary>
-    public bool Converged => Reason is StopReason.GradientTolerance or StopReason.FunctionTolerance or StopReason.StepTolerance;
+    /// <summary>True when it stopped on the gradient, function or step tolerance, or at the
+    /// gradient's attainable accuracy.</summary>
+    public bool Converged => Reason is StopReason.GradientTolerance or StopReason.FunctionTolerance or StopReason.StepTolerance
+        or StopReason.AttainableAccuracy;
 }

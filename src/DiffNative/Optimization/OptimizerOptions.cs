@@ -6,7 +6,7 @@ namespace DiffNative.Optimization;
 public sealed record OptimizerOptions
 {
     /// <summary>The defaults: BFGS with a strong Wolfe line search, stopping when the largest
-    /// |∂f/∂xᵢ| ≤ 1e-6 or after 1000 iterations.</summary>
+    /// |∂f/∂xᵢ| ≤ 1e-6 · max(1, |f|) or after 1000 iterations.</summary>
     public static OptimizerOptions Default { get; } = new();
 
     /// <summary>The method; BFGS by default.</summary>
@@ -49,8 +49,9 @@ public sealed record OptimizerOptions
     /// <summary>c₂ of the strong Wolfe curvature condition, in (c₁, 1).</summary>
     public double CurvatureParameter { get; init; } = 0.9;
 
-    /// <summary>Stop when the largest |∂f/∂xᵢ| is at most this (≥ 0). SciPy's BFGS uses the same
-    /// norm with 1e-5.</summary>
+    /// <summary>Stop when the largest |∂f/∂xᵢ| is at most this · max(1, |f|) (≥ 0): absolute while
+    /// |f| ≤ 1, as SciPy's BFGS (the same norm with 1e-5), relative to f beyond, since the gradient
+    /// scales with f.</summary>
     public double GradientTolerance { get; init; } = 1e-6;
 
     /// <summary>Stop when |f(xₖ₊₁) − f(xₖ)| ≤ this · max(|f(xₖ)|, |f(xₖ₊₁)|); 0 (the default) never.</summary>

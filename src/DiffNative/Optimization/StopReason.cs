@@ -1,9 +1,10 @@
 namespace DiffNative.Optimization;
 
-/// <summary>Why a minimisation stopped. The first three mean it converged.</summary>
+/// <summary>Why a minimisation stopped. <see cref="GradientTolerance"/>, <see cref="FunctionTolerance"/>,
+/// <see cref="StepTolerance"/> and <see cref="AttainableAccuracy"/> mean it converged.</summary>
 public enum StopReason
 {
-    /// <summary>The largest |∂f/∂xᵢ| fell to <see cref="OptimizerOptions.GradientTolerance"/>.</summary>
+    /// <summary>The largest |∂f/∂xᵢ| fell to <see cref="OptimizerOptions.GradientTolerance"/> · max(1, |f|).</summary>
     GradientTolerance,
 
     /// <summary>|f(xₖ₊₁) − f(xₖ)| ≤ <see cref="OptimizerOptions.FunctionTolerance"/> · max(|f(xₖ)|, |f(xₖ₊₁)|).</summary>
@@ -23,10 +24,16 @@ public enum StopReason
     /// back off from NaN trial values). The result holds the last point where both were finite.</summary>
     NonFiniteValue,
 
-    /// <summary>No step along the search direction decreased f enough: usually the gradient is at
-    /// the noise level of f or of its numerical derivative.</summary>
+    /// <summary>No step along the search direction decreased f enough, at a point whose gradient is
+    /// above its rounding noise: f may be noisy or not smooth there, or the gradient inaccurate.</summary>
     LineSearchFailed,
 
     /// <summary>The cancellation token fired; the result holds the last accepted iterate.</summary>
     Cancelled,
+
+    /// <summary>No step along the search direction decreased f, at a point where every |∂f/∂xᵢ| is
+    /// within the rounding noise of the gradient (about 100·ε^(2/3)·max(1, |f|)/max(1, |xᵢ|) for a
+    /// numerical gradient, 100·ε·max(1, |f|)/max(1, |xᵢ|) for an analytic one): the point is a
+    /// minimum to the accuracy the gradient allows.</summary>
+    AttainableAccuracy,
 }
