@@ -13,7 +13,7 @@ internal abstract class MinimizationMethod
         var rate = options.EffectiveLearningRate;
         return options.Method switch
         {
-            OptimizationMethod.Bfgs => new Bfgs(n, LineSearch.Create(LineSearchMethod.StrongWolfe, n, options)),
+            OptimizationMethod.Bfgs => new Bfgs(n, LineSearch.Create(LineSearchMethod.StrongWolfe, n, options), options.ScaleInitialHessian),
             OptimizationMethod.Lbfgs => new Lbfgs(n, options.Memory, LineSearch.Create(LineSearchMethod.StrongWolfe, n, options)),
             OptimizationMethod.Newton => new Newton(n, LineSearch.Create(
                 options.LineSearch == LineSearchMethod.StrongWolfe ? LineSearchMethod.StrongWolfe : LineSearchMethod.Backtracking, n, options)),

