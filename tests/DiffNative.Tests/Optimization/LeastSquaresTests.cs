@@ -18,11 +18,12 @@ public class LeastSquaresTests(ITestOutputHelper output)
         return data;
     }
 
+    public static TheoryData<string> MghIds() => new(MghProblems.All().Select(p => p.Id));
+
     [Theory]
-    [MemberData(nameof(MghCases))]
-    public void Mgh_residuals_agree_with_the_published_values_at_the_start(string id, JacobianMethod method)
+    [MemberData(nameof(MghIds))]
+    public void Mgh_residuals_agree_with_the_published_values_at_the_start(string id)
     {
-        _ = method;
         using var doc = TestData.Load("mgh.json");
         var json = doc.RootElement.GetProperty("problems").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
         var expected = json.GetProperty("residuals_at_x0").EnumerateArray().Select(e => e.GetDouble()).ToArray();
@@ -54,7 +55,7 @@ public class LeastSquaresTests(ITestOutputHelper output)
         Assert.True(result.Converged, result.Reason.ToString());
         Assert.True(result.Cost <= 1e-20, $"cost = {result.Cost}");
         // Powell's singular function is quartic in x − x* along its singular directions, so x is known to √‖r‖.
-        Assert.True(distance <= (id == "powell_singular" ? 1e-4 : 1e-9), $"|x - x*| = {distance}");
+        Assert.True(distance <= (id == "powell_singular" ? 1e-6 : 1e-9), $"|x - x*| = {distance}");
     }
 
     private static readonly double[] Times = Enumerable.Range(0, 12).Select(i => 0.25 * i).ToArray();

@@ -35,8 +35,9 @@ public sealed record LeastSquaresOptions
     public AnalyticJacobian? Jacobian { get; init; }
 
     /// <summary>Steps, typical scales, parallelism, batch size and backend of the differencing.
-    /// <see cref="JacobianMethod"/> sets the scheme and accuracy; adaptive differencing and bounds are
-    /// refused.</summary>
+    /// <see cref="JacobianMethod"/> sets the scheme and accuracy, and the step check
+    /// (<see cref="DifferentiationOptions.CheckDifferentiability"/>) is never run here; adaptive
+    /// differencing and bounds are refused.</summary>
     public DifferentiationOptions? Differentiation { get; init; }
 
     /// <summary>The initial trust-region radius is this times ‖Dx₀‖ (or this when that is zero);
@@ -69,6 +70,9 @@ public sealed record LeastSquaresOptions
     /// <summary>The differencing options with the scheme and accuracy of <see cref="JacobianMethod"/>.</summary>
     internal DifferentiationOptions DifferencingOptions() => (Differentiation ?? DifferentiationOptions.Default) with
     {
+        // The step checks cost evaluations on every Jacobian and, near a zero residual, re-take
+        // entries over and over; a trust region already guards against a poor Jacobian.
+        CheckDifferentiability = false,
         Scheme = JacobianMethod == JacobianMethod.Forward ? DifferenceScheme.Forward : DifferenceScheme.Central,
         Accuracy = JacobianMethod == JacobianMethod.Forward ? 1 : 2,
     };

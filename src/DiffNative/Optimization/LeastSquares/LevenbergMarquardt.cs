@@ -14,7 +14,7 @@ internal sealed class LevenbergMarquardt
     private readonly DifferentiationOptions differencing;
     private readonly CancellationToken cancellationToken;
     private readonly double[] x, r, trialX, trialR, jacobian, normal, gradient, diag, step, jacobianStep;
-    private readonly DampedNormalEquations solver;
+    private readonly DampedStepSolver solver;
     private int evaluations, jacobianEvaluations, iterations;
     private bool jacobianCurrent;
 
@@ -37,7 +37,7 @@ internal sealed class LevenbergMarquardt
         diag = new double[n];
         step = new double[n];
         jacobianStep = new double[m];
-        solver = new DampedNormalEquations(m, n);
+        solver = new DampedStepSolver(m, n);
         solver.Use(jacobian, r);
     }
 
@@ -61,7 +61,7 @@ internal sealed class LevenbergMarquardt
                 var column = ColumnNorm(j);
                 diag[j] = iterations == 0 ? (column == 0 ? 1 : column) : Math.Max(diag[j], column);
             }
-            scaledXNorm = DampedNormalEquations.ScaledNorm(x, diag);
+            scaledXNorm = DampedStepSolver.ScaledNorm(x, diag);
             if (iterations == 0)
                 delta = scaledXNorm == 0 ? options.InitialStepBound : options.InitialStepBound * scaledXNorm;
 
@@ -76,7 +76,7 @@ internal sealed class LevenbergMarquardt
                 if (cancellationToken.IsCancellationRequested) return Finish(LeastSquaresStopReason.Cancelled);
                 if (OutOfEvaluations()) return Finish(LeastSquaresStopReason.MaxEvaluations);
                 solver.FindParameter(diag, gradient, delta, ref alpha, step);
-                var stepNorm = DampedNormalEquations.ScaledNorm(step, diag);
+                var stepNorm = DampedStepSolver.ScaledNorm(step, diag);
                 if (iterations == 0) delta = Math.Min(delta, stepNorm);
                 for (var i = 0; i < n; i++) trialX[i] = x[i] + step[i];
                 var trialFinite = Evaluate(trialX, trialR);
@@ -114,7 +114,7 @@ internal sealed class LevenbergMarquardt
                     Array.Copy(trialX, x, n);
                     Array.Copy(trialR, r, m);
                     norm = trialNorm;
-                    scaledXNorm = DampedNormalEquations.ScaledNorm(x, diag);
+                    scaledXNorm = DampedStepSolver.ScaledNorm(x, diag);
                     iterations++;
                     jacobianCurrent = false;
                     if (norm == 0) return Finish(LeastSquaresStopReason.ZeroResidual);

@@ -3,7 +3,7 @@ namespace DiffNative.Optimization;
 /// <summary>Solves min ‖[J; √α D]p + [r; 0]‖ by Householder QR, so that the accuracy follows the
 /// condition of J rather than of JᵀJ, and finds the Levenberg–Marquardt parameter α for which ‖Dp‖
 /// lies within 10% of the trust-region radius Δ (Moré 1978, MINPACK's lmpar).</summary>
-internal sealed class DampedNormalEquations(int m, int n)
+internal sealed class DampedStepSolver(int m, int n)
 {
     // L = Rᵀ with a positive diagonal, so LLᵀ = JᵀJ + αD².
     private readonly double[] factor = new double[n * n];
