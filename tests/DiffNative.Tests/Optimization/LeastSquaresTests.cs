@@ -251,6 +251,43 @@ public class LeastSquaresTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_nan_trial_step_shrinks_the_region_and_the_fit_goes_on()
+    {
+        // r = ln x from x = 10: the first Gauss–Newton step, 10 − 10 ln 10 ≈ −13, leaves the domain.
+        var nanTrials = 0;
+        var result = Optimize.LeastSquares((x, r) =>
+        {
+            r[0] = Math.Log(x[0]);
+            if (double.IsNaN(r[0])) nanTrials++;
+        }, 1, [10.0], new LeastSquaresOptions { JacobianMethod = JacobianMethod.Central });
+
+        Assert.True(nanTrials >= 1, "the test should reach a NaN trial");
+        Assert.True(result.Converged, result.Reason.ToString());
+        Assert.Equal(1.0, result.X[0], 1e-12);
+    }
+
+    [Theory]
+    [InlineData(3)]   // inside the first Jacobian's differencing
+    [InlineData(10)]
+    [InlineData(25)]
+    public void Cancellation_stops_with_the_last_accepted_iterate(int cancelAtCall)
+    {
+        using var cancel = new CancellationTokenSource();
+        var calls = 0;
+        var result = Optimize.LeastSquares((x, r) =>
+        {
+            if (++calls == cancelAtCall) cancel.Cancel();
+            MghResiduals.For("wood")(x, r);
+        }, 6, [-3.0, -1.0, -3.0, -1.0], null, cancel.Token);
+
+        Assert.Equal(LeastSquaresStopReason.Cancelled, result.Reason);
+        Assert.False(result.Converged);
+        var r = new double[6];
+        MghResiduals.For("wood")(result.X, r);
+        Assert.Equal(r, result.Residuals);
+    }
+
+    [Fact]
     public void A_jacobian_with_nan_stops_with_a_non_finite_value()
     {
         var result = Optimize.LeastSquares((x, r) => r[0] = x[0] - 5, 1, [1.0],

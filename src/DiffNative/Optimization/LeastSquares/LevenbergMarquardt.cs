@@ -52,7 +52,15 @@ internal sealed class LevenbergMarquardt
             if (norm == 0) return Finish(LeastSquaresStopReason.ZeroResidual);
             if (cancellationToken.IsCancellationRequested) return Finish(LeastSquaresStopReason.Cancelled);
             if (OutOfEvaluations()) return Finish(LeastSquaresStopReason.MaxEvaluations);
-            if (!ComputeJacobian()) return Finish(LeastSquaresStopReason.NonFiniteValue);
+            try
+            {
+                if (!ComputeJacobian()) return Finish(LeastSquaresStopReason.NonFiniteValue);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The differencing stops between evaluations by throwing; the fit reports it as a stop.
+                return Finish(LeastSquaresStopReason.Cancelled);
+            }
             FormNormalEquations();
 
             // D keeps the largest column norm seen, so the scaling never shrinks (MINPACK mode 1).
