@@ -40,6 +40,16 @@ internal static class LibraryParameters
             ["MaxIterations"] = "--max-iter",
             ["GradientTolerance"] = "--gtol",
         },
+        ["fit"] = new(StringComparer.Ordinal)
+        {
+            ["x0"] = "--at",
+            ["outputs"] = "--expr",
+            ["JacobianMethod"] = "--jacobian",
+            ["MaxIterations"] = "--max-iter",
+            ["FunctionTolerance"] = "--ftol",
+            ["StepTolerance"] = "--xtol",
+            ["GradientTolerance"] = "--gtol",
+        },
         ["grid"] = new(StringComparer.Ordinal)
         {
             ["samples"] = "--y",

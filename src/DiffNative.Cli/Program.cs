@@ -21,6 +21,7 @@ var root = new Command("diffnative", "DiffNative: numerical differentiation on a
     MultivariateCommands.Jacobian(),
     GridCommand.Create(),
     MinimizeCommand.Create(),
+    FitCommand.Create(),
     PlotCommand.Create(),
 };
 root.Subcommands.Add(HelpCommand.Create(root));

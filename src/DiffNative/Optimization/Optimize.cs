@@ -44,4 +44,31 @@ public static class Optimize
         options.Validate(x0.Length);
         return new Minimizer(objective, x0, options, cancellationToken).Run();
     }
+
+    /// <summary>Nonlinear least squares: minimises ½‖r(x)‖² by Levenberg–Marquardt with a trust
+    /// region and MINPACK's scaling, differencing the Jacobian of r unless
+    /// <see cref="LeastSquaresOptions.Jacobian"/> is given.</summary>
+    /// <param name="residuals">r: writes m residuals for each point.</param>
+    /// <param name="outputs">m, the number of residuals; at least 1.</param>
+    /// <param name="x0">The starting point; finite, at least one coordinate.</param>
+    /// <param name="options">Tolerances, limits and the Jacobian source; MINPACK's defaults when null.</param>
+    /// <param name="cancellationToken">Stops the fit between evaluations; the result holds the last
+    /// accepted iterate with <see cref="LeastSquaresStopReason.Cancelled"/>.</param>
+    /// <returns>The point, residuals, cost, Jacobian, covariance estimate, counts and the reason it stopped.</returns>
+    /// <exception cref="ArgumentException">A bad argument or option; the parameter or property is named.</exception>
+    public static LeastSquaresResult LeastSquares(VectorFunction residuals, int outputs, ReadOnlySpan<double> x0,
+        LeastSquaresOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(residuals);
+        if (outputs < 1)
+            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "There must be at least one residual.");
+        if (x0.IsEmpty)
+            throw new ArgumentException("x0 must have at least one coordinate.", nameof(x0));
+        for (var i = 0; i < x0.Length; i++)
+            if (!double.IsFinite(x0[i]))
+                throw new ArgumentException($"x0[{i}] is {x0[i]}; the starting point must be finite.", nameof(x0));
+        options ??= LeastSquaresOptions.Default;
+        options.Validate(x0.Length);
+        return new LevenbergMarquardt(residuals, outputs, x0, options, cancellationToken).Run();
+    }
 }

@@ -25,6 +25,7 @@ public class VerbFailureTests : IDisposable
         ["jacobian"] = ["--expr", "x*y; x+y", "--vars", "x,y", "--at", "1,2", "--json"],
         ["grid"] = ["--input", "{folder}/squares.csv", "--y", "v", "--output", "{folder}/out.csv", "--json"],
         ["minimize"] = ["--expr", "(x-1)^2", "--vars", "x", "--at", "0", "--json"],
+        ["fit"] = ["--expr", "x-1; x+1", "--vars", "x", "--at", "0", "--json"],
         ["plot"] = ["--expr", "x^2", "--from", "0", "--to", "1", "--chart", "{folder}/chart.png", "--json"],
     };
 
