@@ -313,8 +313,7 @@ internal static class FirstDerivatives
             for (var k = 0; k < m && agrees; k++)
             {
                 var e = k * n + i;
-                var localError = 4.0 / 3.0 * Math.Abs(near[e] - half[e]) + 8 * StepRule.MachineEpsilon * rowScales[k] / steps[i];
-                agrees = !AdaptiveStarts.DisagreesNearX(output[e], kept[e], half[e], localError);
+                agrees = !AdaptiveStarts.DisagreesNearX(output[e], kept[e], near[e], half[e], rowScales[k], steps[i]);
             }
             if (agrees) continue;
             steps[n + i] = StepRule.MakeExact(x[i], 8 * steps[i]);

@@ -78,11 +78,8 @@ internal static class RiddersDerivative
     /// <summary>Whether a run's value agrees with the central difference at h/4, whose error
     /// estimate is 4/3 of its disagreement with the one at h/2 (four times its h² error) plus
     /// rounding (<see cref="AdaptiveStarts.DisagreesNearX"/>).</summary>
-    private static bool AgreesLocally(StartOutcome run, double halfSlope, double quarterSlope, double h)
-    {
-        var localError = 4.0 / 3.0 * Math.Abs(halfSlope - quarterSlope) + 8 * StepRule.MachineEpsilon * run.NearScale / (h / 4);
-        return !AdaptiveStarts.DisagreesNearX(run.Value, run.Error, quarterSlope, localError);
-    }
+    private static bool AgreesLocally(StartOutcome run, double halfSlope, double quarterSlope, double h) =>
+        !AdaptiveStarts.DisagreesNearX(run.Value, run.Error, halfSlope, quarterSlope, run.NearScale, h / 4);
 
     /// <summary>The error estimate is below a millionth of the value, or of what rounding alone
     /// would leave at the natural step when the value is near zero. That size is f's near x (at

@@ -32,16 +32,19 @@ internal static class AdaptiveStarts
     internal static bool Converged(double value, double error, double natural) =>
         double.IsFinite(value) && error >= 0 && error <= 1e-6 * Math.Max(Math.Abs(value), natural);
 
-    /// <summary>Whether an adaptive value disagrees with the central difference near x
-    /// (<paramref name="local"/>, whose error estimate is <paramref name="localError"/>): by more
-    /// than both error estimates together and by more than a tenth of either value. A ladder whose
-    /// steps only saw f far from x can agree with itself on a wrong value (log(1 + (1e5x)²) at
-    /// 1e-9: 6e-7 for 20); the tenth keeps a function computed in float, whose differences near x
-    /// are noise at the percent level, from being sent to worse steps.</summary>
-    internal static bool DisagreesNearX(double value, double error, double local, double localError)
+    /// <summary>Whether an adaptive value disagrees with the central difference near x: the one at
+    /// <paramref name="fineStep"/> (<paramref name="fine"/>) beside the one at twice that step
+    /// (<paramref name="coarse"/>), whose disagreement, times 4/3, bounds the fine one's h² error,
+    /// plus the rounding of f (<paramref name="functionScale"/>) over the fine step. It disagrees
+    /// by more than both error estimates together and by more than a tenth of either value. A
+    /// ladder whose steps only saw f far from x can agree with itself on a wrong value
+    /// (log(1 + (1e5x)²) at 1e-9: 6e-7 for 20); the tenth keeps a function computed in float, whose
+    /// differences near x are noise at the percent level, from being sent to worse steps.</summary>
+    internal static bool DisagreesNearX(double value, double error, double coarse, double fine, double functionScale, double fineStep)
     {
-        var difference = Math.Abs(value - local);
-        return difference > localError + error && difference > 0.1 * Math.Max(Math.Abs(value), Math.Abs(local));
+        var localError = 4.0 / 3.0 * Math.Abs(coarse - fine) + 8 * StepRule.MachineEpsilon * functionScale / fineStep;
+        var difference = Math.Abs(value - fine);
+        return difference > localError + error && difference > 0.1 * Math.Max(Math.Abs(value), Math.Abs(fine));
     }
 
     /// <summary>How an entry of a multivariate adaptive result stands.</summary>
