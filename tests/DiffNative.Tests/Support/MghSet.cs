@@ -28,9 +28,10 @@ public sealed record MghProblem(string Id, int Number, int N, int M, double[] X0
 }
 
 /// <summary>The Moré–Garbow–Hillstrom unconstrained test problems (ACM TOMS 7(1):17–41, 1981) in
-/// residual form, at the paper's standard starts. Where the paper leaves n or m free, the id or
-/// <see cref="MghProblem.N"/>/<see cref="MghProblem.M"/> name the usual choice (n = 10 for the
-/// variable-size problems, m = 20 for the linear ones). One definition serves the tests and the
+/// residual form, at the paper's standard starts, with extended Rosenbrock twice (n = 10 and 100).
+/// Where the paper leaves n or m free, the usual choice: n = 10 (m = 20 for the three linear
+/// problems), Watson n = 9, extended Powell n = 12, Chebyquad n = m = 8, Jennrich–Sampson and Box
+/// m = 10, Brown–Dennis m = 20, Biggs m = 13, Gulf m = 99. One definition serves the tests and the
 /// benchmarks (linked there); TestData/mgh_set.json holds F(x0) and the minima computed at 40 digits
 /// from residuals written independently in generate_mgh_set.py.</summary>
 public static class MghSet

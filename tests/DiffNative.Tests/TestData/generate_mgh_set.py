@@ -603,6 +603,12 @@ def main():
                        "F_refined_40digits is that minimum recomputed here at 60 digits by damped Newton from refine_from "
                        "(the published x, or the paper's rounded x) and agrees with the published digits; "
                        "F_at_x_20digits is F at the published x as doubles.",
+        "notes": [
+            "The 1981 paper itself was not available offline: definitions, starts, data and published minima were taken from "
+            "the transcriptions named in source, which cite it, and agree with each other except where noted per problem; "
+            "every refined minimum agrees with the paper's printed digits as they quote them.",
+            "NLSProblems.jl's mgh19 (Osborne 2) drops the parentheses around the model, so its signs differ; the paper's form is used.",
+        ],
         "generator": "generate_mgh_set.py (python3, mpmath " + __import__("mpmath").__version__ + ")",
         "count": len(out),
         "problems": out,
