@@ -7,6 +7,8 @@ using DiffNative.Benchmarks;
 
 // --counts prints the optimiser comparison's iterations and evaluations (deterministic, untimed).
 if (args.Contains("--counts")) return OptimizerCounts.Print(Console.Out);
+// --mgh: every solver, with numerical derivatives, on the whole Moré–Garbow–Hillstrom set.
+if (args.Contains("--mgh")) return MghCounts.Print(Console.Out);
 // --interleaved-gradient [n] [rounds]: the gradient's overhead with baseline and backends alternating.
 if (args is ["--interleaved-gradient", .. var rest]) return InterleavedGradient.Run(rest, Console.Out);
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace DiffNative.Tests.Support;
 
-/// <summary>The Moré–Garbow–Hillstrom problems of TestData/mgh.json: F(x) = Σ rᵢ(x)², written here
-/// from the residual formulas the file gives, with the file's exact gradient and Hessian at x0.</summary>
+/// <summary>The Moré–Garbow–Hillstrom problems of TestData/mgh.json: F(x) = Σ rᵢ(x)² from the
+/// residuals of <see cref="MghSet"/>, with the file's exact gradient and Hessian at x0.</summary>
 public static class MghProblems
 {
     public sealed record Problem(string Id, int N, double[] X0, double F0, double[] Gradient, double[] Hessian, double Minimum, ScalarFunction F)
@@ -28,48 +28,8 @@ public static class MghProblems
 
     public static IEnumerable<object[]> Data() => All().Select(p => new object[] { p });
 
-    public static ScalarFunction Objective(string id) => id switch
-    {
-        "rosenbrock" or "extended_rosenbrock_10" => ExtendedRosenbrock,
-        "beale" => x =>
-        {
-            double[] y = [1.5, 2.25, 2.625];
-            var sum = 0.0;
-            for (var i = 1; i <= 3; i++)
-            {
-                var r = y[i - 1] - x[0] * (1 - Math.Pow(x[1], i));
-                sum += r * r;
-            }
-            return sum;
-        },
-        "helical_valley" => x =>
-        {
-            var theta = Math.Atan(x[1] / x[0]) / (2 * Math.PI) + (x[0] < 0 ? 0.5 : 0.0);
-            var r1 = 10 * (x[2] - 10 * theta);
-            var r2 = 10 * (Math.Sqrt(x[0] * x[0] + x[1] * x[1]) - 1);
-            var r3 = x[2];
-            return r1 * r1 + r2 * r2 + r3 * r3;
-        },
-        "powell_singular" => x =>
-        {
-            var r1 = x[0] + 10 * x[1];
-            var r2 = Math.Sqrt(5) * (x[2] - x[3]);
-            var r3 = (x[1] - 2 * x[2]) * (x[1] - 2 * x[2]);
-            var r4 = Math.Sqrt(10) * (x[0] - x[3]) * (x[0] - x[3]);
-            return r1 * r1 + r2 * r2 + r3 * r3 + r4 * r4;
-        },
-        "wood" => x =>
-        {
-            var r1 = 10 * (x[1] - x[0] * x[0]);
-            var r2 = 1 - x[0];
-            var r3 = Math.Sqrt(90) * (x[3] - x[2] * x[2]);
-            var r4 = 1 - x[2];
-            var r5 = Math.Sqrt(10) * (x[1] + x[3] - 2);
-            var r6 = (x[1] - x[3]) / Math.Sqrt(10);
-            return r1 * r1 + r2 * r2 + r3 * r3 + r4 * r4 + r5 * r5 + r6 * r6;
-        },
-        _ => throw new ArgumentException($"unknown problem {id}"),
-    };
+    /// <summary>F = Σ rᵢ² from the residuals of <see cref="MghSet"/>.</summary>
+    public static ScalarFunction Objective(string id) => MghSet.Get(id).Value;
 
     /// <summary>Σ over pairs of [10(x₂ᵢ − x₂ᵢ₋₁²)]² + (1 − x₂ᵢ₋₁)².</summary>
     public static double ExtendedRosenbrock(ReadOnlySpan<double> x)
