@@ -32,7 +32,7 @@ internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineS
             var f = evaluator.Value(Trial);
             if (!double.IsFinite(f) || f > f0 + c1 * alpha * slope0 || (i > 0 && f >= previous.Value))
                 return Zoom(state, direction, f0, slope0, previous, new Sample(alpha, f, double.NaN), evaluator, out step);
-            if (!evaluator.Gradient(Trial, TrialGradient)) return StepOutcome.NonFinite;
+            if (!evaluator.Gradient(Trial, f, TrialGradient)) return StepOutcome.NonFinite;
             var slope = Vectors.Dot(TrialGradient, direction);
             if (Math.Abs(slope) <= -c2 * slope0)
                 return Accept(state, Trial, f, TrialGradient, alpha, out step);
@@ -78,7 +78,7 @@ internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineS
                 hi = new Sample(alpha, f, double.NaN);
                 continue;
             }
-            if (!evaluator.Gradient(Trial, TrialGradient)) return StepOutcome.NonFinite;
+            if (!evaluator.Gradient(Trial, f, TrialGradient)) return StepOutcome.NonFinite;
             var slope = Vectors.Dot(TrialGradient, direction);
             if (Math.Abs(slope) <= -c2 * slope0)
                 return Accept(state, Trial, f, TrialGradient, alpha, out step);
@@ -86,8 +86,9 @@ internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineS
             lo = new Sample(alpha, f, slope);
             Remember();
         }
-        // The curvature condition was not met, but a point with sufficient decrease is progress.
-        if (lo.Alpha > 0)
+        // The curvature condition was not met, but a point with sufficient decrease is progress,
+        // unless the gradient is a forward difference: then it is the suspect, to be retaken centrally.
+        if (lo.Alpha > 0 && !evaluator.DifferencesForward)
             return Accept(state, bestX, lo.Value, bestGradient, lo.Alpha, out step);
         return lastNonFinite ? StepOutcome.NonFinite : StepOutcome.LineSearchFailed;
     }
