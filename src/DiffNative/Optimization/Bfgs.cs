@@ -27,7 +27,9 @@ internal sealed class Bfgs(int n, LineSearch lineSearch, bool? scaleInitialHessi
         var outcome = lineSearch.Search(state, direction, FirstStep(state), evaluator, out _);
         if (outcome == StepOutcome.LineSearchFailed && evaluator.RetakeCentrally(state, retaken))
         {
-            // A forward gradient too coarse to find a step: search again from the central one.
+            // A forward gradient too coarse to find a step: search again from the central one,
+            // which is also the one the curvature pair starts from.
+            state.Gradient.CopyTo(previousGradient, 0);
             Direction(state.Gradient);
             outcome = lineSearch.Search(state, direction, FirstStep(state), evaluator, out _);
         }

@@ -85,7 +85,13 @@ public sealed record OptimizerOptions
 
     /// <summary>How numerical gradients and Hessians are computed: scheme, accuracy, steps,
     /// backend, parallel and batch evaluation. Bounds are not allowed: the methods are
-    /// unconstrained. Null takes <see cref="DifferentiationOptions.Default"/>. The gradient's step
+    /// unconstrained. Null takes <see cref="DifferentiationOptions.Default"/>, except that BFGS and
+    /// L-BFGS then start with forward differences, n evaluations per gradient since f at the point
+    /// is already known, and switch to central ones (2n) for the rest of the run once the
+    /// estimated forward error (from the curvature between the last two gradients and the rounding
+    /// of f) exceeds 3 % of the largest |∂f/∂xᵢ|, a forward gradient would pass the stopping test,
+    /// or a line search fails on one. Options given, even <see cref="DifferentiationOptions.Default"/>,
+    /// keep their scheme throughout. The gradient's step
     /// check (<see cref="DifferentiationOptions.CheckDifferentiability"/>) is never run here: near a
     /// minimum it would recheck every coordinate, and the line searches already reject steps a poor
     /// gradient suggests.</summary>

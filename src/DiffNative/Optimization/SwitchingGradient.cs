@@ -3,13 +3,14 @@ namespace DiffNative.Optimization;
 /// <summary>The numerical gradient of BFGS and L-BFGS when <see cref="OptimizerOptions.Differentiation"/>
 /// is left null: forward differences while the gradient is large, n evaluations since f(x) is
 /// already known, then central differences (2n) for the rest of the run. The switch comes when the
-/// estimated forward error, hᵢκ/2 + 2ε|f|/hᵢ with κ = yᵀy/sᵀy the curvature between the last two
-/// gradients, exceeds a tenth of the largest |∂f/∂xᵢ|, when a forward gradient would pass the
+/// estimated forward error, hᵢκ/2 + 2·10ε|f|/hᵢ with κ = yᵀy/sᵀy the curvature between the last
+/// two gradients, exceeds 3 % of the largest |∂f/∂xᵢ|, when a forward gradient would pass the
 /// stopping test, or when a line search fails: from there on the curvature pairs and the stopping
 /// test need more than forward differences can give.</summary>
 internal sealed class SwitchingGradient
 {
-    /// <summary>The forward error may be at most this fraction of the largest |∂f/∂xᵢ|.</summary>
+    /// <summary>The forward error may be at most this fraction of the largest |∂f/∂xᵢ|: larger
+    /// ones let noisy curvature pairs in, smaller ones pay 2n sooner than needed.</summary>
     private const double ErrorFraction = 0.03;
 
     /// <summary>How many ε the rounding of f is taken to be: f sums many terms.</summary>

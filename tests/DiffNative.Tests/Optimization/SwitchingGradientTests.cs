@@ -98,6 +98,22 @@ public class SwitchingGradientTests
     [Theory]
     [InlineData(OptimizationMethod.Bfgs)]
     [InlineData(OptimizationMethod.Lbfgs)]
+    public void A_line_search_that_fails_on_a_forward_gradient_retakes_it_centrally(OptimizationMethod method)
+    {
+        // At the minimum (1, 1) of 500(x − 1)² + (y − 1)² the forward difference along x is all
+        // truncation, 500h = 7.45e-6 with h = √ε: above the tolerance, and no step along it lowers
+        // f. The central difference there is exactly 0 (both values are 500h²).
+        var result = Optimize.Minimize(x => 500 * (x[0] - 1) * (x[0] - 1) + (x[1] - 1) * (x[1] - 1), [1.0, 1.0],
+            new OptimizerOptions { Method = method });
+
+        Assert.True(result.Converged, result.Reason.ToString());
+        Assert.Equal([1.0, 1.0], result.X);
+        Assert.Equal(0.0, result.GradientNorm);
+    }
+
+    [Theory]
+    [InlineData(OptimizationMethod.Bfgs)]
+    [InlineData(OptimizationMethod.Lbfgs)]
     public void A_batch_objective_differences_forward_as_a_per_point_one(OptimizationMethod method)
     {
         var options = new OptimizerOptions { Method = method };
