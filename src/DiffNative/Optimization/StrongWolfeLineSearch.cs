@@ -3,7 +3,7 @@ namespace DiffNative.Optimization;
 /// <summary>A step satisfying the strong Wolfe conditions, by Nocedal and Wright's bracketing
 /// (algorithm 3.5) and zoom (algorithm 3.6) with safeguarded cubic interpolation. The gradient at a
 /// trial point is computed only when the Armijo condition holds there, because with numerical
-/// gradients it costs 2n evaluations of f. A NaN or infinite trial value counts as too far.</summary>
+/// gradients it costs n (forward, reusing the trial's f) or 2n evaluations of f. A NaN or infinite trial value counts as too far.</summary>
 internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineSearch(n)
 {
     private const int MaxExpansions = 40;
@@ -88,8 +88,8 @@ internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineS
         }
         // The curvature condition was not met, but a point with sufficient decrease is progress,
         // unless the gradient is a forward difference: then it is the suspect, to be retaken centrally.
-        if (lo.Alpha > 0 && !evaluator.DifferencesForward)
-            return Accept(state, bestX, lo.Value, bestGradient, lo.Alpha, out step);
+        if (lo.Alpha > 0)
+            return evaluator.DifferencesForward ? StepOutcome.LineSearchFailed : Accept(state, bestX, lo.Value, bestGradient, lo.Alpha, out step);
         return lastNonFinite ? StepOutcome.NonFinite : StepOutcome.LineSearchFailed;
     }
 
