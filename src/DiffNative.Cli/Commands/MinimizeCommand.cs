@@ -24,7 +24,7 @@ internal static class MinimizeCommand
         var rate = NumberOption.Create("--learning-rate", "The first-order methods' learning rate (default: the method's own).");
         var maxIter = new Option<int?>("--max-iter") { Description = "The most iterations (default 1000)." };
         var gtol = NumberOption.Create("--gtol", "Stop when the largest |partial derivative| is at most this times max(1, |f|) (default 1e-6).");
-        var backend = new Option<string>("--backend") { Description = "native or managed: where the differencing arithmetic runs.", DefaultValueFactory = _ => "native" };
+        var backend = new Option<string>("--backend") { Description = "native or managed: where the differencing arithmetic runs; given, BFGS and L-BFGS difference centrally throughout.", DefaultValueFactory = _ => "native" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("minimize", "Minimise an expression from a starting point.");
         foreach (var option in new Option[] { expression, vars, at, method, rate, maxIter, gtol, backend, json })
@@ -41,7 +41,10 @@ internal static class MinimizeCommand
                 LearningRate = result.GetValue(rate),
                 MaxIterations = result.GetValue(maxIter) ?? defaults.MaxIterations,
                 GradientTolerance = result.GetValue(gtol) ?? defaults.GradientTolerance,
-                Differentiation = new DifferentiationOptions { Backend = DifferentiationArguments.ParseBackend(result.GetValue(backend)!) },
+                // Options only for an explicit --backend: left null, BFGS and L-BFGS difference forward while far from the minimum.
+                Differentiation = result.GetResult(backend) is { Implicit: false }
+                    ? new DifferentiationOptions { Backend = DifferentiationArguments.ParseBackend(result.GetValue(backend)!) }
+                    : null,
             };
             var r = Optimize.Minimize(DifferentiationArguments.ToScalarFunction(compiled), x0, options);
             if (result.GetValue(json)) JsonOutput.Write(ToJson(r, result.GetValue(method)!));

@@ -12,6 +12,7 @@ internal sealed class Lbfgs(int n, int memory, LineSearch lineSearch) : Minimiza
     private readonly double[] direction = new double[n];
     private readonly double[] previousX = new double[n];
     private readonly double[] previousGradient = new double[n];
+    private readonly double[] retaken = new double[n];
     private int count;
     private int newest = -1;
 
@@ -21,6 +22,14 @@ internal sealed class Lbfgs(int n, int memory, LineSearch lineSearch) : Minimiza
         state.X.CopyTo(previousX, 0);
         state.Gradient.CopyTo(previousGradient, 0);
         var outcome = lineSearch.Search(state, direction, FirstStep(state), evaluator, out _);
+        if (outcome == StepOutcome.LineSearchFailed && evaluator.RetakeCentrally(state, retaken))
+        {
+            // A forward gradient too coarse to find a step: search again from the central one,
+            // which is also the one the curvature pair starts from.
+            state.Gradient.CopyTo(previousGradient, 0);
+            Direction(state.Gradient);
+            outcome = lineSearch.Search(state, direction, FirstStep(state), evaluator, out _);
+        }
         if (outcome == StepOutcome.LineSearchFailed && count > 0)
         {
             count = 0;

@@ -12,6 +12,12 @@ internal sealed class Minimizer
     private static DifferentiationOptions WithoutStepCheck(DifferentiationOptions? options) =>
         options is null ? Unchecked : options.CheckDifferentiability ? options with { CheckDifferentiability = false } : options;
 
+    /// <summary>BFGS and L-BFGS difference forward first when the user left the differentiation options null.</summary>
+    private static SwitchingGradient? Switching(OptimizerOptions options, int n) =>
+        options.Differentiation is null && options.Method is OptimizationMethod.Bfgs or OptimizationMethod.Lbfgs
+            ? new SwitchingGradient(n, options.GradientTolerance)
+            : null;
+
     private readonly OptimizerOptions options;
     private readonly ObjectiveEvaluator evaluator;
     private readonly MinimizationMethod method;
@@ -25,7 +31,7 @@ internal sealed class Minimizer
     {
         this.options = options;
         this.cancellation = cancellation;
-        evaluator = new ObjectiveEvaluator(objective, WithoutStepCheck(options.Differentiation), cancellation);
+        evaluator = new ObjectiveEvaluator(objective, WithoutStepCheck(options.Differentiation), cancellation, Switching(options, x0.Length));
         method = MinimizationMethod.Create(options, x0.Length);
         state = new IterationState(x0.Length);
         x0.CopyTo(state.X);
@@ -50,7 +56,7 @@ internal sealed class Minimizer
     {
         if (cancellation.IsCancellationRequested) return Result(StopReason.Cancelled);
         state.Value = evaluator.Value(state.X);
-        if (!double.IsFinite(state.Value) || !evaluator.Gradient(state.X, state.Gradient))
+        if (!double.IsFinite(state.Value) || !evaluator.Gradient(state.X, state.Value, state.Gradient))
             return Result(StopReason.NonFiniteValue);
         Record(0);
         if (GradientIsSmall()) return Result(StopReason.GradientTolerance);

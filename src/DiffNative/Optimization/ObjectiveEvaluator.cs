@@ -8,17 +8,25 @@ internal sealed class ObjectiveEvaluator
     private readonly DifferentiationOptions differentiation;
     private readonly CancellationToken cancellation;
     private readonly VectorFunction? gradientAsVector;
+    private readonly SwitchingGradient? switching;
 
-    internal ObjectiveEvaluator(Objective objective, DifferentiationOptions differentiation, CancellationToken cancellation)
+    /// <summary>With <paramref name="switching"/>, a numerical gradient differences forward until
+    /// forward differences no longer suffice; without, always as <paramref name="differentiation"/> says.</summary>
+    internal ObjectiveEvaluator(Objective objective, DifferentiationOptions differentiation, CancellationToken cancellation,
+        SwitchingGradient? switching = null)
     {
         this.objective = objective;
         this.differentiation = differentiation;
         this.cancellation = cancellation;
+        if (objective.Gradient is null) this.switching = switching;
         if (objective.Gradient is { } gradient)
             gradientAsVector = (x, g) => gradient(x, g);
     }
 
     internal bool HasAnalyticGradient => objective.Gradient is not null;
+
+    /// <summary>Whether numerical gradients are still forward differences (see <see cref="SwitchingGradient"/>).</summary>
+    internal bool DifferencesForward => switching is { Forward: true };
 
     internal int FunctionEvaluations { get; private set; }
     internal int GradientEvaluations { get; private set; }
@@ -47,6 +55,31 @@ internal sealed class ObjectiveEvaluator
             : Differentiate.Gradient(objective.Value, x, gradient, differentiation, cancellation);
         FunctionEvaluations += info.Evaluations;
         return info.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(gradient);
+    }
+
+    /// <summary>The gradient at x, where f(x) = <paramref name="value"/> is known: forward
+    /// differences reuse it (n evaluations), every other kind ignores it.</summary>
+    internal bool Gradient(ReadOnlySpan<double> x, double value, Span<double> gradient)
+    {
+        if (switching is not { Forward: true } forward) return Gradient(x, gradient);
+        GradientEvaluations++;
+        var finite = forward.Compute(objective, x, value, gradient, cancellation);
+        FunctionEvaluations += x.Length;
+        if (!finite || forward.Suffices(x, value, gradient)) return finite;
+        forward.SwitchToCentral();
+        return Gradient(x, gradient);
+    }
+
+    /// <summary>After a line search failed on a forward gradient: central differences from now on,
+    /// and the state's gradient retaken with them. False when the gradient was not forward, or
+    /// when the retaken one is not finite (the state then keeps the forward one).</summary>
+    internal bool RetakeCentrally(IterationState state, Span<double> buffer)
+    {
+        if (switching is not { Forward: true } forward) return false;
+        forward.SwitchToCentral();
+        if (!Gradient(state.X, buffer)) return false;
+        buffer.CopyTo(state.Gradient);
+        return true;
     }
 
     /// <summary>The row-major Hessian into <paramref name="hessian"/>; false when any entry is not finite.</summary>

@@ -40,11 +40,14 @@ public sealed record OptimizerOptions
     /// <summary>λ, AdamW's decoupled weight decay (≥ 0): each step also moves x by −ηλx.</summary>
     public double WeightDecay { get; init; } = 1e-2;
 
-    /// <summary>BFGS starts its first update from H₀ = (sᵀy/yᵀy)I, the inverse curvature along the
-    /// first step (Shanno and Phua), instead of I (SciPy's choice, the default). On the
-    /// Moré–Garbow–Hillstrom problems it takes 60 % fewer iterations on Wood and extended
-    /// Rosenbrock, 25–30 % more on Rosenbrock and Powell singular. L-BFGS always scales this way.</summary>
-    public bool ScaleInitialHessian { get; init; }
+    /// <summary>Whether BFGS starts its first update from H₀ = (sᵀy/yᵀy)I, the inverse curvature
+    /// along the first step (Shanno and Phua), instead of I (SciPy's choice). Null (the default)
+    /// scales when the gradient is numerical and not when it is analytic: on the
+    /// Moré–Garbow–Hillstrom problems with numerical gradients scaling takes 38 % fewer evaluations
+    /// in total, 85 % fewer on extended Rosenbrock with 100 variables, while with analytic gradients it
+    /// takes 20–30 % more iterations on Rosenbrock and Powell singular than H₀ = I, past SciPy's
+    /// counts. L-BFGS always scales this way.</summary>
+    public bool? ScaleInitialHessian { get; init; }
 
     /// <summary>m, how many recent steps L-BFGS keeps.</summary>
     public int Memory { get; init; } = 10;
@@ -82,7 +85,13 @@ public sealed record OptimizerOptions
 
     /// <summary>How numerical gradients and Hessians are computed: scheme, accuracy, steps,
     /// backend, parallel and batch evaluation. Bounds are not allowed: the methods are
-    /// unconstrained. Null takes <see cref="DifferentiationOptions.Default"/>. The gradient's step
+    /// unconstrained. Null takes <see cref="DifferentiationOptions.Default"/>, except that BFGS and
+    /// L-BFGS then start with forward differences, n evaluations per gradient since f at the point
+    /// is already known, and switch to central ones (2n) for the rest of the run once the
+    /// estimated forward error (from the curvature between the last two gradients and the rounding
+    /// of f) exceeds 3 % of the largest |∂f/∂xᵢ|, a forward gradient would pass the stopping test,
+    /// or a line search fails on one. Options given, even <see cref="DifferentiationOptions.Default"/>,
+    /// keep their scheme throughout. The gradient's step
     /// check (<see cref="DifferentiationOptions.CheckDifferentiability"/>) is never run here: near a
     /// minimum it would recheck every coordinate, and the line searches already reject steps a poor
     /// gradient suggests.</summary>

@@ -3,7 +3,7 @@ namespace DiffNative.Optimization;
 /// <summary>A step satisfying the strong Wolfe conditions, by Nocedal and Wright's bracketing
 /// (algorithm 3.5) and zoom (algorithm 3.6) with safeguarded cubic interpolation. The gradient at a
 /// trial point is computed only when the Armijo condition holds there, because with numerical
-/// gradients it costs 2n evaluations of f. A NaN or infinite trial value counts as too far.</summary>
+/// gradients it costs n (forward, reusing the trial's f) or 2n evaluations of f. A NaN or infinite trial value counts as too far.</summary>
 internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineSearch(n)
 {
     private const int MaxExpansions = 40;
@@ -32,7 +32,7 @@ internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineS
             var f = evaluator.Value(Trial);
             if (!double.IsFinite(f) || f > f0 + c1 * alpha * slope0 || (i > 0 && f >= previous.Value))
                 return Zoom(state, direction, f0, slope0, previous, new Sample(alpha, f, double.NaN), evaluator, out step);
-            if (!evaluator.Gradient(Trial, TrialGradient)) return StepOutcome.NonFinite;
+            if (!evaluator.Gradient(Trial, f, TrialGradient)) return StepOutcome.NonFinite;
             var slope = Vectors.Dot(TrialGradient, direction);
             if (Math.Abs(slope) <= -c2 * slope0)
                 return Accept(state, Trial, f, TrialGradient, alpha, out step);
@@ -78,7 +78,7 @@ internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineS
                 hi = new Sample(alpha, f, double.NaN);
                 continue;
             }
-            if (!evaluator.Gradient(Trial, TrialGradient)) return StepOutcome.NonFinite;
+            if (!evaluator.Gradient(Trial, f, TrialGradient)) return StepOutcome.NonFinite;
             var slope = Vectors.Dot(TrialGradient, direction);
             if (Math.Abs(slope) <= -c2 * slope0)
                 return Accept(state, Trial, f, TrialGradient, alpha, out step);
@@ -86,9 +86,10 @@ internal sealed class StrongWolfeLineSearch(int n, double c1, double c2) : LineS
             lo = new Sample(alpha, f, slope);
             Remember();
         }
-        // The curvature condition was not met, but a point with sufficient decrease is progress.
+        // The curvature condition was not met, but a point with sufficient decrease is progress,
+        // unless the gradient is a forward difference: then it is the suspect, to be retaken centrally.
         if (lo.Alpha > 0)
-            return Accept(state, bestX, lo.Value, bestGradient, lo.Alpha, out step);
+            return evaluator.DifferencesForward ? StepOutcome.LineSearchFailed : Accept(state, bestX, lo.Value, bestGradient, lo.Alpha, out step);
         return lastNonFinite ? StepOutcome.NonFinite : StepOutcome.LineSearchFailed;
     }
 

@@ -31,6 +31,17 @@ public class MinimizeCommandTests
         Assert.Equal("bfgs", json.GetProperty("method").GetString());
     }
 
+    [Fact]
+    public void Bfgs_differences_forward_unless_a_backend_is_given()
+    {
+        // x² + y² from (1, 1): ‖g‖ = 2√2, the first trial α = 1.01/‖g‖ is accepted (φ′(α)/φ′(0) =
+        // 1 − 2α = 0.29). f(x0), the gradient there, the trial and the gradient there: forward
+        // differences 1 + 2 + 1 + 2 evaluations, central ones 1 + 4 + 1 + 4.
+        string[] args = ["--expr", "x^2 + y^2", "--vars", "x,y", "--at", "1,1", "--max-iter", "1"];
+        Assert.Equal(6, RunJson(args).GetProperty("evaluations").GetInt32());
+        Assert.Equal(10, RunJson([.. args, "--backend", "native"]).GetProperty("evaluations").GetInt32());
+    }
+
     [Theory]
     [InlineData("lbfgs")]
     [InlineData("newton")]

@@ -18,11 +18,12 @@ public class DerivativeSourceTests
     [Fact]
     public void A_batch_objective_follows_the_same_path_as_a_per_point_one()
     {
-        var perPoint = Optimize.Minimize(MghProblems.ExtendedRosenbrock, MghProblems.StandardStart(4));
+        var options = new OptimizerOptions { Differentiation = new DifferentiationOptions { BatchSize = 3 } };
+        var perPoint = Optimize.Minimize(MghProblems.ExtendedRosenbrock, MghProblems.StandardStart(4), options);
         var batched = Optimize.Minimize(Objective.FromBatch((points, n, values) =>
         {
             for (var r = 0; r < values.Length; r++) values[r] = MghProblems.ExtendedRosenbrock(points.Slice(r * n, n));
-        }), MghProblems.StandardStart(4), new OptimizerOptions { Differentiation = new DifferentiationOptions { BatchSize = 3 } });
+        }), MghProblems.StandardStart(4), options);
         Assert.Equal(perPoint.X, batched.X);
         Assert.Equal(perPoint.FunctionEvaluations, batched.FunctionEvaluations);
     }
@@ -30,7 +31,9 @@ public class DerivativeSourceTests
     [Fact]
     public void Parallel_and_managed_numerical_derivatives_follow_the_same_path()
     {
-        var sequential = Optimize.Minimize(MghProblems.ExtendedRosenbrock, MghProblems.StandardStart(10));
+        // Options given, even the defaults, keep central differences throughout, as parallel ones do.
+        var sequential = Optimize.Minimize(MghProblems.ExtendedRosenbrock, MghProblems.StandardStart(10),
+            new OptimizerOptions { Differentiation = DifferentiationOptions.Default });
         var parallel = Optimize.Minimize(MghProblems.ExtendedRosenbrock, MghProblems.StandardStart(10),
             new OptimizerOptions { Differentiation = new DifferentiationOptions { Parallel = true, MaxDegreeOfParallelism = 4 } });
         var managed = Optimize.Minimize(MghProblems.ExtendedRosenbrock, MghProblems.StandardStart(10),
