@@ -8,12 +8,17 @@ internal sealed class ObjectiveEvaluator
     private readonly DifferentiationOptions differentiation;
     private readonly CancellationToken cancellation;
     private readonly VectorFunction? gradientAsVector;
+    private readonly SparsityPattern? hessianSparsity;
+    private bool hessianStructureChosen;
+    private HessianStructure? sparseHessian;
 
-    internal ObjectiveEvaluator(Objective objective, DifferentiationOptions differentiation, CancellationToken cancellation)
+    internal ObjectiveEvaluator(Objective objective, DifferentiationOptions differentiation, CancellationToken cancellation,
+        SparsityPattern? hessianSparsity = null)
     {
         this.objective = objective;
         this.differentiation = differentiation;
         this.cancellation = cancellation;
+        this.hessianSparsity = hessianSparsity;
         if (objective.Gradient is { } gradient)
             gradientAsVector = (x, g) => gradient(x, g);
     }
@@ -23,6 +28,13 @@ internal sealed class ObjectiveEvaluator
     internal int FunctionEvaluations { get; private set; }
     internal int GradientEvaluations { get; private set; }
     internal int HessianEvaluations { get; private set; }
+
+    /// <summary>The colours of the sparse numerical Hessian's pattern; null when it is dense or analytic.</summary>
+    internal int? HessianColors => sparseHessian?.Coloring.Colors;
+
+    /// <summary>Below this many variables a dense numerical Hessian costs at most 2n² + 1 = 163
+    /// evaluations of f, too few for probing its pattern to pay.</summary>
+    private const int ProbeFromDimension = 10;
 
     internal double Value(ReadOnlySpan<double> x)
     {
@@ -59,6 +71,12 @@ internal sealed class ObjectiveEvaluator
             analytic(x, hessian);
             return Vectors.AllFinite(hessian);
         }
+        if (!hessianStructureChosen)
+        {
+            sparseHessian = ChooseStructure(x);
+            hessianStructureChosen = true;
+        }
+        if (sparseHessian is { } sparse) return SparseHessian(sparse, x, hessian);
         if (gradientAsVector is { } g)
         {
             // Differencing the analytic gradient loses far less accuracy than second differences of f.
@@ -72,6 +90,51 @@ internal sealed class ObjectiveEvaluator
             : Differentiate.Hessian(objective.Value, x, hessian, differentiation, cancellation);
         FunctionEvaluations += second.Evaluations;
         return second.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(hessian);
+    }
+
+    /// <summary>The user's pattern, or one probed here at the first Newton point (x0), unless it
+    /// is more than half full; the probe's calls count like the Hessians'.</summary>
+    private HessianStructure? ChooseStructure(ReadOnlySpan<double> x)
+    {
+        var pattern = hessianSparsity;
+        if (pattern is null)
+        {
+            if (x.Length < ProbeFromDimension) return null;
+            if (gradientAsVector is { } g)
+            {
+                // Gradient entries that do not read a coordinate keep their bits, so this probe is exact.
+                pattern = SparsityProbe.Hessian(g, x, Probes);
+                GradientEvaluations += Probes * (x.Length + 1);
+            }
+            else
+            {
+                pattern = HessianValueProbe.Find(objective.Value, x, cancellation, out var evaluations);
+                FunctionEvaluations += evaluations;
+            }
+        }
+        return HessianStructure.For(pattern);
+    }
+
+    /// <summary>Probe points for the gradient's pattern, <see cref="SparsityProbe"/>'s default.</summary>
+    private const int Probes = 3;
+
+    private bool SparseHessian(HessianStructure sparse, ReadOnlySpan<double> x, Span<double> hessian)
+    {
+        DifferentiationInfo info;
+        if (gradientAsVector is { } g)
+        {
+            info = Differentiate.SparseHessianFromGradient(g, sparse.Coloring, x, sparse.Values, differentiation, cancellation);
+            GradientEvaluations += info.Evaluations;
+        }
+        else
+        {
+            info = objective.BatchValue is { } batch
+                ? Differentiate.SparseHessian(batch, sparse.Pattern, x, sparse.Values, differentiation, cancellation)
+                : Differentiate.SparseHessian(objective.Value, sparse.Pattern, x, sparse.Values, differentiation, cancellation);
+            FunctionEvaluations += info.Evaluations;
+        }
+        sparse.Scatter(hessian);
+        return info.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(hessian);
     }
 
     private static void Symmetrise(Span<double> h, int n)
