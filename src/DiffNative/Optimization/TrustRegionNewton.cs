@@ -35,16 +35,20 @@ internal sealed class TrustRegionNewton(int n) : MinimizationMethod
         // the scale of x is the only length known before any step.
         if (first) radius = Math.Max(1.0, ScaledNorm(state.X));
         ScaleModel(state.Gradient);
+        // Only NaN or infinite values on the way to a collapse mean f is not finite near x.
+        bool tried = false, sawFinite = false;
         while (true)
         {
-            if (!(radius > 0)) return StepOutcome.RadiusCollapsed;
+            if (!(radius > 0)) return Collapsed();
             if (!subproblem.Solve(scaledHessian, scaledGradient, radius, step, out var onBoundary)) return StepOutcome.NonFinite;
             var predicted = TrustRegionSubproblem.PredictedDecrease(scaledHessian, scaledGradient, step);
             var scaledStepNorm = Math.Sqrt(Vectors.Dot(step, step));
             for (var i = 0; i < n; i++) trial[i] = state.X[i] + step[i] / scales[i];
             // No predicted decrease, or a step lost to rounding: no smaller region can do better.
-            if (!(predicted > 0) || Vectors.MaxAbsDifference(trial, state.X) == 0) return StepOutcome.RadiusCollapsed;
+            if (!(predicted > 0) || Vectors.MaxAbsDifference(trial, state.X) == 0) return Collapsed();
             var value = evaluator.Value(trial);
+            tried = true;
+            sawFinite |= double.IsFinite(value);
             // Both decreases are shifted by f's rounding, so that steps whose effect is below it
             // compare as agreeing rather than as noise (Conn, Gould and Toint, section 17.4.2).
             var rounding = 10 * DoubleEpsilon * Math.Max(1.0, Math.Abs(state.Value));
@@ -65,6 +69,8 @@ internal sealed class TrustRegionNewton(int n) : MinimizationMethod
             if (!onBoundary && ratio > OverestimatedRatio) Extend(state, evaluator, slopeBefore);
             return StepOutcome.Moved;
         }
+
+        StepOutcome Collapsed() => tried && !sawFinite ? StepOutcome.NonFinite : StepOutcome.RadiusCollapsed;
     }
 
     /// <summary>An interior step that lowers f by more than this times the prediction shows the
