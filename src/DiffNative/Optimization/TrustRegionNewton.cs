@@ -1,10 +1,11 @@
 namespace DiffNative.Optimization;
 
 /// <summary>Trust-region Newton (Nocedal and Wright, algorithm 4.1): the step minimises the
-/// quadratic model inside a ball of radius Δ (<see cref="TrustRegionSubproblem"/>), so an
-/// indefinite or badly scaled Hessian limits the step's length instead of bending its direction.
-/// A step that lowers f by less than a tenth of what the model predicted is rejected and retried
-/// from a smaller ball within the same iteration; good steps that reach the boundary double Δ.</summary>
+/// quadratic model inside the region ‖Dp‖ ≤ Δ (<see cref="TrustRegionSubproblem"/> in the scaled
+/// variables Dp), so an indefinite or badly scaled Hessian limits the step's length instead of
+/// bending its direction. A step that lowers f by less than a tenth of what the model predicted is
+/// rejected and retried from a smaller region within the same iteration; good steps that reach the
+/// boundary double Δ.</summary>
 internal sealed class TrustRegionNewton(int n) : MinimizationMethod
 {
     /// <summary>The least ratio of actual to predicted decrease that accepts a step.</summary>

@@ -103,26 +103,27 @@ public class TrustRegionNewtonTests(ITestOutputHelper output)
         Assert.True(Math.Abs(result.Value - problem.Minimum) <= 1e-8, $"f = {result.Value}");
     }
 
+    /// <summary>f = x² − y² + y⁴/4: a saddle at the origin, minima f = −1 at (0, ±√2).</summary>
+    private static readonly Objective Saddle = new(p => p[0] * p[0] - p[1] * p[1] + p[1] * p[1] * p[1] * p[1] / 4)
+    {
+        Gradient = (p, g) =>
+        {
+            g[0] = 2 * p[0];
+            g[1] = -2 * p[1] + p[1] * p[1] * p[1];
+        },
+        Hessian = (p, h) =>
+        {
+            h[0] = 2;
+            h[1] = h[2] = 0;
+            h[3] = -2 + 3 * p[1] * p[1];
+        },
+    };
+
     [Fact]
     public void Leaves_a_saddle_along_negative_curvature_for_the_true_minimum()
     {
-        // f = x² − y² + y⁴/4: a saddle at the origin, minima f = −1 at (0, ±√2). At (1, 0.01) the
-        // Hessian diag(2, −2 + 3y²) is indefinite.
-        var objective = new Objective(p => p[0] * p[0] - p[1] * p[1] + p[1] * p[1] * p[1] * p[1] / 4)
-        {
-            Gradient = (p, g) =>
-            {
-                g[0] = 2 * p[0];
-                g[1] = -2 * p[1] + p[1] * p[1] * p[1];
-            },
-            Hessian = (p, h) =>
-            {
-                h[0] = 2;
-                h[1] = h[2] = 0;
-                h[3] = -2 + 3 * p[1] * p[1];
-            },
-        };
-        var result = Optimize.Minimize(objective, [1.0, 0.01], TrustRegion with { GradientTolerance = 1e-10 });
+        // At (1, 0.01) the Hessian diag(2, −2 + 3y²) is indefinite.
+        var result = Optimize.Minimize(Saddle, [1.0, 0.01], TrustRegion with { GradientTolerance = 1e-10 });
         Report("saddle", result);
         Assert.True(result.Converged, result.Reason.ToString());
         Assert.Equal(-1.0, result.Value, 12);
@@ -131,27 +132,15 @@ public class TrustRegionNewtonTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Leaves_a_stationary_saddle_along_negative_curvature()
+    public void Takes_the_hard_case_step_along_negative_curvature_the_gradient_does_not_see()
     {
-        // The same f started exactly at the saddle: the gradient is 0, only the curvature points away.
-        var objective = new Objective(p => p[0] * p[0] - p[1] * p[1] + p[1] * p[1] * p[1] * p[1] / 4)
-        {
-            Gradient = (p, g) =>
-            {
-                g[0] = 2 * p[0];
-                g[1] = -2 * p[1] + p[1] * p[1] * p[1];
-            },
-            Hessian = (p, h) =>
-            {
-                h[0] = 2;
-                h[1] = h[2] = 0;
-                h[3] = -2 + 3 * p[1] * p[1];
-            },
-        };
-        var result = Optimize.Minimize(objective, [0.5, 0.0], TrustRegion with { GradientTolerance = 1e-10, MaxIterations = 1 });
-        // One step from (0.5, 0), where g = (1, 0): the model's minimiser on the ball must move y.
+        // The same f from (0.5, 0): g = (1, 0) is orthogonal to the eigenvector (0, 1) of the negative
+        // eigenvalue −2, the Moré–Sorensen hard case; any step along g keeps y = 0.
+        var result = Optimize.Minimize(Saddle, [0.5, 0.0], TrustRegion with { GradientTolerance = 1e-10, MaxIterations = 1 });
+        // One step: the model's minimiser on the region moves y, and f drops below 0, which no
+        // step along y = 0 reaches (f ≥ 0 there).
         Assert.NotEqual(0.0, result.X[1]);
-        Assert.True(result.Value < 0.25, $"f = {result.Value}");
+        Assert.True(result.Value < 0, $"f = {result.Value}");
     }
 
     [Fact]
