@@ -102,7 +102,7 @@ internal sealed class ObjectiveEvaluator
             if (x.Length < ProbeFromDimension) return null;
             if (gradientAsVector is { } g)
             {
-                // Gradient entries that do not read a coordinate keep their bits, so this probe is exact.
+                // Gradient entries that do not read a coordinate keep their bits, so this probe adds no spurious entries.
                 pattern = SparsityProbe.Hessian(g, x, Probes);
                 GradientEvaluations += Probes * (x.Length + 1);
             }
