@@ -8,7 +8,7 @@ using DiffNative.Optimization;
 
 namespace DiffNative.Cli.Commands;
 
-/// <summary><c>diffnative minimize --expr E --vars x,y --at X0 [--method bfgs|lbfgs|newton|gd|momentum|
+/// <summary><c>diffnative minimize --expr E --vars x,y --at X0 [--method bfgs|lbfgs|newton|trust-newton|gd|momentum|
 /// nesterov|adagrad|rmsprop|adam|adamw] [--learning-rate R] [--max-iter N] [--gtol G] [--backend
 /// native|managed] [--json]</c> with numerical derivatives of the expression. JSON: {"x": [...],
 /// "value", "gradientNorm", "iterations", "evaluations", "converged", "reason"} plus
@@ -20,7 +20,7 @@ internal static class MinimizeCommand
         var expression = new Option<string>("--expr") { Description = $"The expression to minimise, such as \"(1-x)^2 + 100*(y-x^2)^2\" ({ExpressionHelp.Pointer}).", Required = true };
         var vars = new Option<string>("--vars") { Description = "The variables, comma-separated, in the order of --at.", Required = true };
         var at = new Option<string>("--at") { Description = "The starting point: comma-separated values, one per variable.", Required = true };
-        var method = new Option<string>("--method") { Description = "bfgs (default), lbfgs, newton, gd, momentum, nesterov, adagrad, rmsprop, adam or adamw.", DefaultValueFactory = _ => "bfgs" };
+        var method = new Option<string>("--method") { Description = "bfgs (default), lbfgs, newton, trust-newton, gd, momentum, nesterov, adagrad, rmsprop, adam or adamw.", DefaultValueFactory = _ => "bfgs" };
         var rate = NumberOption.Create("--learning-rate", "The first-order methods' learning rate (default: the method's own).");
         var maxIter = new Option<int?>("--max-iter") { Description = "The most iterations (default 1000)." };
         var gtol = NumberOption.Create("--gtol", "Stop when the largest |partial derivative| is at most this times max(1, |f|) (default 1e-6).");
@@ -59,6 +59,7 @@ internal static class MinimizeCommand
         "bfgs" => OptimizationMethod.Bfgs,
         "lbfgs" => OptimizationMethod.Lbfgs,
         "newton" => OptimizationMethod.Newton,
+        "trust-newton" => OptimizationMethod.TrustRegionNewton,
         "gd" => OptimizationMethod.GradientDescent,
         "momentum" => OptimizationMethod.Momentum,
         "nesterov" => OptimizationMethod.Nesterov,
@@ -66,7 +67,7 @@ internal static class MinimizeCommand
         "rmsprop" => OptimizationMethod.RmsProp,
         "adam" => OptimizationMethod.Adam,
         "adamw" => OptimizationMethod.AdamW,
-        _ => throw new FormatException($"--method: '{text}' is not one of bfgs, lbfgs, newton, gd, momentum, nesterov, adagrad, rmsprop, adam, adamw."),
+        _ => throw new FormatException($"--method: '{text}' is not one of bfgs, lbfgs, newton, trust-newton, gd, momentum, nesterov, adagrad, rmsprop, adam, adamw."),
     };
 
     /// <summary>The reason as scripts see it: the enum name in camelCase ("gradientTolerance").</summary>

@@ -17,6 +17,7 @@ internal abstract class MinimizationMethod
             OptimizationMethod.Lbfgs => new Lbfgs(n, options.Memory, LineSearch.Create(LineSearchMethod.StrongWolfe, n, options)),
             OptimizationMethod.Newton => new Newton(n, LineSearch.Create(
                 options.LineSearch == LineSearchMethod.StrongWolfe ? LineSearchMethod.StrongWolfe : LineSearchMethod.Backtracking, n, options)),
+            OptimizationMethod.TrustRegionNewton => new TrustRegionNewton(n),
             OptimizationMethod.GradientDescent when options.LineSearch is LineSearchMethod.Backtracking or LineSearchMethod.StrongWolfe =>
                 new SteepestDescent(n, rate, LineSearch.Create(options.LineSearch, n, options)),
             OptimizationMethod.GradientDescent => new GradientDescent(n, rate),

@@ -31,7 +31,8 @@ internal sealed class Minimizer
     {
         this.options = options;
         this.cancellation = cancellation;
-        evaluator = new ObjectiveEvaluator(objective, WithoutStepCheck(options.Differentiation), cancellation, Switching(options, x0.Length));
+        evaluator = new ObjectiveEvaluator(objective, WithoutStepCheck(options.Differentiation), cancellation,
+            Switching(options, x0.Length), options.HessianSparsity);
         method = MinimizationMethod.Create(options, x0.Length);
         state = new IterationState(x0.Length);
         x0.CopyTo(state.X);
@@ -72,6 +73,8 @@ internal sealed class Minimizer
                 case StepOutcome.NonFinite: return Result(StopReason.NonFiniteValue);
                 case StepOutcome.LineSearchFailed:
                     return Result(GradientIsNoise() ? StopReason.AttainableAccuracy : StopReason.LineSearchFailed);
+                case StepOutcome.RadiusCollapsed:
+                    return Result(GradientIsNoise() ? StopReason.AttainableAccuracy : StopReason.TrustRegionCollapsed);
             }
             iterations++;
             var stepNorm = Vectors.MaxAbsDifference(state.X, previousX);
@@ -124,6 +127,9 @@ internal sealed class Minimizer
         // A start where f or ∇f is not finite has no finite gradient norm to report.
         var gradientNorm = Vectors.MaxAbs(state.Gradient);
         return new OptimizationResult((double[])state.X.Clone(), state.Value, gradientNorm, iterations,
-            evaluator.FunctionEvaluations, evaluator.GradientEvaluations, evaluator.HessianEvaluations, reason, trace);
+            evaluator.FunctionEvaluations, evaluator.GradientEvaluations, evaluator.HessianEvaluations, reason, trace)
+        {
+            HessianColors = evaluator.HessianColors,
+        };
     }
 }

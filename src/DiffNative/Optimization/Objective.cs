@@ -2,7 +2,8 @@ namespace DiffNative.Optimization;
 
 /// <summary>The function to minimise with whatever derivatives the caller has. A missing gradient
 /// is differenced numerically from f; a missing Hessian is differenced from the analytic gradient
-/// when there is one (2n gradient calls, more accurate), otherwise from f (2n² + 1 calls).
+/// when there is one (2n gradient calls, more accurate), otherwise from f (2n² + 1 calls); a sparse
+/// Hessian costs less (see <see cref="OptimizerOptions.HessianSparsity"/>).
 /// Immutable; share it across threads if the delegates allow it.</summary>
 public sealed record Objective
 {

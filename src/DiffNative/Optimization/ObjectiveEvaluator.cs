@@ -9,16 +9,21 @@ internal sealed class ObjectiveEvaluator
     private readonly CancellationToken cancellation;
     private readonly VectorFunction? gradientAsVector;
     private readonly SwitchingGradient? switching;
+    private readonly SparsityPattern? hessianSparsity;
+    private bool hessianStructureChosen;
+    private HessianStructure? sparseHessian;
 
     /// <summary>With <paramref name="switching"/>, a numerical gradient differences forward until
-    /// forward differences no longer suffice; without, always as <paramref name="differentiation"/> says.</summary>
+    /// forward differences no longer suffice; without, always as <paramref name="differentiation"/> says.
+    /// <paramref name="hessianSparsity"/> is the user's Hessian pattern; null probes one when it pays.</summary>
     internal ObjectiveEvaluator(Objective objective, DifferentiationOptions differentiation, CancellationToken cancellation,
-        SwitchingGradient? switching = null)
+        SwitchingGradient? switching = null, SparsityPattern? hessianSparsity = null)
     {
         this.objective = objective;
         this.differentiation = differentiation;
         this.cancellation = cancellation;
         if (objective.Gradient is null) this.switching = switching;
+        this.hessianSparsity = hessianSparsity;
         if (objective.Gradient is { } gradient)
             gradientAsVector = (x, g) => gradient(x, g);
     }
@@ -31,6 +36,13 @@ internal sealed class ObjectiveEvaluator
     internal int FunctionEvaluations { get; private set; }
     internal int GradientEvaluations { get; private set; }
     internal int HessianEvaluations { get; private set; }
+
+    /// <summary>The colours of the sparse numerical Hessian's pattern; null when it is dense or analytic.</summary>
+    internal int? HessianColors => sparseHessian?.Coloring.Colors;
+
+    /// <summary>Below this many variables a dense numerical Hessian costs at most 2n² + 1 = 163
+    /// evaluations of f, too few for probing its pattern to pay.</summary>
+    private const int ProbeFromDimension = 10;
 
     internal double Value(ReadOnlySpan<double> x)
     {
@@ -92,6 +104,12 @@ internal sealed class ObjectiveEvaluator
             analytic(x, hessian);
             return Vectors.AllFinite(hessian);
         }
+        if (!hessianStructureChosen)
+        {
+            sparseHessian = ChooseStructure(x);
+            hessianStructureChosen = true;
+        }
+        if (sparseHessian is { } sparse) return SparseHessian(sparse, x, hessian);
         if (gradientAsVector is { } g)
         {
             // Differencing the analytic gradient loses far less accuracy than second differences of f.
@@ -105,6 +123,51 @@ internal sealed class ObjectiveEvaluator
             : Differentiate.Hessian(objective.Value, x, hessian, differentiation, cancellation);
         FunctionEvaluations += second.Evaluations;
         return second.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(hessian);
+    }
+
+    /// <summary>The user's pattern, or one probed here at the first Newton point (x0), unless it
+    /// is more than half full; the probe's calls count like the Hessians'.</summary>
+    private HessianStructure? ChooseStructure(ReadOnlySpan<double> x)
+    {
+        var pattern = hessianSparsity;
+        if (pattern is null)
+        {
+            if (x.Length < ProbeFromDimension) return null;
+            if (gradientAsVector is { } g)
+            {
+                // Gradient entries that do not read a coordinate keep their bits, so this probe adds no spurious entries.
+                pattern = SparsityProbe.Hessian(g, x, Probes);
+                GradientEvaluations += Probes * (x.Length + 1);
+            }
+            else
+            {
+                pattern = HessianValueProbe.Find(objective.Value, x, cancellation, out var evaluations);
+                FunctionEvaluations += evaluations;
+            }
+        }
+        return HessianStructure.For(pattern);
+    }
+
+    /// <summary>Probe points for the gradient's pattern, <see cref="SparsityProbe"/>'s default.</summary>
+    private const int Probes = 3;
+
+    private bool SparseHessian(HessianStructure sparse, ReadOnlySpan<double> x, Span<double> hessian)
+    {
+        DifferentiationInfo info;
+        if (gradientAsVector is { } g)
+        {
+            info = Differentiate.SparseHessianFromGradient(g, sparse.Coloring, x, sparse.Values, differentiation, cancellation);
+            GradientEvaluations += info.Evaluations;
+        }
+        else
+        {
+            info = objective.BatchValue is { } batch
+                ? Differentiate.SparseHessian(batch, sparse.Pattern, x, sparse.Values, differentiation, cancellation)
+                : Differentiate.SparseHessian(objective.Value, sparse.Pattern, x, sparse.Values, differentiation, cancellation);
+            FunctionEvaluations += info.Evaluations;
+        }
+        sparse.Scatter(hessian);
+        return info.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(hessian);
     }
 
     private static void Symmetrise(Span<double> h, int n)

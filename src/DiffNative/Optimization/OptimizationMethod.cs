@@ -36,4 +36,9 @@ public enum OptimizationMethod
 
     /// <summary>Adam with decoupled weight decay: x ← x − ηλx besides the Adam step.</summary>
     AdamW,
+
+    /// <summary>Trust-region Newton: the step minimises the quadratic model within a radius that
+    /// grows after good steps and shrinks after poor ones (Moré–Sorensen's exact subproblem, which
+    /// follows negative curvature where the Hessian is indefinite). No line search.</summary>
+    TrustRegionNewton,
 }

@@ -20,4 +20,9 @@ public sealed record OptimizationResult(
     /// gradient's attainable accuracy.</summary>
     public bool Converged => Reason is StopReason.GradientTolerance or StopReason.FunctionTolerance or StopReason.StepTolerance
         or StopReason.AttainableAccuracy;
+
+    /// <summary>The colours of the star colouring of the Hessian's sparsity pattern when the Newton
+    /// methods differenced a sparse Hessian (see <see cref="OptimizerOptions.HessianSparsity"/>); null
+    /// when the Hessian was analytic or dense, or none was needed.</summary>
+    public int? HessianColors { get; init; }
 }

@@ -97,6 +97,13 @@ public sealed record OptimizerOptions
     /// gradient suggests.</summary>
     public DifferentiationOptions? Differentiation { get; init; }
 
+    /// <summary>Which entries of the Hessian may be nonzero (n×n; either triangle will do), for the
+    /// Newton methods' numerical Hessians: a sparse pattern is differenced at its sparse cost (from
+    /// f: 4 evaluations per off-diagonal pair plus 2n + 1; from an analytic gradient: 2 gradients per
+    /// colour of its star colouring). Null (the default) probes the pattern once at x0 when n ≥ 10
+    /// and assumes it holds everywhere. A pattern more than half full is differenced densely.</summary>
+    public SparsityPattern? HessianSparsity { get; init; }
+
     /// <summary>The learning rate in effect: <see cref="LearningRate"/> or the method's default.</summary>
     public double EffectiveLearningRate => LearningRate ?? Method switch
     {
@@ -112,6 +119,8 @@ public sealed record OptimizerOptions
             throw new ArgumentOutOfRangeException(nameof(LineSearch), LineSearch, "Not a line search.");
         if (LineSearch == LineSearchMethod.None && Method is OptimizationMethod.Bfgs or OptimizationMethod.Lbfgs or OptimizationMethod.Newton)
             throw new ArgumentException($"{Method} needs a line search; choose Backtracking, StrongWolfe or Default.", nameof(LineSearch));
+        if (LineSearch != LineSearchMethod.Default && Method == OptimizationMethod.TrustRegionNewton)
+            throw new ArgumentException("TrustRegionNewton limits its steps by a trust region, not a line search; leave LineSearch at Default.", nameof(LineSearch));
         if (LineSearch is LineSearchMethod.Backtracking or LineSearchMethod.StrongWolfe && IsAdaptiveFirstOrder(Method))
             throw new ArgumentException($"{Method} takes fixed steps; only gradient descent among the first-order methods takes a line search.", nameof(LineSearch));
         if (LineSearch == LineSearchMethod.Backtracking && Method is OptimizationMethod.Bfgs or OptimizationMethod.Lbfgs)
@@ -137,6 +146,8 @@ public sealed record OptimizerOptions
             throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "At least one iteration.");
         if (MaxEvaluations < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxEvaluations), MaxEvaluations, "At least one evaluation.");
+        if (HessianSparsity is { } pattern && (pattern.Rows != n || pattern.Columns != n))
+            throw new ArgumentException($"The Hessian's pattern must be {n}×{n} for {n} variables; this one is {pattern.Rows}×{pattern.Columns}.", nameof(HessianSparsity));
         if (Differentiation is { } d)
         {
             d.Validate(n);

@@ -11,4 +11,7 @@ internal enum StepOutcome
 
     /// <summary>No acceptable step was found; the state is unchanged.</summary>
     LineSearchFailed,
+
+    /// <summary>The trust region shrank below the rounding of x without a step that lowered f; the state is unchanged.</summary>
+    RadiusCollapsed,
 }

@@ -36,4 +36,9 @@ public enum StopReason
     /// numerical gradient, 100·ε·max(1, |f|)/max(1, |xᵢ|) for an analytic one): the point is a
     /// minimum to the accuracy the gradient allows.</summary>
     AttainableAccuracy,
+
+    /// <summary>Trust-region Newton shrank its region below the spacing of doubles at x (or its
+    /// model predicted no decrease) without a step that lowered f, at a point whose gradient is
+    /// above its rounding noise: f may be noisy or not smooth there, or its derivatives inaccurate.</summary>
+    TrustRegionCollapsed,
 }

@@ -45,6 +45,7 @@ public class MinimizeCommandTests
     [Theory]
     [InlineData("lbfgs")]
     [InlineData("newton")]
+    [InlineData("trust-newton")]
     public void Second_order_and_limited_memory_methods_reach_a_quadratics_minimum(string method)
     {
         // (x − 2)² + 3(y + 1)² + xy: minimum where 2(x − 2) + y = 0 and 6(y + 1) + x = 0, i.e. (30/11, −16/11).

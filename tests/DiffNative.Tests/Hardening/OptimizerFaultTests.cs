@@ -13,7 +13,7 @@ public class OptimizerFaultTests
 {
     private sealed class UserFault : Exception;
 
-    private static readonly OptimizationMethod[] Methods = [OptimizationMethod.Bfgs, OptimizationMethod.Newton];
+    private static readonly OptimizationMethod[] Methods = [OptimizationMethod.Bfgs, OptimizationMethod.Newton, OptimizationMethod.TrustRegionNewton];
     private static readonly EvaluationMode[] Modes = [EvaluationMode.Sequential, EvaluationMode.Parallel, EvaluationMode.Batch];
 
     public static IEnumerable<object[]> Cases() =>

@@ -22,6 +22,7 @@ public class NonFiniteValueTests
     [InlineData(OptimizationMethod.Bfgs)]
     [InlineData(OptimizationMethod.Lbfgs)]
     [InlineData(OptimizationMethod.Newton)]
+    [InlineData(OptimizationMethod.TrustRegionNewton)]
     [InlineData(OptimizationMethod.Adam)]
     public void A_function_that_turns_nan_everywhere_stops_the_run(OptimizationMethod method)
     {

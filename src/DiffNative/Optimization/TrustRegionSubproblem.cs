@@ -1,0 +1,271 @@
+namespace DiffNative.Optimization;
+
+/// <summary>Minimises the model m(p) = gᵀp + ½pᵀHp over ‖p‖ ≤ Δ by the method of Moré and Sorensen
+/// (1983; Nocedal and Wright, algorithm 4.3): p solves (H + λI)p = −g with the Cholesky factor of
+/// H + λI, and λ ≥ 0 is found by Newton's method on the secular equation 1/Δ − 1/‖p(λ)‖ = 0, kept
+/// inside bounds that every failed factorisation raises. In the hard case (g nearly orthogonal to
+/// the eigenvectors of H's smallest eigenvalue) the step is completed to the boundary along an
+/// approximate eigenvector. One instance per minimisation owns its buffers.</summary>
+internal sealed class TrustRegionSubproblem(int n)
+{
+    /// <summary>An interior-to-boundary step is accepted when ‖p‖ is within this fraction of Δ
+    /// (Moré and Sorensen's σ₁ = 0.1).</summary>
+    private const double BoundaryTolerance = 0.1;
+
+    /// <summary>The hard-case step is accepted when the move along the eigenvector changes the
+    /// model by at most this fraction of its value (Moré and Sorensen's σ₂ = 0.2).</summary>
+    private const double HardCaseTolerance = 0.2;
+
+    /// <summary>After an unusable λ, the next lies at least this fraction of the bracket above its
+    /// lower end, so that the bracket shrinks even when the bounds are far apart.</summary>
+    private const double BracketFraction = 0.01;
+
+    /// <summary>More λ updates than Moré and Sorensen ever report needing (2–3 on average).</summary>
+    private const int MaxUpdates = 100;
+
+    private readonly double[] factor = new double[n * n];
+    private readonly double[] w = new double[n];
+    private readonly double[] z = new double[n];
+
+    /// <summary>Writes the step into <paramref name="p"/>; false when H or g is not finite.</summary>
+    /// <param name="hessian">H, row-major, symmetric.</param>
+    /// <param name="gradient">g.</param>
+    /// <param name="radius">Δ &gt; 0.</param>
+    /// <param name="p">Receives the step.</param>
+    /// <param name="onBoundary">True when ‖p‖ ≈ Δ (the region limited the step).</param>
+    internal bool Solve(ReadOnlySpan<double> hessian, ReadOnlySpan<double> gradient, double radius, Span<double> p, out bool onBoundary)
+    {
+        onBoundary = false;
+        if (!Vectors.AllFinite(hessian) || !Vectors.AllFinite(gradient)) return false;
+        var gNorm = Math.Sqrt(Vectors.Dot(gradient, gradient));
+        var (lower, upper) = InitialBracket(hessian, gNorm, radius);
+        var lambda = lower == 0 ? 0 : Between(lower, upper);
+        for (var update = 0; update < MaxUpdates; update++)
+        {
+            if (!TryFactor(hessian, lambda, out var failedAt, out var pivot))
+            {
+                // H + λI is indefinite: vᵀ(H + λI)v = pivot < 0 for the v below, so −λ₁ ≥ λ − pivot/‖v‖².
+                lower = Math.Max(lower, lambda - pivot / IndefiniteDirectionNormSquared(failedAt));
+                lambda = Between(lower, upper);
+                continue;
+            }
+            if (gNorm == 0)
+            {
+                // A stationary point: only a direction of negative curvature can lower the model.
+                if (lambda == 0) { p.Clear(); return true; }
+                var curvature = SmallestEigenvector();
+                if (curvature <= HardCaseTolerance * lambda)
+                {
+                    for (var i = 0; i < n; i++) p[i] = radius * z[i];
+                    onBoundary = true;
+                    return true;
+                }
+                upper = lambda;
+                lower = Math.Max(lower, lambda - curvature);
+                lambda = Between(lower, upper);
+                continue;
+            }
+            SolveFactored(gradient, p);
+            var pNorm = Math.Sqrt(Vectors.Dot(p, p));
+            if (lambda == 0 && pNorm <= radius) return true;
+            ForwardSubstitute(p, w);
+            var wNorm2 = Vectors.Dot(w, w);
+            // Newton's step on 1/Δ − 1/‖p(λ)‖, which is nearly linear in λ.
+            var next = lambda + pNorm * pNorm / wNorm2 * (pNorm - radius) / radius;
+            if (pNorm < radius)
+            {
+                var curvature = SmallestEigenvector();
+                var tau = BoundaryStep(p, radius);
+                // The move along z changes pᵀ(H + λI)p + λΔ² by at most this (Moré and Sorensen, lemma 3.4).
+                var modelScale = QuadraticForm(hessian, p) + lambda * pNorm * pNorm + lambda * radius * radius;
+                if (tau * tau * curvature <= HardCaseTolerance * modelScale)
+                {
+                    for (var i = 0; i < n; i++) p[i] += tau * z[i];
+                    onBoundary = true;
+                    return true;
+                }
+                upper = lambda;
+                lower = Math.Max(lower, lambda - curvature);
+                lambda = TryFactor(hessian, next, out _, out _) ? next : Between(lower = Math.Max(lower, next), upper);
+                continue;
+            }
+            if (pNorm - radius <= BoundaryTolerance * radius)
+            {
+                onBoundary = true;
+                return true;
+            }
+            lower = lambda;
+            lambda = next;
+        }
+        CauchyPoint(hessian, gradient, gNorm, radius, p);
+        onBoundary = true;
+        return true;
+    }
+
+    /// <summary>−(gᵀp + ½pᵀHp), the decrease the model predicts for p.</summary>
+    internal static double PredictedDecrease(ReadOnlySpan<double> hessian, ReadOnlySpan<double> gradient, ReadOnlySpan<double> p) =>
+        -(Vectors.Dot(gradient, p) + 0.5 * QuadraticForm(hessian, p));
+
+    /// <summary>Bounds on λ from Gershgorin's discs and the Frobenius and ∞-norms of H
+    /// (Moré and Sorensen, section 3; Conn, Gould and Toint, section 7.3.8).</summary>
+    private (double Lower, double Upper) InitialBracket(ReadOnlySpan<double> h, double gNorm, double radius)
+    {
+        double minDiagonal = double.PositiveInfinity, discLower = double.PositiveInfinity, discUpper = double.NegativeInfinity;
+        double frobenius = 0, infinity = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var offDiagonal = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                var v = h[i * n + j];
+                frobenius += v * v;
+                if (j != i) offDiagonal += Math.Abs(v);
+            }
+            var d = h[i * n + i];
+            minDiagonal = Math.Min(minDiagonal, d);
+            discLower = Math.Min(discLower, d - offDiagonal);
+            discUpper = Math.Max(discUpper, d + offDiagonal);
+            infinity = Math.Max(infinity, offDiagonal + Math.Abs(d));
+        }
+        frobenius = Math.Sqrt(frobenius);
+        var lower = Math.Max(0, Math.Max(-minDiagonal, gNorm / radius - Math.Min(discUpper, Math.Min(frobenius, infinity))));
+        var upper = Math.Max(0, gNorm / radius + Math.Min(-discLower, Math.Min(frobenius, infinity)));
+        return (lower, Math.Max(upper, lower));
+    }
+
+    private static double Between(double lower, double upper) =>
+        Math.Max(Math.Sqrt(lower * upper), lower + BracketFraction * (upper - lower));
+
+    /// <summary>Lower-triangular L with LLᵀ = H + λI. On a pivot that is not positive, the column
+    /// where it failed and the pivot's value (what the diagonal lacked).</summary>
+    private bool TryFactor(ReadOnlySpan<double> h, double lambda, out int failedAt, out double pivotValue)
+    {
+        for (var j = 0; j < n; j++)
+        {
+            var pivot = h[j * n + j] + lambda;
+            for (var k = 0; k < j; k++) pivot -= factor[j * n + k] * factor[j * n + k];
+            if (!(pivot > 0) || !double.IsFinite(pivot))
+            {
+                failedAt = j;
+                pivotValue = double.IsFinite(pivot) ? pivot : -1;
+                return false;
+            }
+            var diagonal = Math.Sqrt(pivot);
+            factor[j * n + j] = diagonal;
+            for (var i = j + 1; i < n; i++)
+            {
+                var sum = h[i * n + j];
+                for (var k = 0; k < j; k++) sum -= factor[i * n + k] * factor[j * n + k];
+                factor[i * n + j] = sum / diagonal;
+            }
+        }
+        failedAt = -1;
+        pivotValue = 0;
+        return true;
+    }
+
+    /// <summary>‖v‖² for v = (w, 1, 0, …) with L₁₁ᵀw = −l, l the computed part of row k of L:
+    /// then vᵀ(H + λI)v equals the failed pivot.</summary>
+    private double IndefiniteDirectionNormSquared(int k)
+    {
+        for (var i = k - 1; i >= 0; i--)
+        {
+            var sum = -factor[k * n + i];
+            for (var j = i + 1; j < k; j++) sum -= factor[j * n + i] * w[j];
+            w[i] = sum / factor[i * n + i];
+        }
+        var norm2 = 1.0;
+        for (var i = 0; i < k; i++) norm2 += w[i] * w[i];
+        return norm2;
+    }
+
+    /// <summary>p = −(LLᵀ)⁻¹g.</summary>
+    private void SolveFactored(ReadOnlySpan<double> g, Span<double> p)
+    {
+        for (var i = 0; i < n; i++) p[i] = -g[i];
+        ForwardSubstitute(p, p);
+        BackSubstitute(p);
+    }
+
+    /// <summary>y = L⁻¹b (y may be b).</summary>
+    private void ForwardSubstitute(ReadOnlySpan<double> b, Span<double> y)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            var sum = b[i];
+            for (var k = 0; k < i; k++) sum -= factor[i * n + k] * y[k];
+            y[i] = sum / factor[i * n + i];
+        }
+    }
+
+    /// <summary>y ← L⁻ᵀy.</summary>
+    private void BackSubstitute(Span<double> y)
+    {
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var sum = y[i];
+            for (var k = i + 1; k < n; k++) sum -= factor[k * n + i] * y[k];
+            y[i] = sum / factor[i * n + i];
+        }
+    }
+
+    /// <summary>Inverse iteration with the current factor: z, a unit approximate eigenvector of
+    /// H + λI's smallest eigenvalue, which it returns as zᵀ(H + λI)z = ‖Lᵀz‖². Near the hard case
+    /// that eigenvalue is nearly 0, so three iterations are plenty.</summary>
+    private double SmallestEigenvector()
+    {
+        // A start with no special structure, so that it is not orthogonal to the wanted eigenvector.
+        for (var i = 0; i < n; i++) z[i] = 1 + 0.5 * Math.Sin(1.0 + i);
+        for (var iteration = 0; iteration < 3; iteration++)
+        {
+            ForwardSubstitute(z, z);
+            BackSubstitute(z);
+            var norm = Math.Sqrt(Vectors.Dot(z, z));
+            if (!(norm > 0) || !double.IsFinite(norm)) break;
+            for (var i = 0; i < n; i++) z[i] /= norm;
+        }
+        var curvature = 0.0;
+        for (var k = 0; k < n; k++)
+        {
+            // (Lᵀz)ₖ = Σᵢ≥ₖ Lᵢₖzᵢ.
+            var sum = 0.0;
+            for (var i = k; i < n; i++) sum += factor[i * n + k] * z[i];
+            curvature += sum * sum;
+        }
+        return curvature;
+    }
+
+    /// <summary>The τ of smaller magnitude with ‖p + τz‖ = Δ (‖z‖ = 1, ‖p‖ ≤ Δ).</summary>
+    private double BoundaryStep(ReadOnlySpan<double> p, double radius)
+    {
+        var pz = Vectors.Dot(p, z);
+        var gap = radius * radius - Vectors.Dot(p, p);
+        var root = Math.Sqrt(pz * pz + Math.Max(gap, 0));
+        // τ₁τ₂ = −gap; the root away from −pz is computed without cancellation.
+        var far = pz >= 0 ? -pz - root : -pz + root;
+        return far == 0 ? 0 : -gap / far;
+    }
+
+    private static double QuadraticForm(ReadOnlySpan<double> h, ReadOnlySpan<double> p)
+    {
+        var n = p.Length;
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = 0.0;
+            for (var j = 0; j < n; j++) row += h[i * n + j] * p[j];
+            sum += p[i] * row;
+        }
+        return sum;
+    }
+
+    /// <summary>The model's minimiser along −g inside the region (Nocedal and Wright, eq. 4.12): a
+    /// decrease whatever H is, should the λ iteration not settle.</summary>
+    private static void CauchyPoint(ReadOnlySpan<double> h, ReadOnlySpan<double> g, double gNorm, double radius, Span<double> p)
+    {
+        if (gNorm == 0) { p.Clear(); return; }
+        var curvature = QuadraticForm(h, g);
+        var tau = curvature <= 0 ? 1.0 : Math.Min(1.0, gNorm * gNorm * gNorm / (radius * curvature));
+        for (var i = 0; i < g.Length; i++) p[i] = -tau * radius / gNorm * g[i];
+    }
+}
