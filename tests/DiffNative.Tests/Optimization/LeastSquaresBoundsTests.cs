@@ -144,6 +144,35 @@ public class LeastSquaresBoundsTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>SciPy's test_bounds_instances and test_bounds_shape (test_least_squares.py) with
+    /// their tolerances: fun_trivial r = x² + 5 (minimiser 0, or the bound nearest it) and
+    /// fun_2d_trivial r = x (minimiser 0, or the bound nearest it).</summary>
+    public static TheoryData<string, double[], double[], double[], double[], double> ScipyTrivialCases() => new()
+    {
+        { "trivial lb 1", [3.0], [1.0], [Inf], [1.0], 1e-4 },
+        { "trivial [-1, 1]", [0.5], [-1.0], [1.0], [0.0], 1e-4 },
+        { "trivial ub -1", [-3.0], [-Inf], [-1.0], [-1.0], 1e-4 },
+        { "2d [-1, 1]", [0.5, 0.5], [-1.0, -1.0], [1.0, 1.0], [0.0, 0.0], 1e-5 },
+        { "2d lb 0.1", [0.5, 0.5], [0.1, 0.1], [Inf, Inf], [0.1, 0.1], 1e-5 },
+        { "2d [0.5, 2]", [1.0, 1.0], [0.5, 0.5], [2.0, 2.0], [0.5, 0.5], 1e-7 },
+        { "2d [0.3, 3] x [0.2, 3]", [1.0, 1.0], [0.3, 0.2], [3.0, 3.0], [0.3, 0.2], 1e-7 },
+        { "2d [-1, 1] x [0.5, 3]", [1.0, 1.0], [-1.0, 0.5], [1.0, 3.0], [0.0, 0.5], 1e-5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScipyTrivialCases))]
+    public void Scipy_trivial_bounded_cases_end_at_the_bound_nearest_the_free_minimiser(string name, double[] x0, double[] lower, double[] upper,
+        double[] expected, double tolerance)
+    {
+        VectorFunction residuals = x0.Length == 1 ? (x, r) => r[0] = x[0] * x[0] + 5 : (x, r) => x.CopyTo(r);
+
+        var result = Optimize.LeastSquares(residuals, x0.Length, x0, new LeastSquaresOptions { LowerBounds = lower, UpperBounds = upper });
+
+        output.WriteLine($"{name}: {result.Reason}, x = [{string.Join(", ", result.X.Select(v => v.ToString("R")))}]");
+        Assert.True(result.Converged, result.Reason.ToString());
+        for (var i = 0; i < x0.Length; i++) Assert.Equal(expected[i], result.X[i], tolerance);
+    }
+
     public static TheoryData<string, LeastSquaresOptions> Differencings() => new()
     {
         { "forward", new LeastSquaresOptions { JacobianMethod = JacobianMethod.Forward } },
