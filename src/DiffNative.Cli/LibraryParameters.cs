@@ -44,6 +44,8 @@ internal static class LibraryParameters
         {
             ["x0"] = "--at",
             ["outputs"] = "--expr",
+            ["LowerBounds"] = "--lower",
+            ["UpperBounds"] = "--upper",
             ["JacobianMethod"] = "--jacobian",
             ["MaxIterations"] = "--max-iter",
             ["FunctionTolerance"] = "--ftol",

@@ -8,8 +8,8 @@ using DiffNative.Optimization;
 
 namespace DiffNative.Cli.Commands;
 
-/// <summary><c>diffnative fit --expr "E1; E2; …" --vars a,b --at A0,B0 [--jacobian forward|central]
-/// [--max-iter N] [--ftol F] [--xtol X] [--gtol G] [--backend native|managed] [--json]</c>: nonlinear
+/// <summary><c>diffnative fit --expr "E1; E2; …" --vars a,b --at A0,B0 [--lower L1,L2] [--upper U1,U2]
+/// [--jacobian forward|central] [--max-iter N] [--ftol F] [--xtol X] [--gtol G] [--backend native|managed] [--json]</c>: nonlinear
 /// least squares over the residual expressions. JSON: {"x": [...], "cost", "residualNorm",
 /// "iterations", "evaluations", "converged", "reason"} plus "residuals"; the first seven names are a
 /// contract.</summary>
@@ -20,6 +20,8 @@ internal static class FitCommand
         var expression = new Option<string>("--expr") { Description = $"The residuals, separated by ';', such as \"a + b*0 - 1; a + b*1 - 3\" ({ExpressionHelp.Pointer}).", Required = true };
         var vars = new Option<string>("--vars") { Description = "The parameters, comma-separated, in the order of --at.", Required = true };
         var at = new Option<string>("--at") { Description = "The starting point: comma-separated values, one per parameter.", Required = true };
+        var lower = new Option<string>("--lower") { Description = "Lower bounds: comma-separated values, one per parameter, -inf for none; --at must lie within the bounds, and every point tried does." };
+        var upper = new Option<string>("--upper") { Description = "Upper bounds: comma-separated values, one per parameter, inf for none." };
         var jacobian = new Option<string>("--jacobian") { Description = "forward (default, as MINPACK's lmdif) or central differences.", DefaultValueFactory = _ => "forward" };
         var maxIter = new Option<int?>("--max-iter") { Description = "The most accepted steps (default 1000)." };
         var ftol = NumberOption.Create("--ftol", "Stop when the relative reduction of the sum of squares is at most this (default 1.49012e-8).");
@@ -28,7 +30,7 @@ internal static class FitCommand
         var backend = new Option<string>("--backend") { Description = "native or managed: where the differencing arithmetic runs.", DefaultValueFactory = _ => "native" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("fit", "Least-squares fit: minimise the sum of squares of expressions from a starting point.");
-        foreach (var option in new Option[] { expression, vars, at, jacobian, maxIter, ftol, xtol, gtol, backend, json })
+        foreach (var option in new Option[] { expression, vars, at, lower, upper, jacobian, maxIter, ftol, xtol, gtol, backend, json })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -43,6 +45,8 @@ internal static class FitCommand
             var defaults = LeastSquaresOptions.Default;
             var options = new LeastSquaresOptions
             {
+                LowerBounds = ParseBounds(result.GetValue(lower), "--lower", names.Count),
+                UpperBounds = ParseBounds(result.GetValue(upper), "--upper", names.Count),
                 JacobianMethod = ParseJacobian(result.GetValue(jacobian)!),
                 MaxIterations = result.GetValue(maxIter) ?? defaults.MaxIterations,
                 FunctionTolerance = result.GetValue(ftol) ?? defaults.FunctionTolerance,
@@ -56,6 +60,15 @@ internal static class FitCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static double[] ParseBounds(string? text, string option, int count)
+    {
+        if (text is null) return [];
+        var values = ValueList.ParseValues(text, option, allowInfinite: true);
+        if (values.Length != count)
+            throw new FormatException($"{option}: {values.Length} value{(values.Length == 1 ? "" : "s")} given for {count} parameter{(count == 1 ? "" : "s")}.");
+        return values;
     }
 
     private static JacobianMethod ParseJacobian(string text) => text switch

@@ -47,10 +47,12 @@ public static class Optimize
 
     /// <summary>Nonlinear least squares: minimises ½‖r(x)‖² by Levenberg–Marquardt with a trust
     /// region and MINPACK's scaling, differencing the Jacobian of r unless
-    /// <see cref="LeastSquaresOptions.Jacobian"/> is given.</summary>
+    /// <see cref="LeastSquaresOptions.Jacobian"/> is given; within
+    /// <see cref="LeastSquaresOptions.LowerBounds"/> and <see cref="LeastSquaresOptions.UpperBounds"/>
+    /// when they are set.</summary>
     /// <param name="residuals">r: writes m residuals for each point.</param>
     /// <param name="outputs">m, the number of residuals; at least 1.</param>
-    /// <param name="x0">The starting point; finite, at least one coordinate.</param>
+    /// <param name="x0">The starting point; finite, at least one coordinate, within the bounds.</param>
     /// <param name="options">Tolerances, limits and the Jacobian source; MINPACK's defaults when null.</param>
     /// <param name="cancellationToken">Stops the fit between evaluations; the result holds the last
     /// accepted iterate with <see cref="LeastSquaresStopReason.Cancelled"/>.</param>
@@ -68,7 +70,7 @@ public static class Optimize
             if (!double.IsFinite(x0[i]))
                 throw new ArgumentException($"x0[{i}] is {x0[i]}; the starting point must be finite.", nameof(x0));
         options ??= LeastSquaresOptions.Default;
-        options.Validate(x0.Length);
+        options.Validate(x0.Length, outputs, x0);
         return new LevenbergMarquardt(residuals, outputs, x0, options, cancellationToken).Run();
     }
 }

@@ -42,7 +42,35 @@ public class FitCommandTests
         Assert.Equal("zeroResidual", json.GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public void An_upper_bound_holds_the_fit_on_it()
+    {
+        // x + y = 3, x − y = 1 with y ≤ 1/2: y = 1/2, then (x − 5/2)² + (x − 3/2)² gives x = 2,
+        // residuals (−1/2, 1/2), cost 1/4.
+        var json = RunJson("--expr", "x + y - 3; x - y - 1", "--vars", "x,y", "--at", "0,0", "--lower", "-inf,-1", "--upper", "inf,0.5");
+
+        var x = json.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.Equal(2.0, x[0], 8);
+        Assert.Equal(0.5, x[1]);
+        Assert.Equal(0.25, json.GetProperty("cost").GetDouble(), 12);
+        Assert.True(json.GetProperty("converged").GetBoolean());
+    }
+
     [Theory]
+    [InlineData("--at", "--upper", "-1,-1")]                  // the start lies outside the box
+    [InlineData("--lower", "--lower", "0,5", "--upper", "9,2")] // y's lower bound is not below its upper bound
+    public void Bounds_that_refuse_the_start_or_each_other_exit_2_naming_the_option(string named, params string[] bounds)
+    {
+        var result = CliRunner.Run(null, ["fit", "--expr", "x - 1; y - 2", "--vars", "x,y", "--at", "0,0", .. bounds]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"diffnative: {named}", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--lower", "0")]
+    [InlineData("--lower", "nan,0")]
+    [InlineData("--upper", "1,x")]
     [InlineData("--jacobian", "backward")]
     [InlineData("--max-iter", "0")]
     [InlineData("--ftol", "-1")]

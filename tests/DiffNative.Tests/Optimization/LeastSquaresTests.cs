@@ -6,7 +6,7 @@ namespace DiffNative.Tests.Optimization;
 
 /// <summary>Levenberg–Marquardt least squares: the six zero-residual Moré–Garbow–Hillstrom problems
 /// from their standard starts, linear and exponential fits against closed forms, the covariance
-/// estimate, the evaluation count, and bad input.</summary>
+/// estimate, the evaluation count and the cost of a Jacobian, and bad input.</summary>
 public class LeastSquaresTests(ITestOutputHelper output)
 {
     public static TheoryData<string, JacobianMethod> MghCases()
@@ -207,6 +207,50 @@ public class LeastSquaresTests(ITestOutputHelper output)
         Assert.Equal(0, result.JacobianEvaluations);
     }
 
+    [Theory]
+    [InlineData(JacobianMethod.Forward, 1)]
+    [InlineData(JacobianMethod.Central, 2)]
+    public void A_jacobian_costs_one_residual_call_per_variable_and_stencil_point(JacobianMethod method, int pointsPerVariable)
+    {
+        // The quadratic fit is linear: one accepted step is r(x₀), J(x₀), the trial, J at the result.
+        // r(x) is known at each iterate, so a forward difference needs only the moved points.
+        var calls = 0;
+        var options = new LeastSquaresOptions { JacobianMethod = method, MaxIterations = 1 };
+
+        var result = Optimize.LeastSquares((c, r) => { calls++; QuadraticResiduals(c, r); }, Times.Length, [0.0, 0.0, 0.0], options);
+
+        Assert.Equal(1, result.Iterations);
+        Assert.Equal(2 + 2 * pointsPerVariable * 3, result.FunctionEvaluations);
+        Assert.Equal(calls, result.FunctionEvaluations);
+    }
+
+    [Fact]
+    public void No_point_is_evaluated_twice_in_a_forward_difference_fit()
+    {
+        var seen = new HashSet<(double, double, double, double)>();
+        var repeats = 0;
+
+        var result = Optimize.LeastSquares((x, r) =>
+        {
+            if (!seen.Add((x[0], x[1], x[2], x[3]))) repeats++;
+            MghResiduals.For("wood")(x, r);
+        }, 6, [-3.0, -1.0, -3.0, -1.0]);
+
+        Assert.True(result.Converged, result.Reason.ToString());
+        Assert.Equal(0, repeats);
+    }
+
+    [Fact]
+    public void The_forward_jacobian_keeps_the_differencing_steps()
+    {
+        // The Jacobian at the result has the bits of a forward difference of accuracy 1 there.
+        var result = Optimize.LeastSquares(MghResiduals.For("wood"), 6, [-3.0, -1.0, -3.0, -1.0]);
+        var expected = Differentiate.Jacobian(MghResiduals.For("wood"), 6, result.X,
+            new DifferentiationOptions { Scheme = DifferenceScheme.Forward, Accuracy = 1, CheckDifferentiability = false });
+
+        Assert.Equal(expected.Values, result.Jacobian!.Values);
+    }
+
     [Fact]
     public void An_analytic_jacobian_replaces_the_differencing()
     {
@@ -337,6 +381,21 @@ public class LeastSquaresTests(ITestOutputHelper output)
         { "InitialStepBound", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0], new LeastSquaresOptions { InitialStepBound = 0 }) },
         { "Differentiation", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0],
             new LeastSquaresOptions { Differentiation = new DifferentiationOptions { Adaptive = true } }) },
+        { "Differentiation", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0],
+            new LeastSquaresOptions { Differentiation = new DifferentiationOptions { LowerBounds = new[] { 0.0 } } }) },
+        { "LowerBounds", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0], new LeastSquaresOptions { LowerBounds = new[] { 0.0, 0.0 } }) },
+        { "UpperBounds", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0], new LeastSquaresOptions { UpperBounds = new[] { double.NaN } }) },
+        { "LowerBounds", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0],
+            new LeastSquaresOptions { LowerBounds = new[] { 1.0 }, UpperBounds = new[] { 1.0 } }) },
+        { "x0", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0], new LeastSquaresOptions { UpperBounds = new[] { 0.5 } }) },
+        { "x0", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0], new LeastSquaresOptions { LowerBounds = new[] { 2.0 } }) },
+        { "JacobianSparsity", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0],
+            new LeastSquaresOptions { JacobianSparsity = SparsityPattern.FromEntries(2, 1, [(0, 0)]) }) },
+        { "JacobianSparsity", () => Optimize.LeastSquares((x, r) => r[0] = x[0], 1, [1.0], new LeastSquaresOptions
+            {
+                JacobianSparsity = SparsityPattern.FromEntries(1, 1, [(0, 0)]),
+                Jacobian = (_, j) => j[0] = 1,
+            }) },
     };
 
     [Theory]
@@ -353,6 +412,8 @@ public class LeastSquaresTests(ITestOutputHelper output)
         var calls = 0;
         Assert.ThrowsAny<ArgumentException>(() =>
             Optimize.LeastSquares((x, r) => { calls++; r[0] = x[0]; }, 1, [1.0], new LeastSquaresOptions { FunctionTolerance = -1 }));
+        Assert.ThrowsAny<ArgumentException>(() =>
+            Optimize.LeastSquares((x, r) => { calls++; r[0] = x[0]; }, 1, [1.0], new LeastSquaresOptions { LowerBounds = new[] { 2.0 } }));
         Assert.Equal(0, calls);
     }
 }

@@ -3,7 +3,7 @@ namespace DiffNative.Optimization;
 /// <summary>The outcome of <see cref="Optimize.LeastSquares"/>.</summary>
 public sealed record LeastSquaresResult
 {
-    /// <summary>The last accepted point.</summary>
+    /// <summary>The last accepted point; within the bounds, when there are any.</summary>
     public required double[] X { get; init; }
 
     /// <summary>The residuals r(X), m values.</summary>
@@ -31,6 +31,11 @@ public sealed record LeastSquaresResult
 
     /// <summary>Calls of the analytic Jacobian (0 when it is differenced).</summary>
     public required int JacobianEvaluations { get; init; }
+
+    /// <summary>The colours of <see cref="LeastSquaresOptions.JacobianSparsity"/>'s colouring: the
+    /// residual calls of one forward-difference Jacobian (twice that for central); 0 when every
+    /// column is differenced or the Jacobian is analytic.</summary>
+    public int JacobianColors { get; init; }
 
     /// <summary>Why it stopped.</summary>
     public required LeastSquaresStopReason Reason { get; init; }

@@ -15,7 +15,10 @@ public enum LeastSquaresStopReason
     StepTolerance,
 
     /// <summary>The largest cosine between r and a column of J fell to
-    /// <see cref="LeastSquaresOptions.GradientTolerance"/> (MINPACK's gtol test).</summary>
+    /// <see cref="LeastSquaresOptions.GradientTolerance"/> (MINPACK's gtol test). With bounds, the
+    /// columns of variables held at a bound (those on a bound that the gradient of ½‖r‖² pushes
+    /// outwards) are left out, so this is the test of the projected gradient; it holds at once
+    /// when every variable is held, a minimum at a corner of the box.</summary>
     GradientTolerance,
 
     /// <summary>No further reduction is possible in double precision: a tolerance is below what the

@@ -3,7 +3,9 @@ namespace DiffNative.Optimization;
 /// <summary>Levenberg–Marquardt with a trust region and MINPACK's diagonal scaling (Moré 1978,
 /// lmdif/lmder): each iteration takes the step of (JᵀJ + αD²)p = −Jᵀr whose scaled length ‖Dp‖
 /// fits the region, accepts it when ‖r‖ falls, and grows or shrinks the region by the ratio of
-/// actual to predicted reduction.</summary>
+/// actual to predicted reduction. With bounds, variables that the gradient pushes against their
+/// bound are held there and the step is taken in the others, then projected onto the box, so every
+/// point evaluated is feasible; the model's reduction is then that of the projected step.</summary>
 internal sealed class LevenbergMarquardt
 {
     private const int MaxNonFiniteTrials = 10;
@@ -11,11 +13,16 @@ internal sealed class LevenbergMarquardt
     private readonly VectorFunction residuals;
     private readonly int m, n;
     private readonly LeastSquaresOptions options;
-    private readonly DifferentiationOptions differencing;
+    private readonly ResidualJacobian jacobianSource;
+    private readonly FeasibleBox? box;
     private readonly CancellationToken cancellationToken;
     private readonly double[] x, r, trialX, trialR, jacobian, normal, gradient, diag, step, jacobianStep;
     private readonly DampedStepSolver solver;
-    private int evaluations, jacobianEvaluations, iterations;
+    private readonly int[] freeIndex;
+    private readonly double[] freeJacobian, freeDiag, freeGradient, freeStep;
+    private DampedStepSolver? freeSolver;
+    private int freeSolverSize, free;
+    private int evaluations, iterations;
     private bool jacobianCurrent;
 
     internal LevenbergMarquardt(VectorFunction residuals, int outputs, ReadOnlySpan<double> x0, LeastSquaresOptions options,
@@ -25,7 +32,8 @@ internal sealed class LevenbergMarquardt
         m = outputs;
         n = x0.Length;
         this.options = options;
-        differencing = options.DifferencingOptions();
+        jacobianSource = new ResidualJacobian(residuals, m, n, options);
+        box = FeasibleBox.From(options, n);
         this.cancellationToken = cancellationToken;
         x = x0.ToArray();
         trialX = new double[n];
@@ -39,6 +47,13 @@ internal sealed class LevenbergMarquardt
         jacobianStep = new double[m];
         solver = new DampedStepSolver(m, n);
         solver.Use(jacobian, r);
+        free = n;
+        freeIndex = new int[n];
+        var boxed = box is null ? 0 : n;
+        freeJacobian = new double[m * boxed];
+        freeDiag = new double[boxed];
+        freeGradient = new double[boxed];
+        freeStep = new double[boxed];
     }
 
     internal LeastSquaresResult Run()
@@ -73,6 +88,7 @@ internal sealed class LevenbergMarquardt
             if (iterations == 0)
                 delta = scaledXNorm == 0 ? options.InitialStepBound : options.InitialStepBound * scaledXNorm;
 
+            FindFreeVariables();
             var cosine = LargestCosine(norm);
             if (cosine <= options.GradientTolerance) return Finish(LeastSquaresStopReason.GradientTolerance);
             if (cosine <= eps) return Finish(LeastSquaresStopReason.NoFurtherProgress);
@@ -83,10 +99,12 @@ internal sealed class LevenbergMarquardt
             {
                 if (cancellationToken.IsCancellationRequested) return Finish(LeastSquaresStopReason.Cancelled);
                 if (OutOfEvaluations()) return Finish(LeastSquaresStopReason.MaxEvaluations);
-                solver.FindParameter(diag, gradient, delta, ref alpha, step);
+                FindStep(delta, ref alpha);
+                // The region follows the damped step, not its projection, so that meeting a bound does not collapse it.
                 var stepNorm = DampedStepSolver.ScaledNorm(step, diag);
                 if (iterations == 0) delta = Math.Min(delta, stepNorm);
                 for (var i = 0; i < n; i++) trialX[i] = x[i] + step[i];
+                var projected = box is not null && box.Project(trialX, x, step);
                 var trialFinite = Evaluate(trialX, trialR);
                 var trialNorm = trialFinite ? Norm(trialR) : double.PositiveInfinity;
                 if (!trialFinite && ++nonFinite >= MaxNonFiniteTrials) return Finish(LeastSquaresStopReason.NonFiniteValue);
@@ -99,15 +117,30 @@ internal sealed class LevenbergMarquardt
                     jacobianStep[k] = sum;
                 }
                 var t1 = Norm(jacobianStep) / norm;
-                var t2 = Math.Sqrt(alpha) * stepNorm / norm;
-                var predicted = t1 * t1 + 2 * t2 * t2;
-                var directional = -(t1 * t1 + t2 * t2);
-                ratio = predicted != 0 ? actual / predicted : 0;
+                double predicted, directional;
+                if (!projected)
+                {
+                    var t2 = Math.Sqrt(alpha) * stepNorm / norm;
+                    predicted = t1 * t1 + 2 * t2 * t2;
+                    directional = -(t1 * t1 + t2 * t2);
+                }
+                else
+                {
+                    // ‖r‖² − ‖r + Js‖² and sᵀJᵀr for the projected step s, relative to ‖r‖².
+                    var slope = 0.0;
+                    for (var i = 0; i < n; i++) slope += gradient[i] * step[i];
+                    directional = slope / norm / norm;
+                    predicted = -2 * directional - t1 * t1;
+                }
+                // A projected step may not descend on the model; it is then refused and the region shrinks.
+                ratio = predicted > 0 ? actual / predicted : 0;
 
                 if (ratio <= 0.25)
                 {
                     var shrink = actual >= 0 ? 0.5 : 0.5 * directional / (directional + 0.5 * actual);
                     if (0.1 * trialNorm >= norm || shrink < 0.1 || !double.IsFinite(shrink)) shrink = 0.1;
+                    // MINPACK's factor is at most ½ on its own steps; a projected one must shrink the region as much.
+                    shrink = Math.Min(shrink, 0.5);
                     delta = shrink * Math.Min(delta, stepNorm / 0.1);
                     alpha /= shrink;
                 }
@@ -153,16 +186,7 @@ internal sealed class LevenbergMarquardt
     /// <summary>J at x, analytic or differenced; false when an entry is not finite.</summary>
     private bool ComputeJacobian()
     {
-        if (options.Jacobian is { } analytic)
-        {
-            jacobianEvaluations++;
-            analytic(x, jacobian);
-        }
-        else
-        {
-            var info = Differentiate.Jacobian(residuals, m, x, jacobian, differencing, cancellationToken);
-            evaluations += info.Evaluations;
-        }
+        jacobianSource.Compute(x, r, jacobian, ref evaluations, cancellationToken);
         foreach (var value in jacobian)
             if (!double.IsFinite(value)) return false;
         jacobianCurrent = true;
@@ -188,12 +212,47 @@ internal sealed class LevenbergMarquardt
 
     private double ColumnNorm(int j) => Math.Sqrt(normal[j * n + j]);
 
-    /// <summary>max |Jⱼᵀr| / (‖Jⱼ‖‖r‖), the gtol measure.</summary>
+    /// <summary>Lists the variables not held at a bound and, when some are held, copies their
+    /// columns of J, scales and gradient into the free subproblem.</summary>
+    private void FindFreeVariables()
+    {
+        free = 0;
+        for (var j = 0; j < n; j++)
+            if (box is null || !box.Holds(j, x[j], gradient[j])) freeIndex[free++] = j;
+        if (free == n || free == 0) return;
+        for (var k = 0; k < m; k++)
+            for (var f = 0; f < free; f++) freeJacobian[k * free + f] = jacobian[k * n + freeIndex[f]];
+        for (var f = 0; f < free; f++) (freeDiag[f], freeGradient[f]) = (diag[freeIndex[f]], gradient[freeIndex[f]]);
+        if (freeSolverSize != free)
+        {
+            freeSolver = new DampedStepSolver(m, free);
+            freeSolver.Use(freeJacobian, r);
+            freeSolverSize = free;
+        }
+    }
+
+    /// <summary>The damped step for the trust region Δ into step: in every variable, or, when some
+    /// are held at a bound, in the free ones with the held ones left where they are.</summary>
+    private void FindStep(double delta, ref double alpha)
+    {
+        if (free == n)
+        {
+            solver.FindParameter(diag, gradient, delta, ref alpha, step);
+            return;
+        }
+        freeSolver!.FindParameter(freeDiag.AsSpan(0, free), freeGradient.AsSpan(0, free), delta, ref alpha, freeStep.AsSpan(0, free));
+        Array.Clear(step);
+        for (var f = 0; f < free; f++) step[freeIndex[f]] = freeStep[f];
+    }
+
+    /// <summary>max |Jⱼᵀr| / (‖Jⱼ‖‖r‖) over the free variables, the gtol measure: with bounds, that of
+    /// the projected gradient, zero at a point where every variable is held.</summary>
     private double LargestCosine(double norm)
     {
         var largest = 0.0;
-        for (var j = 0; j < n; j++)
+        for (var f = 0; f < free; f++)
         {
+            var j = freeIndex[f];
             var column = ColumnNorm(j);
             if (column != 0) largest = Math.Max(largest, Math.Abs(gradient[j]) / (column * norm));
         }
@@ -240,7 +299,8 @@ internal sealed class LevenbergMarquardt
             Covariance = covariance,
             Iterations = iterations,
             FunctionEvaluations = evaluations,
-            JacobianEvaluations = jacobianEvaluations,
+            JacobianEvaluations = jacobianSource.AnalyticEvaluations,
+            JacobianColors = jacobianSource.Colors,
             Reason = reason,
         };
     }
