@@ -15,7 +15,7 @@ internal sealed class Minimizer
     /// <summary>BFGS and L-BFGS difference forward first when the user left the differentiation options null.</summary>
     private static SwitchingGradient? Switching(OptimizerOptions options, int n) =>
         options.Differentiation is null && options.Method is OptimizationMethod.Bfgs or OptimizationMethod.Lbfgs
-            ? new SwitchingGradient(n, options.GradientTolerance)
+            ? new SwitchingGradient(n, options)
             : null;
 
     private readonly OptimizerOptions options;
@@ -90,7 +90,7 @@ internal sealed class Minimizer
 
     /// <summary>The gradient scales with f, so its tolerance is relative to |f| once |f| exceeds 1.</summary>
     private bool GradientIsSmall() =>
-        Vectors.MaxAbs(state.Gradient) <= options.GradientTolerance * Math.Max(1.0, Math.Abs(state.Value));
+        Vectors.MaxAbs(state.Gradient) <= options.GradientTolerance * options.ValueScale(state.Value);
 
     /// <summary>True when every |∂f/∂xᵢ| is within a small multiple of the rounding error of the
     /// gradient at this f: ε^(2/3)·|f|/max(1, |xᵢ|) for central differences on their optimal step,
@@ -98,7 +98,7 @@ internal sealed class Minimizer
     private bool GradientIsNoise()
     {
         var relative = evaluator.HasAnalyticGradient ? DoubleEpsilon : NumericalNoise;
-        var scale = NoiseMultiple * relative * Math.Max(1.0, Math.Abs(state.Value));
+        var scale = NoiseMultiple * relative * options.ValueScale(state.Value);
         for (var i = 0; i < state.N; i++)
             if (!(Math.Abs(state.Gradient[i]) <= scale / Math.Max(1.0, Math.Abs(state.X[i])))) return false;
         return true;

@@ -6,7 +6,7 @@ namespace DiffNative.Optimization;
 public sealed record OptimizerOptions
 {
     /// <summary>The defaults: BFGS with a strong Wolfe line search, stopping when the largest
-    /// |∂f/∂xᵢ| ≤ 1e-6 · max(1, |f|) or after 1000 iterations.</summary>
+    /// |∂f/∂xᵢ| ≤ 1e-6 · max(1, |f|) (1 being <see cref="TypicalValue"/>) or after 1000 iterations.</summary>
     public static OptimizerOptions Default { get; } = new();
 
     /// <summary>The method; BFGS by default.</summary>
@@ -58,10 +58,19 @@ public sealed record OptimizerOptions
     /// <summary>c₂ of the strong Wolfe curvature condition, in (c₁, 1).</summary>
     public double CurvatureParameter { get; init; } = 0.9;
 
-    /// <summary>Stop when the largest |∂f/∂xᵢ| is at most this · max(1, |f|) (≥ 0): absolute while
-    /// |f| ≤ 1, as SciPy's BFGS (the same norm with 1e-5), relative to f beyond, since the gradient
-    /// scales with f.</summary>
+    /// <summary>Stop when the largest |∂f/∂xᵢ| is at most this · max(<see cref="TypicalValue"/>, |f|)
+    /// (≥ 0): with the default typical value 1, absolute while |f| ≤ 1, as SciPy's BFGS (the same
+    /// norm with 1e-5), relative to f beyond, since the gradient scales with f.</summary>
     public double GradientTolerance { get; init; } = 1e-6;
+
+    /// <summary>A typical size of |f| near the minimum (finite, positive; 1 by default). The
+    /// gradient tolerance and the gradient's noise level scale with max(<see cref="TypicalValue"/>, |f|):
+    /// an f that is 1e-8 times Rosenbrock's needs 1e-8 here, or the default absolute tolerance
+    /// stops it at the start.</summary>
+    public double TypicalValue { get; init; } = 1.0;
+
+    /// <summary>max(<see cref="TypicalValue"/>, |f|): the size that gradient tests scale with.</summary>
+    internal double ValueScale(double value) => Math.Max(TypicalValue, Math.Abs(value));
 
     /// <summary>Stop when |f(xₖ₊₁) − f(xₖ)| ≤ this · max(|f(xₖ)|, |f(xₖ₊₁)|); 0 (the default) never.</summary>
     public double FunctionTolerance { get; init; }
@@ -140,6 +149,7 @@ public sealed record OptimizerOptions
         if (!(CurvatureParameter > ArmijoParameter && CurvatureParameter < 1))
             throw new ArgumentOutOfRangeException(nameof(CurvatureParameter), CurvatureParameter, "c₂ lies in (c₁, 1).");
         RequireNonNegative(GradientTolerance, nameof(GradientTolerance));
+        RequirePositive(TypicalValue, nameof(TypicalValue));
         RequireNonNegative(FunctionTolerance, nameof(FunctionTolerance));
         RequireNonNegative(StepTolerance, nameof(StepTolerance));
         if (MaxIterations < 1)

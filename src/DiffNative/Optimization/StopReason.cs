@@ -4,7 +4,7 @@ namespace DiffNative.Optimization;
 /// <see cref="StepTolerance"/> and <see cref="AttainableAccuracy"/> mean it converged.</summary>
 public enum StopReason
 {
-    /// <summary>The largest |∂f/∂xᵢ| fell to <see cref="OptimizerOptions.GradientTolerance"/> · max(1, |f|).</summary>
+    /// <summary>The largest |∂f/∂xᵢ| fell to <see cref="OptimizerOptions.GradientTolerance"/> · max(<see cref="OptimizerOptions.TypicalValue"/>, |f|).</summary>
     GradientTolerance,
 
     /// <summary>|f(xₖ₊₁) − f(xₖ)| ≤ <see cref="OptimizerOptions.FunctionTolerance"/> · max(|f(xₖ)|, |f(xₖ₊₁)|).</summary>
@@ -32,8 +32,8 @@ public enum StopReason
     Cancelled,
 
     /// <summary>No step along the search direction decreased f, at a point where every |∂f/∂xᵢ| is
-    /// within the rounding noise of the gradient (about 100·ε^(2/3)·max(1, |f|)/max(1, |xᵢ|) for a
-    /// numerical gradient, 100·ε·max(1, |f|)/max(1, |xᵢ|) for an analytic one): the point is a
+    /// within the rounding noise of the gradient (about 100·ε^(2/3)·max(t, |f|)/max(1, |xᵢ|), t the typical value, for a
+    /// numerical gradient, 100·ε·max(t, |f|)/max(1, |xᵢ|) for an analytic one): the point is a
     /// minimum to the accuracy the gradient allows.</summary>
     AttainableAccuracy,
 

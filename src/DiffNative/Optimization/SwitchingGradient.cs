@@ -20,7 +20,7 @@ internal sealed class SwitchingGradient
     private const int MaxBatchValues = 1 << 16;
 
     private readonly int n;
-    private readonly double gradientTolerance;
+    private readonly OptimizerOptions options;
     private readonly double[] steps;
     private readonly double[] previousX;
     private readonly double[] previousGradient;
@@ -30,10 +30,10 @@ internal sealed class SwitchingGradient
     private bool hasPrevious;
     private double curvature;
 
-    internal SwitchingGradient(int n, double gradientTolerance)
+    internal SwitchingGradient(int n, OptimizerOptions options)
     {
         this.n = n;
-        this.gradientTolerance = gradientTolerance;
+        this.options = options;
         steps = new double[n];
         previousX = new double[n];
         previousGradient = new double[n];
@@ -101,7 +101,7 @@ internal sealed class SwitchingGradient
     {
         Observe(x, gradient);
         var largest = Vectors.MaxAbs(gradient);
-        if (largest <= gradientTolerance * Math.Max(1.0, Math.Abs(value))) return false;
+        if (largest <= options.GradientTolerance * options.ValueScale(value)) return false;
         var rounding = 2 * RoundingMultiple * StepRule.MachineEpsilon * Math.Abs(value);
         var error = 0.0;
         for (var i = 0; i < n; i++) error = Math.Max(error, steps[i] * curvature / 2 + rounding / steps[i]);
