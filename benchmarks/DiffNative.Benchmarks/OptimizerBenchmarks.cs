@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace DiffNative.Benchmarks;
 
 /// <summary>Time to minimise each MGH problem from its standard start to the same gradient tolerance:
-/// DiffNative's BFGS, L-BFGS and Newton against Math.NET Numerics' BfgsMinimizer (the baseline),
+/// DiffNative's BFGS, L-BFGS, Newton and trust-region Newton against Math.NET Numerics' BfgsMinimizer (the baseline),
 /// LimitedMemoryBfgsMinimizer and NewtonMinimizer, all with the same analytic gradient. Iterations
 /// and evaluation counts come from <c>--counts</c> (see <see cref="OptimizerCounts"/>).</summary>
 [MemoryDiagnoser]
@@ -37,6 +37,9 @@ public class OptimizerBenchmarks
 
     [Benchmark(Description = "DiffNative Newton")]
     public object Newton() => OptimizerRuns.Run("DiffNative Newton", problem);
+
+    [Benchmark(Description = "DiffNative trust-region Newton")]
+    public object TrustRegionNewton() => OptimizerRuns.Run("DiffNative trust-region Newton", problem);
 
     [Benchmark(Description = "DiffNative BFGS, numerical gradient")]
     public object BfgsNumerical() => OptimizerRuns.Run("DiffNative BFGS (numerical gradient)", problem);

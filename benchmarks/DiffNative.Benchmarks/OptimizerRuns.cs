@@ -17,7 +17,7 @@ internal static class OptimizerRuns
 
     internal static readonly string[] Solvers =
     [
-        "DiffNative BFGS", "DiffNative L-BFGS", "DiffNative Newton", "DiffNative BFGS (numerical gradient)",
+        "DiffNative BFGS", "DiffNative L-BFGS", "DiffNative Newton", "DiffNative trust-region Newton", "DiffNative BFGS (numerical gradient)",
         "Math.NET BfgsMinimizer", "Math.NET LimitedMemoryBfgsMinimizer", "Math.NET NewtonMinimizer",
     ];
 
@@ -26,6 +26,7 @@ internal static class OptimizerRuns
         "DiffNative BFGS" => DiffNative(solver, problem, OptimizationMethod.Bfgs, analytic: true),
         "DiffNative L-BFGS" => DiffNative(solver, problem, OptimizationMethod.Lbfgs, analytic: true),
         "DiffNative Newton" => DiffNative(solver, problem, OptimizationMethod.Newton, analytic: true),
+        "DiffNative trust-region Newton" => DiffNative(solver, problem, OptimizationMethod.TrustRegionNewton, analytic: true),
         "DiffNative BFGS (numerical gradient)" => DiffNative(solver, problem, OptimizationMethod.Bfgs, analytic: false),
         "Math.NET BfgsMinimizer" => MathNet(solver, problem, () => new BfgsMinimizer(GradientTolerance, 1e-15, 1e-15, 10_000), hessian: false),
         "Math.NET LimitedMemoryBfgsMinimizer" => MathNet(solver, problem, () => new LimitedMemoryBfgsMinimizer(GradientTolerance, 1e-15, 1e-15, 10, 10_000), hessian: false),
@@ -64,7 +65,8 @@ internal static class OptimizerRuns
                 gradients++;
                 problem.Gradient(p, y);
             };
-            Differentiate.Jacobian(gradient, n, x.AsArray() ?? x.ToArray(), h);
+            // Unchecked, as our Newton forms its Hessian (OptimizerOptions.Differentiation).
+            Differentiate.Jacobian(gradient, n, x.AsArray() ?? x.ToArray(), h, DifferentiationOptions.Default with { CheckDifferentiability = false });
             return Matrix<double>.Build.Dense(n, n, (i, j) => 0.5 * (h[i * n + j] + h[j * n + i]));
         }
         var objective = hessian ? ObjectiveFunction.GradientHessian(F, G, H) : ObjectiveFunction.Gradient(F, G);
