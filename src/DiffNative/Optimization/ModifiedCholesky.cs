@@ -6,7 +6,7 @@ namespace DiffNative.Optimization;
 /// shift is in proportion to the Hessian.</summary>
 internal sealed class ModifiedCholesky(int n)
 {
-    private readonly double[] factor = new double[n * n];
+    private readonly CholeskyFactor cholesky = new(n);
 
     /// <summary>The shift the last solve needed.</summary>
     internal double Shift { get; private set; }
@@ -24,51 +24,14 @@ internal sealed class ModifiedCholesky(int n)
         var tau = minDiagonal > 0 ? 0.0 : beta - minDiagonal;
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            if (TryFactor(hessian, tau))
+            if (cholesky.TryFactor(hessian, tau))
             {
                 Shift = tau;
-                Solve(gradient, direction);
+                cholesky.SolveNewton(gradient, direction);
                 return true;
             }
             tau = Math.Max(2 * tau, beta);
         }
         return false;
-    }
-
-    /// <summary>Lower-triangular L with LLᵀ = H + τI; false at a pivot that is not positive.</summary>
-    private bool TryFactor(ReadOnlySpan<double> h, double tau)
-    {
-        for (var j = 0; j < n; j++)
-        {
-            var pivot = h[j * n + j] + tau;
-            for (var k = 0; k < j; k++) pivot -= factor[j * n + k] * factor[j * n + k];
-            if (!(pivot > 0) || !double.IsFinite(pivot)) return false;
-            var diagonal = Math.Sqrt(pivot);
-            factor[j * n + j] = diagonal;
-            for (var i = j + 1; i < n; i++)
-            {
-                var sum = h[i * n + j];
-                for (var k = 0; k < j; k++) sum -= factor[i * n + k] * factor[j * n + k];
-                factor[i * n + j] = sum / diagonal;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>d = −(LLᵀ)⁻¹g by forward then back substitution.</summary>
-    private void Solve(ReadOnlySpan<double> g, Span<double> d)
-    {
-        for (var i = 0; i < n; i++)
-        {
-            var sum = -g[i];
-            for (var k = 0; k < i; k++) sum -= factor[i * n + k] * d[k];
-            d[i] = sum / factor[i * n + i];
-        }
-        for (var i = n - 1; i >= 0; i--)
-        {
-            var sum = d[i];
-            for (var k = i + 1; k < n; k++) sum -= factor[k * n + i] * d[k];
-            d[i] = sum / factor[i * n + i];
-        }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class TrustRegionSubproblem(int n)
     /// <summary>More λ updates than Moré and Sorensen ever report needing (2–3 on average).</summary>
     private const int MaxUpdates = 100;
 
-    private readonly double[] factor = new double[n * n];
+    private readonly CholeskyFactor cholesky = new(n);
     private readonly double[] w = new double[n];
     private readonly double[] z = new double[n];
 
@@ -42,7 +42,7 @@ internal sealed class TrustRegionSubproblem(int n)
         var lambda = lower == 0 ? 0 : Between(lower, upper);
         for (var update = 0; update < MaxUpdates; update++)
         {
-            if (!TryFactor(hessian, lambda, out var failedAt, out var pivot))
+            if (!cholesky.TryFactor(hessian, lambda, out var failedAt, out var pivot))
             {
                 // H + λI is indefinite: vᵀ(H + λI)v = pivot < 0 for the v below, so −λ₁ ≥ λ − pivot/‖v‖².
                 lower = Math.Max(lower, lambda - pivot / IndefiniteDirectionNormSquared(failedAt));
@@ -65,10 +65,10 @@ internal sealed class TrustRegionSubproblem(int n)
                 lambda = Between(lower, upper);
                 continue;
             }
-            SolveFactored(gradient, p);
+            cholesky.SolveNewton(gradient, p);
             var pNorm = Math.Sqrt(Vectors.Dot(p, p));
             if (lambda == 0 && pNorm <= radius) return true;
-            ForwardSubstitute(p, w);
+            cholesky.ForwardSubstitute(p, w);
             var wNorm2 = Vectors.Dot(w, w);
             // Newton's step on 1/Δ − 1/‖p(λ)‖, which is nearly linear in λ.
             var next = lambda + pNorm * pNorm / wNorm2 * (pNorm - radius) / radius;
@@ -86,7 +86,7 @@ internal sealed class TrustRegionSubproblem(int n)
                 }
                 upper = lambda;
                 lower = Math.Max(lower, lambda - curvature);
-                lambda = TryFactor(hessian, next, out _, out _) ? next : Between(lower = Math.Max(lower, next), upper);
+                lambda = cholesky.TryFactor(hessian, next) ? next : Between(lower = Math.Max(lower, next), upper);
                 continue;
             }
             if (pNorm - radius <= BoundaryTolerance * radius)
@@ -136,77 +136,19 @@ internal sealed class TrustRegionSubproblem(int n)
     private static double Between(double lower, double upper) =>
         Math.Max(Math.Sqrt(lower * upper), lower + BracketFraction * (upper - lower));
 
-    /// <summary>Lower-triangular L with LLᵀ = H + λI. On a pivot that is not positive, the column
-    /// where it failed and the pivot's value (what the diagonal lacked).</summary>
-    private bool TryFactor(ReadOnlySpan<double> h, double lambda, out int failedAt, out double pivotValue)
-    {
-        for (var j = 0; j < n; j++)
-        {
-            var pivot = h[j * n + j] + lambda;
-            for (var k = 0; k < j; k++) pivot -= factor[j * n + k] * factor[j * n + k];
-            if (!(pivot > 0) || !double.IsFinite(pivot))
-            {
-                failedAt = j;
-                pivotValue = double.IsFinite(pivot) ? pivot : -1;
-                return false;
-            }
-            var diagonal = Math.Sqrt(pivot);
-            factor[j * n + j] = diagonal;
-            for (var i = j + 1; i < n; i++)
-            {
-                var sum = h[i * n + j];
-                for (var k = 0; k < j; k++) sum -= factor[i * n + k] * factor[j * n + k];
-                factor[i * n + j] = sum / diagonal;
-            }
-        }
-        failedAt = -1;
-        pivotValue = 0;
-        return true;
-    }
-
     /// <summary>‖v‖² for v = (w, 1, 0, …) with L₁₁ᵀw = −l, l the computed part of row k of L:
     /// then vᵀ(H + λI)v equals the failed pivot.</summary>
     private double IndefiniteDirectionNormSquared(int k)
     {
         for (var i = k - 1; i >= 0; i--)
         {
-            var sum = -factor[k * n + i];
-            for (var j = i + 1; j < k; j++) sum -= factor[j * n + i] * w[j];
-            w[i] = sum / factor[i * n + i];
+            var sum = -cholesky.L[k * n + i];
+            for (var j = i + 1; j < k; j++) sum -= cholesky.L[j * n + i] * w[j];
+            w[i] = sum / cholesky.L[i * n + i];
         }
         var norm2 = 1.0;
         for (var i = 0; i < k; i++) norm2 += w[i] * w[i];
         return norm2;
-    }
-
-    /// <summary>p = −(LLᵀ)⁻¹g.</summary>
-    private void SolveFactored(ReadOnlySpan<double> g, Span<double> p)
-    {
-        for (var i = 0; i < n; i++) p[i] = -g[i];
-        ForwardSubstitute(p, p);
-        BackSubstitute(p);
-    }
-
-    /// <summary>y = L⁻¹b (y may be b).</summary>
-    private void ForwardSubstitute(ReadOnlySpan<double> b, Span<double> y)
-    {
-        for (var i = 0; i < n; i++)
-        {
-            var sum = b[i];
-            for (var k = 0; k < i; k++) sum -= factor[i * n + k] * y[k];
-            y[i] = sum / factor[i * n + i];
-        }
-    }
-
-    /// <summary>y ← L⁻ᵀy.</summary>
-    private void BackSubstitute(Span<double> y)
-    {
-        for (var i = n - 1; i >= 0; i--)
-        {
-            var sum = y[i];
-            for (var k = i + 1; k < n; k++) sum -= factor[k * n + i] * y[k];
-            y[i] = sum / factor[i * n + i];
-        }
     }
 
     /// <summary>Inverse iteration with the current factor: z, a unit approximate eigenvector of
@@ -218,8 +160,8 @@ internal sealed class TrustRegionSubproblem(int n)
         for (var i = 0; i < n; i++) z[i] = 1 + 0.5 * Math.Sin(1.0 + i);
         for (var iteration = 0; iteration < 3; iteration++)
         {
-            ForwardSubstitute(z, z);
-            BackSubstitute(z);
+            cholesky.ForwardSubstitute(z, z);
+            cholesky.BackSubstitute(z);
             var norm = Math.Sqrt(Vectors.Dot(z, z));
             if (!(norm > 0) || !double.IsFinite(norm)) break;
             for (var i = 0; i < n; i++) z[i] /= norm;
@@ -229,7 +171,7 @@ internal sealed class TrustRegionSubproblem(int n)
         {
             // (Lᵀz)ₖ = Σᵢ≥ₖ Lᵢₖzᵢ.
             var sum = 0.0;
-            for (var i = k; i < n; i++) sum += factor[i * n + k] * z[i];
+            for (var i = k; i < n; i++) sum += cholesky.L[i * n + k] * z[i];
             curvature += sum * sum;
         }
         return curvature;
