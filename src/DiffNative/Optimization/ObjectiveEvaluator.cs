@@ -97,19 +97,20 @@ internal sealed class ObjectiveEvaluator
     /// <summary>The row-major Hessian into <paramref name="hessian"/>; false when any entry is not finite.</summary>
     internal bool Hessian(ReadOnlySpan<double> x, Span<double> hessian)
     {
-        HessianEvaluations++;
         if (objective.Hessian is { } analytic)
         {
+            HessianEvaluations++;
             hessian.Fill(double.NaN);
             analytic(x, hessian);
             return Vectors.AllFinite(hessian);
         }
-        if (!hessianStructureChosen)
+        if (SparseStructure(x) is { } sparse)
         {
-            sparseHessian = ChooseStructure(x);
-            hessianStructureChosen = true;
+            if (!SparseHessian(x, sparse)) return false;
+            sparse.Scatter(hessian);
+            return true;
         }
-        if (sparseHessian is { } sparse) return SparseHessian(sparse, x, hessian);
+        HessianEvaluations++;
         if (gradientAsVector is { } g)
         {
             // Differencing the analytic gradient loses far less accuracy than second differences of f.
@@ -151,8 +152,24 @@ internal sealed class ObjectiveEvaluator
     /// <summary>Probe points for the gradient's pattern, <see cref="SparsityProbe"/>'s default.</summary>
     private const int Probes = 3;
 
-    private bool SparseHessian(HessianStructure sparse, ReadOnlySpan<double> x, Span<double> hessian)
+    /// <summary>The sparse structure the Hessians are differenced on, chosen at the first call (the
+    /// user's pattern or one probed at x); null when the Hessian is analytic or dense.</summary>
+    internal HessianStructure? SparseStructure(ReadOnlySpan<double> x)
     {
+        if (objective.Hessian is not null) return null;
+        if (!hessianStructureChosen)
+        {
+            sparseHessian = ChooseStructure(x);
+            hessianStructureChosen = true;
+        }
+        return sparseHessian;
+    }
+
+    /// <summary>The Hessian's values on <paramref name="sparse"/>'s pattern into its
+    /// <see cref="HessianStructure.Values"/>; false when any is not finite.</summary>
+    internal bool SparseHessian(ReadOnlySpan<double> x, HessianStructure sparse)
+    {
+        HessianEvaluations++;
         DifferentiationInfo info;
         if (gradientAsVector is { } g)
         {
@@ -166,8 +183,7 @@ internal sealed class ObjectiveEvaluator
                 : Differentiate.SparseHessian(objective.Value, sparse.Pattern, x, sparse.Values, differentiation, cancellation);
             FunctionEvaluations += info.Evaluations;
         }
-        sparse.Scatter(hessian);
-        return info.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(hessian);
+        return info.Status != DerivativeStatus.NonFinite && Vectors.AllFinite(sparse.Values);
     }
 
     private static void Symmetrise(Span<double> h, int n)

@@ -5,7 +5,10 @@ namespace DiffNative.Optimization;
 /// variables Dp), so an indefinite or badly scaled Hessian limits the step's length instead of
 /// bending its direction. A step that lowers f by less than a tenth of what the model predicted is
 /// rejected and retried from a smaller region within the same iteration; good steps that reach the
-/// boundary double Δ.</summary>
+/// boundary double Δ. The region is the ellipsoid ‖Dp‖ ≤ Δ with Dᵢ = √|Hᵢᵢ|, never decreasing, as
+/// MINPACK scales by the Jacobian's column norms: variables whose curvature differs by many orders
+/// (Meyer's x₁ ≈ 0.0056 against x₂ ≈ 6181) then move by their own lengths. A large sparse Hessian
+/// stays sparse (<see cref="TrustRegionModel"/>).</summary>
 internal sealed class TrustRegionNewton(int n) : MinimizationMethod
 {
     /// <summary>The least ratio of actual to predicted decrease that accepts a step.</summary>
@@ -17,32 +20,32 @@ internal sealed class TrustRegionNewton(int n) : MinimizationMethod
 
     private const double DoubleEpsilon = 2.220446049250313e-16;
 
-    private readonly double[] hessian = new double[n * n];
-    private readonly double[] scaledHessian = new double[n * n];
     private readonly double[] scaledGradient = new double[n];
     private readonly double[] scales = new double[n];
     private readonly double[] step = new double[n];
     private readonly double[] trial = new double[n];
     private readonly double[] trialGradient = new double[n];
-    private readonly TrustRegionSubproblem subproblem = new(n);
+    private TrustRegionModel? model;
     private double radius;
 
     internal override StepOutcome Step(IterationState state, ObjectiveEvaluator evaluator)
     {
-        if (!evaluator.Hessian(state.X, hessian)) return StepOutcome.NonFinite;
+        model ??= TrustRegionModel.Create(n, evaluator, state.X);
+        if (!model.Evaluate(state.X, evaluator)) return StepOutcome.NonFinite;
         var first = radius == 0;
-        UpdateScales();
+        model.UpdateScales(scales);
         // The first region reaches as far as x is from the origin in the scaled norm (at least 1):
         // the scale of x is the only length known before any step.
         if (first) radius = Math.Max(1.0, ScaledNorm(state.X));
-        ScaleModel(state.Gradient);
+        model.Scale(scales);
+        for (var i = 0; i < n; i++) scaledGradient[i] = state.Gradient[i] / scales[i];
         // Only NaN or infinite values on the way to a collapse mean f is not finite near x.
         bool tried = false, sawFinite = false;
         while (true)
         {
             if (!(radius > 0)) return Collapsed();
-            if (!subproblem.Solve(scaledHessian, scaledGradient, radius, step, out var onBoundary)) return StepOutcome.NonFinite;
-            var predicted = TrustRegionSubproblem.PredictedDecrease(scaledHessian, scaledGradient, step);
+            if (!model.Solve(scaledGradient, radius, step, out var onBoundary)) return StepOutcome.NonFinite;
+            var predicted = model.PredictedDecrease(scaledGradient, step);
             var scaledStepNorm = Math.Sqrt(Vectors.Dot(step, step));
             for (var i = 0; i < n; i++) trial[i] = state.X[i] + step[i] / scales[i];
             // No predicted decrease, or a step lost to rounding: no smaller region can do better.
@@ -100,34 +103,10 @@ internal sealed class TrustRegionNewton(int n) : MinimizationMethod
         radius = Math.Max(radius, (1 + further) * Math.Sqrt(Vectors.Dot(step, step)));
     }
 
-    /// <summary>The region is the ellipsoid ‖Dp‖ ≤ Δ with Dᵢ = √|Hᵢᵢ|, never decreasing, as MINPACK
-    /// scales by the Jacobian's column norms: variables whose curvature differs by many orders
-    /// (Meyer's x₁ ≈ 0.0056 against x₂ ≈ 6181) then move by their own lengths.</summary>
-    private void UpdateScales()
-    {
-        for (var i = 0; i < n; i++)
-        {
-            var d = Math.Sqrt(Math.Abs(hessian[i * n + i]));
-            scales[i] = Math.Max(scales[i], double.IsFinite(d) ? d : 0);
-        }
-        // A coordinate with no curvature seen yet keeps the unit scale.
-        for (var i = 0; i < n; i++) if (scales[i] == 0) scales[i] = 1;
-    }
-
     private double ScaledNorm(ReadOnlySpan<double> x)
     {
         var sum = 0.0;
         for (var i = 0; i < n; i++) sum += scales[i] * x[i] * scales[i] * x[i];
         return Math.Sqrt(sum);
-    }
-
-    /// <summary>D⁻¹HD⁻¹ and D⁻¹g: the model in the variables Dp, whose region is a ball.</summary>
-    private void ScaleModel(ReadOnlySpan<double> gradient)
-    {
-        for (var i = 0; i < n; i++)
-        {
-            scaledGradient[i] = gradient[i] / scales[i];
-            for (var j = 0; j < n; j++) scaledHessian[i * n + j] = hessian[i * n + j] / (scales[i] * scales[j]);
-        }
     }
 }
