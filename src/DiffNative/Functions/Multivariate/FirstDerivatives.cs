@@ -119,7 +119,7 @@ internal static class FirstDerivatives
         var n = x.Length;
         var m = f.Outputs;
         var g = group.Size;
-        var plan = new AxisPlan(stencil.ActiveOffsets, steps, group);
+        var plan = new AxisPlan(stencil, steps, group);
         var points = plan.Count;
         var weights = stencil.ActiveWeights;
         var entries = m * g;
@@ -130,7 +130,7 @@ internal static class FirstDerivatives
         {
             EvaluateAxes(scalar, x, stencil.ActiveOffsets, steps, group, grouped, workspace.Span(Workspace.Slot.Point, n), cancellation);
         }
-        else if (m == 1)
+        else if (m == 1 && !plan.HasCentre)
         {
             f.Evaluate(plan, 0, points, x, default, grouped, options, workspace, cancellation);
         }
@@ -138,10 +138,7 @@ internal static class FirstDerivatives
         {
             var raw = workspace.Span(Workspace.Slot.Scratch, points * m);
             f.Evaluate(plan, 0, points, x, default, raw, options, workspace, cancellation);
-            for (var j = 0; j < weights.Length; j++)
-                for (var gi = 0; gi < g; gi++)
-                    for (var k = 0; k < m; k++)
-                        grouped[j * entries + k * g + gi] = raw[(j * g + gi) * m + k];
+            Spread(plan, stencil.ActiveOffsets, g, m, raw, grouped);
         }
         // Only extrapolation needs these: a fixed stencil's output already shows a non-finite value.
         finiteValues = true;
@@ -181,6 +178,28 @@ internal static class FirstDerivatives
                 for (var gi = 0; gi < g; gi++)
                     output[k * n + group[gi]] = target[k * g + gi];
         return points;
+    }
+
+    /// <summary>Moves the plan's values (m per point, in plan order) into the combination's layout,
+    /// copying f(x), evaluated once, into every coordinate's sample at offset 0.</summary>
+    private static void Spread(in AxisPlan plan, double[] offsets, int g, int m, ReadOnlySpan<double> raw, Span<double> grouped)
+    {
+        var entries = m * g;
+        for (int j = 0, outer = 0; j < offsets.Length; j++)
+        {
+            var row = grouped.Slice(j * entries, entries);
+            if (offsets[j] == 0)
+            {
+                for (var k = 0; k < m; k++) row.Slice(k * g, g).Fill(raw[k]);
+                continue;
+            }
+            for (var gi = 0; gi < g; gi++)
+            {
+                var at = plan.Index(outer, gi) * m;
+                for (var k = 0; k < m; k++) row[k * g + gi] = raw[at + k];
+            }
+            outer++;
+        }
     }
 
     /// <summary>Ridders' extrapolation over shrinking steps for one group: every entry is
@@ -407,6 +426,13 @@ internal static class FirstDerivatives
         foreach (var offset in offsets)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (offset == 0)
+            {
+                // x itself, the same point for every coordinate: one call.
+                if (group.Size > 0) values.Slice(k, group.Size).Fill(f(point));
+                k += group.Size;
+                continue;
+            }
             for (var g = 0; g < group.Size; g++, k++)
             {
                 var i = coordinates is null ? g : coordinates[first + g];
