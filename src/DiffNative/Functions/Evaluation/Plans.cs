@@ -7,9 +7,13 @@ namespace DiffNative;
 /// for every coordinate since it is the same point for all of them.</summary>
 internal readonly struct AxisPlan(double[] offsets, double[] steps, AxisGroup group, bool centre) : IPointPlan
 {
-    /// <summary>The plan of a stencil's active points.</summary>
-    internal AxisPlan(Stencil stencil, double[] steps, AxisGroup group)
-        : this(stencil.OuterOffsets, steps, group, stencil.OuterOffsets.Length < stencil.ActiveOffsets.Length && group.Size > 0) { }
+    /// <summary>The plan of a stencil's active points, without x when its values are already known.</summary>
+    internal AxisPlan(Stencil stencil, double[] steps, AxisGroup group, bool centreKnown)
+        : this(stencil.OuterOffsets, steps, group, SharesCentre(stencil, group) && !centreKnown) { }
+
+    /// <summary>Whether the stencil holds x among its points (one-sided ones do) for a group with coordinates.</summary>
+    internal static bool SharesCentre(Stencil stencil, AxisGroup group) =>
+        stencil.OuterOffsets.Length < stencil.ActiveOffsets.Length && group.Size > 0;
 
     /// <summary>Whether point 0 is x itself, shared by every coordinate.</summary>
     internal bool HasCentre => centre;

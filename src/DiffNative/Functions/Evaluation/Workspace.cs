@@ -50,6 +50,11 @@ internal sealed class Workspace
         return ints[slot];
     }
 
+    /// <summary>Whether <see cref="Slot.SharedCentre"/> holds f's values at the x of the call that
+    /// rented this workspace: x is the same point for every one-sided group and level of a first
+    /// derivative, so it is evaluated once per call. Cleared on return.</summary>
+    internal bool CentreKnown { get; set; }
+
     /// <summary>Buffers above this many elements are dropped on return, so one huge Hessian does
     /// not pin its memory in the pool for the life of the process.</summary>
     private const int RetainLimit = 4 * 1024 * 1024;
@@ -92,7 +97,8 @@ internal sealed class Workspace
         internal const int Origin = 24;         // a copy of x where the output may overwrite it
         internal const int CentreValues = 25;   // every output of a vector function at x, for the Jacobian's step check
         internal const int Direction = 26;      // a copy of v where the output may overwrite it
-        internal const int Count = 27;
+        internal const int SharedCentre = 27;   // every output at x, once a one-sided stencil of the call has evaluated it (CentreKnown)
+        internal const int Count = 28;
     }
 
     /// <summary>The int slots.</summary>
@@ -120,6 +126,7 @@ internal sealed class Workspace
         public override bool Return(Workspace obj)
         {
             obj.TrimLarge();
+            obj.CentreKnown = false;
             return true;
         }
     }
