@@ -50,7 +50,7 @@ internal sealed class Workspace
         return ints[slot];
     }
 
-    /// <summary>Whether <see cref="Slot.SharedCentre"/> holds f's values at the x of the call that
+    /// <summary>Whether <see cref="Slot.CentreValues"/> holds f's values at the x of the call that
     /// rented this workspace: x is the same point for every one-sided group and level of a first
     /// derivative, so it is evaluated once per call. Cleared on return.</summary>
     internal bool CentreKnown { get; set; }
@@ -95,10 +95,9 @@ internal sealed class Workspace
         internal const int ProbeValues = 22;    // f along that direction
         internal const int RowRounding = 23;    // per output, the largest finite |f| on every level of a run
         internal const int Origin = 24;         // a copy of x where the output may overwrite it
-        internal const int CentreValues = 25;   // every output of a vector function at x, for the Jacobian's step check
+        internal const int CentreValues = 25;   // every output at x: for the Jacobian's step check, or shared by a call's one-sided stencils (CentreKnown)
         internal const int Direction = 26;      // a copy of v where the output may overwrite it
-        internal const int SharedCentre = 27;   // every output at x, once a one-sided stencil of the call has evaluated it (CentreKnown)
-        internal const int Count = 28;
+        internal const int Count = 27;
     }
 
     /// <summary>The int slots.</summary>

@@ -123,7 +123,7 @@ internal static class FirstDerivatives
         // the first group or level that needs it.
         var shared = AxisPlan.SharesCentre(stencil, group);
         var plan = new AxisPlan(stencil, steps, group, workspace.CentreKnown);
-        var centre = workspace.Span(Workspace.Slot.SharedCentre, m);
+        var centre = workspace.Span(Workspace.Slot.CentreValues, m);
         var points = plan.Count;
         var weights = stencil.ActiveWeights;
         var entries = m * g;
@@ -436,7 +436,7 @@ internal static class FirstDerivatives
             cancellation.ThrowIfCancellationRequested();
             if (offset == 0)
             {
-                // x itself, the same point for every coordinate: one call per call of the engine.
+                // x itself, the same point for every coordinate, group and level: evaluated by the first that needs it.
                 if (evaluateCentre) centre[0] = f(point);
                 if (group.Size > 0) values.Slice(k, group.Size).Fill(centre[0]);
                 k += group.Size;

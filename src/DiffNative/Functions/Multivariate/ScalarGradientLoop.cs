@@ -72,8 +72,6 @@ internal static class ScalarGradientLoop
             : GradientPasses.Prepare(x, given, scales, baseStep, block, o0, o1);
         if (!pointFinite)
             Finite.RequirePoint(x); // throws, naming the first coordinate that is not finite; nothing was written
-        // Even a hoisted flag tested per coordinate showed; a token that cannot fire gets a loop
-        // without the test.
         int evaluations;
         if (stencil.OneSided)
         {
@@ -82,6 +80,8 @@ internal static class ScalarGradientLoop
         }
         else
         {
+            // Even a hoisted flag tested per coordinate showed; a token that cannot fire gets a loop
+            // without the test.
             if (cancellation.CanBeCanceled)
                 TwoPointEvaluations<TokenChecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
             else

@@ -114,7 +114,7 @@ internal static class SparseJacobianEngine
         var block = colors * m;
         var raw = workspace.Span(Workspace.Slot.Values, plan.Count * m);
         f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
-        var centreValues = workspace.Span(Workspace.Slot.SharedCentre, m);
+        var centreValues = workspace.Span(Workspace.Slot.CentreValues, m);
         if (evaluateCentre) raw[..m].CopyTo(centreValues);
         finiteValues = true;
         functionScale = 0;
