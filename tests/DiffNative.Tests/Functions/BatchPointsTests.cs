@@ -70,7 +70,8 @@ public class BatchPointsTests
             var columns = Enumerable.Range(0, colors).SelectMany(c => Enumerable.Range(0, n).Where(i => i % 3 == c)).ToArray();
             var pointers = Enumerable.Range(0, colors + 1).Select(c => Enumerable.Range(0, n).Count(i => i % 3 < c)).ToArray();
             double[] offsets = [-2, -1, 1, 2];
-            Check(new AxisPlan(offsets, steps, AxisGroup.Everything(DifferenceScheme.Central, n)), x, [], backend, $"axis n={n}");
+            Check(new AxisPlan(offsets, steps, AxisGroup.Everything(DifferenceScheme.Central, n), centre: false), x, [], backend, $"axis n={n}");
+            Check(new AxisPlan([1, 2], steps, AxisGroup.Everything(DifferenceScheme.Forward, n), centre: true), x, [], backend, $"one-sided axis n={n}");
             Check(new HessianPlan(steps, pairs, n), x, [], backend, $"hessian n={n}");
             Check(new DiagonalPlan([-1, 1], steps, n), x, [], backend, $"diagonal n={n}");
             Check(new DirectionPlan(0.375, steps, n), x, v, backend, $"direction n={n}");

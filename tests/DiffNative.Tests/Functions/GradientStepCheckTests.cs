@@ -147,15 +147,16 @@ public class GradientStepCheckTests
     }
 
     /// <summary>Without the check (and with one-sided schemes, which have none) the gradient costs
-    /// exactly its stencil's evaluations.</summary>
+    /// exactly its stencil's evaluations: central 2 per coordinate; forward of accuracy 1 ({0, 1})
+    /// and backward of accuracy 2 ({−2, −1, 0}) their outer points per coordinate and f(x) once.</summary>
     [Theory]
-    [InlineData(DifferenceScheme.Central, 2, true)]
-    [InlineData(DifferenceScheme.Forward, 1, false)]
-    [InlineData(DifferenceScheme.Backward, 2, false)]
-    public void Unchecked_and_one_sided_gradients_cost_their_stencil(DifferenceScheme scheme, int accuracy, bool turnOff)
+    [InlineData(DifferenceScheme.Central, 2, true, 2 * 10)]
+    [InlineData(DifferenceScheme.Forward, 1, false, 1 * 10 + 1)]
+    [InlineData(DifferenceScheme.Backward, 2, false, 2 * 10 + 1)]
+    public void Unchecked_and_one_sided_gradients_cost_their_stencil(DifferenceScheme scheme, int accuracy, bool turnOff, int evaluations)
     {
         var options = new DifferentiationOptions { Scheme = scheme, Accuracy = accuracy, CheckDifferentiability = !turnOff };
         var g = Differentiate.Gradient(MghProblems.ExtendedRosenbrock, MghProblems.StandardStart(10), options);
-        Assert.Equal(DiffNative.Stencils.Get(scheme, 1, accuracy).Evaluations * 10, g.Evaluations);
+        Assert.Equal(evaluations, g.Evaluations);
     }
 }

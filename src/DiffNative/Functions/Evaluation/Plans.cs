@@ -2,10 +2,29 @@ namespace DiffNative;
 
 /// <summary>First-derivative stencils along the axes of a group of coordinates: point (j, g) =
 /// x + offsets[j]·hᵢ·eᵢ with i the group's g-th coordinate, ordered j-major so that the values of
-/// stencil point j form one contiguous row.</summary>
-internal readonly struct AxisPlan(double[] offsets, double[] steps, AxisGroup group) : IPointPlan
+/// stencil point j form one contiguous row. <paramref name="offsets"/> are the stencil's outer
+/// ones; with <paramref name="centre"/> (a one-sided stencil), point 0 is x itself, evaluated once
+/// for every coordinate since it is the same point for all of them.</summary>
+internal readonly struct AxisPlan(double[] offsets, double[] steps, AxisGroup group, bool centre) : IPointPlan
 {
-    public int Count => offsets.Length * group.Size;
+    /// <summary>The plan of a stencil's active points, without x when its values are already known.</summary>
+    internal AxisPlan(Stencil stencil, double[] steps, AxisGroup group, bool centreKnown)
+        : this(stencil.OuterOffsets, steps, group, SharesCentre(stencil, group) && !centreKnown) { }
+
+    /// <summary>Whether the stencil holds x among its points (one-sided ones do) for a group with coordinates.</summary>
+    internal static bool SharesCentre(Stencil stencil, AxisGroup group) =>
+        stencil.OuterOffsets.Length < stencil.ActiveOffsets.Length && group.Size > 0;
+
+    /// <summary>Whether point 0 is x itself, shared by every coordinate.</summary>
+    internal bool HasCentre => centre;
+
+    private int First => centre ? 1 : 0;
+
+    public int Count => First + offsets.Length * group.Size;
+
+    /// <summary>The plan index of outer offset <paramref name="j"/> at the group's
+    /// <paramref name="g"/>-th coordinate (the centre, if any, is index 0).</summary>
+    internal int Index(int j, int g) => First + j * group.Size + g;
 
     public void Apply(in Perturbation p, ReadOnlySpan<double> x, ReadOnlySpan<double> direction, Span<double> point) => p.ApplyTo(x, direction, point);
 
@@ -19,8 +38,10 @@ internal readonly struct AxisPlan(double[] offsets, double[] steps, AxisGroup gr
     {
         get
         {
-            var j = k / group.Size;
-            var i = group[k - j * group.Size];
+            if (centre && k == 0) return Perturbation.Centre;
+            var q = k - First;
+            var j = q / group.Size;
+            var i = group[q - j * group.Size];
             return Perturbation.Axis(i, offsets[j] * steps[i]);
         }
     }

@@ -50,6 +50,11 @@ internal sealed class Workspace
         return ints[slot];
     }
 
+    /// <summary>Whether <see cref="Slot.CentreValues"/> holds f's values at the x of the call that
+    /// rented this workspace: x is the same point for every one-sided group and level of a first
+    /// derivative, so it is evaluated once per call. Cleared on return.</summary>
+    internal bool CentreKnown { get; set; }
+
     /// <summary>Buffers above this many elements are dropped on return, so one huge Hessian does
     /// not pin its memory in the pool for the life of the process.</summary>
     private const int RetainLimit = 4 * 1024 * 1024;
@@ -90,7 +95,7 @@ internal sealed class Workspace
         internal const int ProbeValues = 22;    // f along that direction
         internal const int RowRounding = 23;    // per output, the largest finite |f| on every level of a run
         internal const int Origin = 24;         // a copy of x where the output may overwrite it
-        internal const int CentreValues = 25;   // every output of a vector function at x, for the Jacobian's step check
+        internal const int CentreValues = 25;   // every output at x: for the Jacobian's step check, or shared by a call's one-sided stencils (CentreKnown)
         internal const int Direction = 26;      // a copy of v where the output may overwrite it
         internal const int Count = 27;
     }
@@ -120,6 +125,7 @@ internal sealed class Workspace
         public override bool Return(Workspace obj)
         {
             obj.TrimLarge();
+            obj.CentreKnown = false;
             return true;
         }
     }

@@ -119,7 +119,11 @@ internal static class FirstDerivatives
         var n = x.Length;
         var m = f.Outputs;
         var g = group.Size;
-        var plan = new AxisPlan(stencil.ActiveOffsets, steps, group);
+        // f(x), shared by every coordinate of a one-sided stencil, is evaluated once per call: by
+        // the first group or level that needs it.
+        var shared = AxisPlan.SharesCentre(stencil, group);
+        var plan = new AxisPlan(stencil, steps, group, workspace.CentreKnown);
+        var centre = workspace.Span(Workspace.Slot.CentreValues, m);
         var points = plan.Count;
         var weights = stencil.ActiveWeights;
         var entries = m * g;
@@ -128,9 +132,10 @@ internal static class FirstDerivatives
         var grouped = workspace.Span(Workspace.Slot.Values, weights.Length * entries);
         if (f.SequentialScalar(options) is { } scalar)
         {
-            EvaluateAxes(scalar, x, stencil.ActiveOffsets, steps, group, grouped, workspace.Span(Workspace.Slot.Point, n), cancellation);
+            EvaluateAxes(scalar, x, stencil.ActiveOffsets, steps, group, grouped, workspace.Span(Workspace.Slot.Point, n), centre, plan.HasCentre,
+                cancellation);
         }
-        else if (m == 1)
+        else if (m == 1 && !shared)
         {
             f.Evaluate(plan, 0, points, x, default, grouped, options, workspace, cancellation);
         }
@@ -138,11 +143,10 @@ internal static class FirstDerivatives
         {
             var raw = workspace.Span(Workspace.Slot.Scratch, points * m);
             f.Evaluate(plan, 0, points, x, default, raw, options, workspace, cancellation);
-            for (var j = 0; j < weights.Length; j++)
-                for (var gi = 0; gi < g; gi++)
-                    for (var k = 0; k < m; k++)
-                        grouped[j * entries + k * g + gi] = raw[(j * g + gi) * m + k];
+            if (plan.HasCentre) raw[..m].CopyTo(centre);
+            Spread(plan, stencil.ActiveOffsets, g, m, raw, centre, grouped);
         }
+        if (shared) workspace.CentreKnown = true;
         // Only extrapolation needs these: a fixed stencil's output already shows a non-finite value.
         finiteValues = true;
         functionScale = options.Adaptive ? MaxAbsFinite(grouped, out finiteValues) : 0;
@@ -181,6 +185,29 @@ internal static class FirstDerivatives
                 for (var gi = 0; gi < g; gi++)
                     output[k * n + group[gi]] = target[k * g + gi];
         return points;
+    }
+
+    /// <summary>Moves the plan's values (m per point, in plan order) into the combination's layout,
+    /// copying f(x) (<paramref name="centre"/>, evaluated once) into every coordinate's sample at offset 0.</summary>
+    private static void Spread(in AxisPlan plan, double[] offsets, int g, int m, ReadOnlySpan<double> raw, ReadOnlySpan<double> centre,
+        Span<double> grouped)
+    {
+        var entries = m * g;
+        for (int j = 0, outer = 0; j < offsets.Length; j++)
+        {
+            var row = grouped.Slice(j * entries, entries);
+            if (offsets[j] == 0)
+            {
+                for (var k = 0; k < m; k++) row.Slice(k * g, g).Fill(centre[k]);
+                continue;
+            }
+            for (var gi = 0; gi < g; gi++)
+            {
+                var at = plan.Index(outer, gi) * m;
+                for (var k = 0; k < m; k++) row[k * g + gi] = raw[at + k];
+            }
+            outer++;
+        }
     }
 
     /// <summary>Ridders' extrapolation over shrinking steps for one group: every entry is
@@ -398,7 +425,7 @@ internal static class FirstDerivatives
     /// optimised at once: the on-stack-replacement version tiering produced ran 2.5× slower.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EvaluateAxes(ScalarFunction f, ReadOnlySpan<double> x, double[] offsets, double[] steps, AxisGroup group,
-        Span<double> values, Span<double> point, CancellationToken cancellation)
+        Span<double> values, Span<double> point, Span<double> centre, bool evaluateCentre, CancellationToken cancellation)
     {
         x.CopyTo(point);
         var coordinates = group.Coordinates;
@@ -407,6 +434,14 @@ internal static class FirstDerivatives
         foreach (var offset in offsets)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (offset == 0)
+            {
+                // x itself, the same point for every coordinate, group and level: evaluated by the first that needs it.
+                if (evaluateCentre) centre[0] = f(point);
+                if (group.Size > 0) values.Slice(k, group.Size).Fill(centre[0]);
+                k += group.Size;
+                continue;
+            }
             for (var g = 0; g < group.Size; g++, k++)
             {
                 var i = coordinates is null ? g : coordinates[first + g];

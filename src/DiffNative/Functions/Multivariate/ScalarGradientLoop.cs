@@ -72,14 +72,23 @@ internal static class ScalarGradientLoop
             : GradientPasses.Prepare(x, given, scales, baseStep, block, o0, o1);
         if (!pointFinite)
             Finite.RequirePoint(x); // throws, naming the first coordinate that is not finite; nothing was written
-        // Even a hoisted flag tested per coordinate showed; a token that cannot fire gets a loop
-        // without the test.
-        if (cancellation.CanBeCanceled)
-            TwoPointEvaluations<TokenChecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
+        int evaluations;
+        if (stencil.OneSided)
+        {
+            OneSidedEvaluations(f, point, stencil, cancellation);
+            evaluations = n == 0 ? 0 : n + 1;
+        }
         else
-            TwoPointEvaluations<TokenUnchecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
+        {
+            // Even a hoisted flag tested per coordinate showed; a token that cannot fire gets a loop
+            // without the test.
+            if (cancellation.CanBeCanceled)
+                TwoPointEvaluations<TokenChecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
+            else
+                TwoPointEvaluations<TokenUnchecked>(f, point, stencil.Weight0, stencil.Weight1, cancellation);
+            evaluations = 2 * n;
+        }
         var finite = GradientPasses.DivideAllFinite(first, steps, gradient);
-        var evaluations = 2 * n;
         var checkedF = new PointDelegate(f);
         var status = finite && check
             ? GradientStepCheck.Run(ref checkedF, point, steps, block.Slice(3 * n, n), default, gradient, given, scales, 2, 1, ref evaluations, cancellation)
@@ -117,6 +126,34 @@ internal static class ScalarGradientLoop
             sum += w1 * v1;
             Unsafe.Add(ref coordinate, 2 * n) = sum;
             Unsafe.Add(ref coordinate, 3 * n) = v0 + v1;
+        }
+    }
+
+    /// <summary>A one-sided two-point stencil's evaluations: f(x) once, since offset 0 is the same
+    /// point for every coordinate, then each coordinate's other point, summed as
+    /// <see cref="TwoPointEvaluations{TCheck}"/> sums them (w₀v₀ then w₁v₁) into the first
+    /// coordinates' block. No step check reads the outer sums of a one-sided stencil.</summary>
+    private static void OneSidedEvaluations(ScalarFunction f, Span<double> point, TwoPointStencil stencil, CancellationToken cancellation)
+    {
+        var n = point.Length;
+        if (n == 0) return;
+        cancellation.ThrowIfCancellationRequested();
+        var centre = f(point); // the point is still x
+        var centreFirst = stencil.Offset0 == 0;
+        var (w0, w1) = (stencil.Weight0, stencil.Weight1);
+        var outer = centreFirst ? 3 * n : 2 * n; // where x + o·h of the other point was prepared
+        for (var i = 0; i < n; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            ref var coordinate = ref point[i];
+            coordinate = Unsafe.Add(ref coordinate, outer);
+            var v = f(point);
+            coordinate = Unsafe.Add(ref coordinate, 4 * n); // x
+            var (v0, v1) = centreFirst ? (centre, v) : (v, centre);
+            var sum = 0.0;
+            sum += w0 * v0;
+            sum += w1 * v1;
+            Unsafe.Add(ref coordinate, 2 * n) = sum;
         }
     }
 
@@ -158,6 +195,14 @@ internal static class ScalarGradientLoop
         Span<double> lowers = companion is not null ? stackalloc double[n] : default;
         var (outerLeft, outerRight) = (offsets.AsSpan().IndexOf(-stencil.Reach), offsets.AsSpan().IndexOf(stencil.Reach));
         Span<double> samples = stackalloc double[offsets.Length];
+        // A one-sided stencil's offset 0 is x for every coordinate: f(x) once, copied into each.
+        var centreIndex = offsets.AsSpan().IndexOf(0.0);
+        var centre = 0.0;
+        if (centreIndex >= 0 && n > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            centre = f(point); // the point is still x
+        }
         for (var i = 0; i < n; i++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -165,6 +210,11 @@ internal static class ScalarGradientLoop
             var h = steps[i];
             for (var j = 0; j < offsets.Length; j++)
             {
+                if (j == centreIndex)
+                {
+                    samples[j] = centre;
+                    continue;
+                }
                 point[i] = xi + offsets[j] * h;
                 samples[j] = f(point);
             }
@@ -178,7 +228,7 @@ internal static class ScalarGradientLoop
             gradient[i] = sum;
         }
         var finite = GradientPasses.DivideAllFinite(gradient, steps, gradient);
-        var evaluations = n * offsets.Length;
+        var evaluations = centreIndex >= 0 && n > 0 ? n * (offsets.Length - 1) + 1 : n * offsets.Length;
         var checkedF = new PointDelegate(f);
         var status = finite && check
             ? GradientStepCheck.Run(ref checkedF, point, steps, outerSums, lowers, gradient, given, scales, stencil.Accuracy, stencil.Reach, ref evaluations,

@@ -16,6 +16,9 @@ internal sealed class TwoPointStencil
 
     internal readonly double Offset0, Offset1, Weight0, Weight1, BaseStep;
 
+    /// <summary>Whether one of the two points is x itself (forward and backward), evaluated once per gradient.</summary>
+    internal bool OneSided => Offset0 == 0 || Offset1 == 0;
+
     // By Stencils.FirstDerivativeKey; null where the stencil has more points.
     private static readonly TwoPointStencil?[] ByOptions = Build();
 

@@ -108,27 +108,43 @@ internal static class SparseJacobianEngine
         var offsets = stencil.ActiveOffsets;
         var outer = stencil.OuterOffsets;
         var centre = outer.Length < offsets.Length;
-        var plan = new ColorPlan(outer, steps, layout.ColorPointers, layout.ColorColumns, colors, centre);
+        // x is evaluated once per call, by the first group or level that needs it.
+        var evaluateCentre = centre && !workspace.CentreKnown;
+        var plan = new ColorPlan(outer, steps, layout.ColorPointers, layout.ColorColumns, colors, evaluateCentre);
         var block = colors * m;
         var raw = workspace.Span(Workspace.Slot.Values, plan.Count * m);
         f.Evaluate(plan, 0, plan.Count, x, default, raw, options, workspace, cancellation);
+        var centreValues = workspace.Span(Workspace.Slot.CentreValues, m);
+        if (evaluateCentre) raw[..m].CopyTo(centreValues);
         finiteValues = true;
-        functionScale = options.Adaptive ? FirstDerivatives.MaxAbsFinite(raw, out finiteValues) : 0;
+        functionScale = 0;
+        if (options.Adaptive)
+        {
+            functionScale = FirstDerivatives.MaxAbsFinite(raw, out finiteValues);
+            if (centre && !evaluateCentre)
+            {
+                // f's size near x counts f(x) on every level, as when each level evaluated it.
+                functionScale = Math.Max(functionScale, FirstDerivatives.MaxAbsFinite(centreValues, out var centreFinite));
+                finiteValues &= centreFinite;
+            }
+        }
 
         // One block of colours × rows per stencil point, in the stencil's order; the shared
         // centre is repeated for every colour so that one kernel call decompresses everything.
         Span<double> blocks = raw;
         if (centre)
         {
+            var first = evaluateCentre ? m : 0;
             blocks = workspace.Span(Workspace.Slot.Scratch, offsets.Length * block);
             for (int j = 0, o = 0; j < offsets.Length; j++)
             {
                 var target = blocks.Slice(j * block, block);
                 if (offsets[j] == 0)
-                    for (var c = 0; c < colors; c++) raw[..m].CopyTo(target.Slice(c * m, m));
+                    for (var c = 0; c < colors; c++) centreValues.CopyTo(target.Slice(c * m, m));
                 else
-                    raw.Slice(m + o++ * block, block).CopyTo(target);
+                    raw.Slice(first + o++ * block, block).CopyTo(target);
             }
+            workspace.CentreKnown = true;
         }
         // The dense engine's differences (every nonzero's samples are its dense entry's).
         SampleDifferences.Apply(stencil, blocks[..(offsets.Length * block)], block);

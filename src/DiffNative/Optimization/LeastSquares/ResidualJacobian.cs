@@ -4,9 +4,10 @@ namespace DiffNative.Optimization;
 
 /// <summary>The Jacobian of the residuals at an iterate whose residuals are already known: analytic,
 /// differenced column by column, or differenced by colour on <see cref="LeastSquaresOptions.JacobianSparsity"/>.
-/// The differencing calls the residuals through <see cref="KnownCentre"/>, which answers the
-/// stencil's centre x from r(x) instead of calling again, so a forward Jacobian costs one call per
-/// column (or colour) and the steps and bits are the differencing engine's own.</summary>
+/// The differencing evaluates a one-sided stencil's centre x once per Jacobian; it calls the
+/// residuals through <see cref="KnownCentre"/>, which answers that point from r(x), already known
+/// here, so a forward Jacobian costs one call per column (or colour), not one more, and the steps
+/// and bits are the differencing engine's own.</summary>
 internal sealed class ResidualJacobian
 {
     private readonly VectorFunction residuals;
@@ -69,8 +70,8 @@ internal sealed class ResidualJacobian
         }
     }
 
-    /// <summary>The residuals, except at the centre, where r(x) is copied. Values compare equal, so
-    /// the engine's x + 0·h (which turns −0 into +0) still counts as the centre.</summary>
+    /// <summary>The residuals, except at the centre, where r(x) is copied. Values compare equal
+    /// (−0 and +0 alike), and no perturbed point equals x: every step is made exact and positive.</summary>
     private void KnownCentre(ReadOnlySpan<double> point, Span<double> values)
     {
         if (point.SequenceEqual(centre))
