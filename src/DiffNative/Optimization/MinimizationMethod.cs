@@ -8,6 +8,9 @@ internal abstract class MinimizationMethod
     /// <summary>Moves the state to the next iterate, or leaves it unchanged and says why not.</summary>
     internal abstract StepOutcome Step(IterationState state, ObjectiveEvaluator evaluator);
 
+    /// <summary>The derivatives changed (they turned adaptive): forget what was learnt from the old ones.</summary>
+    internal virtual void Restart() { }
+
     internal static MinimizationMethod Create(OptimizerOptions options, int n)
     {
         var rate = options.EffectiveLearningRate;

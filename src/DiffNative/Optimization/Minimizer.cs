@@ -23,6 +23,7 @@ internal sealed class Minimizer
     private readonly MinimizationMethod method;
     private readonly IterationState state;
     private readonly double[] previousX;
+    private readonly double[] retaken;
     private readonly List<IterationRecord>? trace;
     private readonly CancellationToken cancellation;
     private int iterations;
@@ -32,11 +33,12 @@ internal sealed class Minimizer
         this.options = options;
         this.cancellation = cancellation;
         evaluator = new ObjectiveEvaluator(objective, WithoutStepCheck(options.Differentiation), cancellation,
-            Switching(options, x0.Length), options.HessianSparsity);
+            Switching(options, x0.Length), options.HessianSparsity, defaultDifferentiation: options.Differentiation is null);
         method = MinimizationMethod.Create(options, x0.Length);
         state = new IterationState(x0.Length);
         x0.CopyTo(state.X);
         previousX = new double[x0.Length];
+        retaken = new double[x0.Length];
         trace = options.RecordTrace ? [] : null;
     }
 
@@ -71,6 +73,13 @@ internal sealed class Minimizer
             switch (method.Step(state, evaluator))
             {
                 case StepOutcome.NonFinite: return Result(StopReason.NonFiniteValue);
+                case StepOutcome.LineSearchFailed or StepOutcome.RadiusCollapsed
+                    when options.Method is OptimizationMethod.Newton or OptimizationMethod.TrustRegionNewton &&
+                         !GradientIsNoise() && evaluator.CanTurnAdaptive:
+                    if (!evaluator.TurnAdaptive(state, retaken)) return Result(StopReason.NonFiniteValue);
+                    method.Restart();
+                    if (GradientIsSmall()) return Result(StopReason.GradientTolerance);
+                    continue;
                 case StepOutcome.LineSearchFailed:
                     return Result(GradientIsNoise() ? StopReason.AttainableAccuracy : StopReason.LineSearchFailed);
                 case StepOutcome.RadiusCollapsed:

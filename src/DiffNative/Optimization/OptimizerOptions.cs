@@ -99,8 +99,10 @@ public sealed record OptimizerOptions
     /// is already known, and switch to central ones (2n) for the rest of the run once the
     /// estimated forward error (from the curvature between the last two gradients and the rounding
     /// of f) exceeds 3 % of the largest |∂f/∂xᵢ|, a forward gradient would pass the stopping test,
-    /// or a line search fails on one. Options given, even <see cref="DifferentiationOptions.Default"/>,
-    /// keep their scheme throughout. The gradient's step
+    /// or a line search fails on one; and Newton and trust-region Newton, when a step fails on
+    /// fixed-step derivatives above the gradient's noise, difference adaptively from there on.
+    /// Options given, even <see cref="DifferentiationOptions.Default"/>, keep their scheme
+    /// throughout. The gradient's step
     /// check (<see cref="DifferentiationOptions.CheckDifferentiability"/>) is never run here: near a
     /// minimum it would recheck every coordinate, and the line searches already reject steps a poor
     /// gradient suggests.</summary>

@@ -28,6 +28,9 @@ internal sealed class TrustRegionNewton(int n) : MinimizationMethod
     private TrustRegionModel? model;
     private double radius;
 
+    /// <summary>A region that collapsed on poor derivatives starts again from its first size.</summary>
+    internal override void Restart() => radius = 0;
+
     internal override StepOutcome Step(IterationState state, ObjectiveEvaluator evaluator)
     {
         model ??= TrustRegionModel.Create(n, evaluator, state.X);

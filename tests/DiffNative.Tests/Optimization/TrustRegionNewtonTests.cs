@@ -74,6 +74,28 @@ public class TrustRegionNewtonTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Reaches_the_meyer_minimum_by_default_turning_adaptive_when_the_region_collapses()
+    {
+        // On default (fixed) steps the region collapses at f ≈ 87.968; the run then differences
+        // adaptively from there and goes on to F*.
+        var result = Optimize.Minimize(Meyer, [0.02, 4000, 250], TrustRegion);
+        Report("meyer, default derivatives", result);
+        Assert.True(Math.Abs(result.Value - MeyerMinimum) <= 1e-8 * MeyerMinimum, $"f = {result.Value:R}");
+        Assert.True(result.Converged || result.Reason == StopReason.TrustRegionCollapsed, result.Reason.ToString());
+    }
+
+    [Fact]
+    public void Differentiation_options_given_keep_their_fixed_steps_and_the_collapse_is_reported()
+    {
+        // The user's options are theirs: no switch to adaptive, and the stop says it is not converged.
+        var result = Optimize.Minimize(Meyer, [0.02, 4000, 250], TrustRegion with { Differentiation = DifferentiationOptions.Default });
+        Report("meyer, given fixed steps", result);
+        Assert.Equal(StopReason.TrustRegionCollapsed, result.Reason);
+        Assert.False(result.Converged);
+        Assert.True(result.Value - MeyerMinimum > 1e-3, $"f = {result.Value:R}");
+    }
+
+    [Fact]
     public void Reaches_the_watson_minimum_for_nine_variables_with_numerical_derivatives()
     {
         var result = Optimize.Minimize(Watson, new double[9], TrustRegion with { GradientTolerance = 1e-8 });
