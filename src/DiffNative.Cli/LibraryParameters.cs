@@ -39,6 +39,7 @@ internal static class LibraryParameters
             ["LearningRate"] = "--learning-rate",
             ["MaxIterations"] = "--max-iter",
             ["GradientTolerance"] = "--gtol",
+            ["TypicalValue"] = "--typical-value",
         },
         ["fit"] = new(StringComparer.Ordinal)
         {

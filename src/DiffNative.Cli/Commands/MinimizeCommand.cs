@@ -23,11 +23,12 @@ internal static class MinimizeCommand
         var method = new Option<string>("--method") { Description = "bfgs (default), lbfgs, newton, trust-newton, gd, momentum, nesterov, adagrad, rmsprop, adam or adamw.", DefaultValueFactory = _ => "bfgs" };
         var rate = NumberOption.Create("--learning-rate", "The first-order methods' learning rate (default: the method's own).");
         var maxIter = new Option<int?>("--max-iter") { Description = "The most iterations (default 1000)." };
-        var gtol = NumberOption.Create("--gtol", "Stop when the largest |partial derivative| is at most this times max(1, |f|) (default 1e-6).");
+        var gtol = NumberOption.Create("--gtol", "Stop when the largest |partial derivative| is at most this times max(T, |f|), T the typical value (default 1e-6).");
+        var typical = NumberOption.Create("--typical-value", "T, a typical size of |f| near the minimum (default 1): set it to f's size when f is far below 1 there.");
         var backend = new Option<string>("--backend") { Description = "native or managed: where the differencing arithmetic runs; given, BFGS and L-BFGS difference centrally throughout.", DefaultValueFactory = _ => "native" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("minimize", "Minimise an expression from a starting point.");
-        foreach (var option in new Option[] { expression, vars, at, method, rate, maxIter, gtol, backend, json })
+        foreach (var option in new Option[] { expression, vars, at, method, rate, maxIter, gtol, typical, backend, json })
             command.Options.Add(option);
         command.SetAction(result =>
         {
@@ -41,6 +42,7 @@ internal static class MinimizeCommand
                 LearningRate = result.GetValue(rate),
                 MaxIterations = result.GetValue(maxIter) ?? defaults.MaxIterations,
                 GradientTolerance = result.GetValue(gtol) ?? defaults.GradientTolerance,
+                TypicalValue = result.GetValue(typical) ?? defaults.TypicalValue,
                 // Options only for an explicit --backend: left null, BFGS and L-BFGS difference forward while far from the minimum.
                 Differentiation = result.GetResult(backend) is { Implicit: false }
                     ? new DifferentiationOptions { Backend = DifferentiationArguments.ParseBackend(result.GetValue(backend)!) }

@@ -79,6 +79,20 @@ public class MinimizeCommandTests
     }
 
     [Fact]
+    public void A_typical_value_of_f_s_size_lets_a_tiny_function_reach_its_minimum()
+    {
+        // 1e-8 times Rosenbrock: its gradient at the start is below the default absolute 1e-6, so
+        // without --typical-value the run stops there; minimum (1, 1).
+        const string tiny = "1e-8*((1-x)^2 + 100*(y-x^2)^2)";
+        var stopped = RunJson("--expr", tiny, "--vars", "x,y", "--at", "-1.2,1");
+        var reached = RunJson("--expr", tiny, "--vars", "x,y", "--at", "-1.2,1", "--typical-value", "1e-8");
+        Assert.True(Math.Abs(stopped.GetProperty("x")[0].GetDouble() - 1) > 0.1);
+        Assert.True(reached.GetProperty("converged").GetBoolean());
+        Assert.True(Math.Abs(reached.GetProperty("x")[0].GetDouble() - 1) <= 1e-4, reached.ToString());
+        Assert.True(Math.Abs(reached.GetProperty("x")[1].GetDouble() - 1) <= 1e-4, reached.ToString());
+    }
+
+    [Fact]
     public void Without_json_it_prints_a_table_and_the_reason()
     {
         var result = CliRunner.Run(null, "minimize", "--expr", "(x-3)^2", "--vars", "x", "--at", "0");
@@ -116,6 +130,7 @@ public class MinimizeCommandTests
     [InlineData("--learning-rate", "0", "--learning-rate 0: The learning rate must be finite and positive.")]
     [InlineData("--learning-rate", "NaN", "--learning-rate NaN: The learning rate must be finite and positive.")]
     [InlineData("--gtol", "-1", "--gtol -1: Must be finite and not negative.")]
+    [InlineData("--typical-value", "0", "--typical-value 0: Must be finite and positive.")]
     [InlineData("--vars", "x,pi", "--vars: variable name 'pi' would shadow the constant pi; choose another name")]
     public void Library_errors_name_the_option_and_the_value(string option, string value, string message)
     {
