@@ -63,11 +63,14 @@ internal sealed class DifferentiationArguments
         }
     }
 
-    internal static double[] ParsePoint(string text, int count)
+    internal static double[] ParsePoint(string text, int count) => ParseValues(text, "--at", count, "variable");
+
+    /// <summary>The comma-separated values of <paramref name="option"/>, exactly one per <paramref name="noun"/>.</summary>
+    internal static double[] ParseValues(string text, string option, int count, string noun, bool allowInfinite = false)
     {
-        var values = ValueList.ParseValues(text, "--at");
+        var values = ValueList.ParseValues(text, option, allowInfinite);
         if (values.Length != count)
-            throw new FormatException($"--at: {values.Length} value{(values.Length == 1 ? "" : "s")} given for {count} variable{(count == 1 ? "" : "s")}.");
+            throw new FormatException($"{option}: {values.Length} value{(values.Length == 1 ? "" : "s")} given for {count} {noun}{(count == 1 ? "" : "s")}.");
         return values;
     }
 

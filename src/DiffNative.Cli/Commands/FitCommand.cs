@@ -62,14 +62,8 @@ internal static class FitCommand
         return command;
     }
 
-    private static double[] ParseBounds(string? text, string option, int count)
-    {
-        if (text is null) return [];
-        var values = ValueList.ParseValues(text, option, allowInfinite: true);
-        if (values.Length != count)
-            throw new FormatException($"{option}: {values.Length} value{(values.Length == 1 ? "" : "s")} given for {count} parameter{(count == 1 ? "" : "s")}.");
-        return values;
-    }
+    private static double[] ParseBounds(string? text, string option, int count) =>
+        text is null ? [] : DifferentiationArguments.ParseValues(text, option, count, "parameter", allowInfinite: true);
 
     private static JacobianMethod ParseJacobian(string text) => text switch
     {
