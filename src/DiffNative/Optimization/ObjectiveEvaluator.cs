@@ -92,9 +92,7 @@ internal sealed class ObjectiveEvaluator
     {
         if (switching is not { Forward: true } forward) return false;
         forward.SwitchToCentral();
-        if (!Gradient(state.X, buffer)) return false;
-        buffer.CopyTo(state.Gradient);
-        return true;
+        return Retake(state, buffer);
     }
 
     /// <summary>Whether <see cref="TurnAdaptive"/> may still help: some derivative is numerical,
@@ -110,6 +108,13 @@ internal sealed class ObjectiveEvaluator
     {
         switching?.SwitchToCentral();
         differentiation = differentiation with { Adaptive = true };
+        return Retake(state, buffer);
+    }
+
+    /// <summary>The state's gradient taken again with the derivatives now in force; the state keeps
+    /// its old one when the new one is not finite.</summary>
+    private bool Retake(IterationState state, Span<double> buffer)
+    {
         if (!Gradient(state.X, buffer)) return false;
         buffer.CopyTo(state.Gradient);
         return true;
