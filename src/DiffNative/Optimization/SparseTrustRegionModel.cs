@@ -104,8 +104,7 @@ internal sealed class SparseTrustRegionModel(int n, HessianStructure structure) 
     /// <summary>p ← p + τd with τ ≥ 0 and ‖p + τd‖ = Δ (‖p‖ &lt; Δ, so the root is positive).</summary>
     private void ToBoundary(Span<double> p, double radius)
     {
-        double dd = Vectors.Dot(direction, direction), pd = Vectors.Dot(p, direction), pp = Vectors.Dot(p, p);
-        var tau = (-pd + Math.Sqrt(pd * pd + dd * (radius * radius - pp))) / dd;
+        var tau = TrustRegionSubproblem.BoundaryRoots(p, direction, radius).Positive;
         for (var i = 0; i < n; i++) p[i] += tau * direction[i];
     }
 }

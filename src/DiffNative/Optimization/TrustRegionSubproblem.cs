@@ -180,12 +180,23 @@ internal sealed class TrustRegionSubproblem(int n)
     /// <summary>The τ of smaller magnitude with ‖p + τz‖ = Δ (‖z‖ = 1, ‖p‖ ≤ Δ).</summary>
     private double BoundaryStep(ReadOnlySpan<double> p, double radius)
     {
-        var pz = Vectors.Dot(p, z);
+        var (negative, positive) = BoundaryRoots(p, z, radius);
+        return Math.Abs(negative) < Math.Abs(positive) ? negative : positive;
+    }
+
+    /// <summary>The two τ with ‖p + τd‖ = Δ for ‖p‖ ≤ Δ, one ≤ 0 and one ≥ 0. Their product is
+    /// −(Δ² − ‖p‖²)/‖d‖², so the one away from −pᵀd is computed directly and the other from it,
+    /// without cancellation.</summary>
+    internal static (double Negative, double Positive) BoundaryRoots(ReadOnlySpan<double> p, ReadOnlySpan<double> d, double radius)
+    {
+        var dd = Vectors.Dot(d, d);
+        var pd = Vectors.Dot(p, d);
         var gap = radius * radius - Vectors.Dot(p, p);
-        var root = Math.Sqrt(pz * pz + Math.Max(gap, 0));
-        // τ₁τ₂ = −gap; the root away from −pz is computed without cancellation.
-        var far = pz >= 0 ? -pz - root : -pz + root;
-        return far == 0 ? 0 : -gap / far;
+        var root = Math.Sqrt(pd * pd + dd * Math.Max(gap, 0));
+        var far = pd >= 0 ? -pd - root : -pd + root;
+        if (far == 0) return (0, 0);
+        var (first, second) = (far / dd, -gap / far);
+        return first <= second ? (first, second) : (second, first);
     }
 
     private static double QuadraticForm(ReadOnlySpan<double> h, ReadOnlySpan<double> p)
